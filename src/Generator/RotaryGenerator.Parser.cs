@@ -1,0 +1,110 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using RopeGen.Generator.Helpers;
+using RopeGen.Generator.Model;
+
+namespace RopeGen.Generator
+{
+    public sealed partial class RotaryGenerator
+    {
+        /// <summary>
+        /// Turns one annotated class into a plain-value spec, or null when the input is faulty (an analyzer reports
+        /// it): not partial, inside a generic or non-partial type, generic itself, arguments with errors, or settings
+        /// that break a validation rule.
+        /// </summary>
+        internal static RotaryClassSpec? Parse(GeneratorAttributeSyntaxContext context, CancellationToken ct)
+        {
+            if (context.TargetSymbol is not INamedTypeSymbol type || context.Attributes.Length != 1) return null;
+            if (!IsPartialChain(type) || type.IsGenericType) return null;
+
+            RotarySettings? settings = ReadSettings(context.Attributes[0]);
+            ct.ThrowIfCancellationRequested();
+            if (settings is null || RotaryValidation.Validate(settings.ToConfig()).Any(p => p.IsError)) return null;
+
+            var containers = new List<ContainingType>();
+            for (INamedTypeSymbol? outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+                containers.Insert(0, new ContainingType(Keyword(outer), outer.Name));
+
+            string? ns = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString();
+            return new RotaryClassSpec(ns, new EquatableArray<ContainingType>(containers), Keyword(type), type.Name,
+                HintName(type), settings);
+        }
+
+        /// <summary>Reads the attribute's arguments; null if any is missing its value or has an error.</summary>
+        internal static RotarySettings? ReadSettings(AttributeData attribute)
+        {
+            var args = attribute.ConstructorArguments;
+            if (args.Length != 3 || args.Any(a => a.Kind == TypedConstantKind.Error || a.Value is null)) return null;
+            if (args[0].Value is not int headDim || args[1].Value is not double @base || args[2].Value is not int scaling) return null;
+
+            var named = new Dictionary<string, TypedConstant>();
+            foreach (var pair in attribute.NamedArguments)
+            {
+                if (pair.Value.Kind == TypedConstantKind.Error) return null;
+                named[pair.Key] = pair.Value;
+            }
+
+            int Int(string name, int fallback) => named.TryGetValue(name, out var c) && c.Value is int v ? v : fallback;
+            double Double(string name, double fallback) => named.TryGetValue(name, out var c) && c.Value is double v ? v : fallback;
+            bool Bool(string name, bool fallback) => named.TryGetValue(name, out var c) && c.Value is bool v ? v : fallback;
+            EquatableArray<double>? Doubles(string name) =>
+                named.TryGetValue(name, out var c) && c.Kind == TypedConstantKind.Array && !c.IsNull
+                    ? new EquatableArray<double>(c.Values.Select(v => v.Value is double d ? d : double.NaN))
+                    : null;
+
+            return new RotarySettings(
+                headDim, @base, (RopeScaling)scaling,
+                Int("RotaryDim", 0),
+                (RotaryLayout)Int("Layout", 0),
+                Double("Factor", 0.0),
+                Int("OriginalMaxPositions", 0),
+                Int("MaxPositions", 0),
+                Double("BetaFast", RotaryConfig.DefaultBetaFast),
+                Double("BetaSlow", RotaryConfig.DefaultBetaSlow),
+                Double("AttentionFactor", 0.0),
+                Double("LowFreqFactor", RotaryConfig.DefaultLowFreqFactor),
+                Double("HighFreqFactor", RotaryConfig.DefaultHighFreqFactor),
+                Doubles("ShortFactors"),
+                Doubles("LongFactors"),
+                Bool("YarnTruncate", true),
+                Double("YarnMScale", 0.0),
+                Double("YarnMScaleAllDim", 0.0));
+        }
+
+        /// <summary>True when the class and every enclosing type are partial and no enclosing type is generic.</summary>
+        internal static bool IsPartialChain(INamedTypeSymbol type)
+        {
+            for (INamedTypeSymbol? t = type; t is not null; t = t.ContainingType)
+            {
+                if (!SymbolEqualityComparer.Default.Equals(t, type) && t.IsGenericType) return false;
+                bool partial = t.DeclaringSyntaxReferences.Any(r =>
+                    r.GetSyntax() is TypeDeclarationSyntax d && d.Modifiers.Any(SyntaxKind.PartialKeyword));
+                if (!partial) return false;
+            }
+            return true;
+        }
+
+        private static string Keyword(INamedTypeSymbol type) => type switch
+        {
+            { IsRecord: true, TypeKind: TypeKind.Struct } => "record struct",
+            { IsRecord: true } => "record",
+            { TypeKind: TypeKind.Struct } => "struct",
+            { TypeKind: TypeKind.Interface } => "interface",
+            _ => "class",
+        };
+
+        private static string HintName(INamedTypeSymbol type)
+        {
+            // Fully qualified metadata-style name, so two classes of the same name in different places never collide.
+            string name = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", "");
+            var sb = new StringBuilder(name.Length + 10);
+            foreach (char ch in name) sb.Append(char.IsLetterOrDigit(ch) || ch == '.' || ch == '_' ? ch : '_');
+            return sb.Append(".Rotary.g.cs").ToString();
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using RopeGen.Generator.Emit;
+
+namespace RopeGen.Generator
+{
+    /// <summary>
+    /// Emits RoPE kernels specialized to each <c>[Rotary]</c> class. Faults are reported by the analyzers; the
+    /// generator skips what it cannot use and never throws.
+    /// </summary>
+    [Generator(LanguageNames.CSharp)]
+    public sealed partial class RotaryGenerator : IIncrementalGenerator
+    {
+        internal const string AttributeName = "RopeGen.RotaryAttribute";
+        internal const string IlgpuAcceleratorName = "ILGPU.Runtime.Accelerator";
+
+        /// <inheritdoc/>
+        public void Initialize(IncrementalGeneratorInitializationContext context)
+        {
+            var classes = context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    AttributeName,
+                    static (node, _) => node is ClassDeclarationSyntax,
+                    static (ctx, ct) => Parse(ctx, ct))
+                .WithTrackingName(TrackingNames.RotaryClasses)
+                .Where(static spec => spec is not null)
+                .Select(static (spec, _) => spec!)
+                .WithTrackingName(TrackingNames.ValidRotaryClasses);
+
+            var hasIlgpu = context.CompilationProvider
+                .Select(static (compilation, _) => compilation.GetTypeByMetadataName(IlgpuAcceleratorName) is not null)
+                .WithTrackingName(TrackingNames.IlgpuReference);
+
+            var targets = classes
+                .Combine(hasIlgpu)
+                .Select(static (pair, _) => new Model.RotaryTarget(pair.Left, pair.Right))
+                .WithTrackingName(TrackingNames.Targets);
+
+            context.RegisterSourceOutput(targets, static (spc, target) =>
+                spc.AddSource(target.Class.HintName, ClassEmitter.Emit(target, spc.CancellationToken)));
+        }
+    }
+}

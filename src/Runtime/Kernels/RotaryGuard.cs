@@ -1,0 +1,65 @@
+using System;
+
+namespace RopeGen
+{
+    /// <summary>
+    /// Argument checks shared by the reference rotation, the runtime kernels and the generated kernels, so every
+    /// entry point rejects bad input with the same message, before anything is written.
+    /// </summary>
+    public static class RotaryGuard
+    {
+        /// <summary>
+        /// Checks that <paramref name="length"/> equals tokens × heads × head dim for a buffer laid out
+        /// <c>[tokens, heads, headDim]</c>.
+        /// </summary>
+        /// <exception cref="ArgumentException">The head count is not positive or the length does not match.</exception>
+        public static void CheckLayout(int length, int tokens, int numHeads, int headDim, string bufferName, string headsName)
+        {
+            if (numHeads <= 0)
+                throw new ArgumentOutOfRangeException(headsName, numHeads, $"{headsName} is {numHeads}; expected at least 1 head.");
+            long expected = (long)tokens * numHeads * headDim;
+            if (length != expected)
+                throw new ArgumentException(
+                    $"{bufferName} has {length} elements; expected {expected} = {tokens} tokens × {numHeads} heads × {headDim} head dims (layout [tokens, heads, headDim]).",
+                    bufferName);
+        }
+
+        /// <summary>Returns the largest position, checking that none is negative; -1 for no positions.</summary>
+        /// <exception cref="ArgumentException">A position is negative.</exception>
+        public static int MaxPosition(ReadOnlySpan<int> positions)
+        {
+            int max = -1;
+            for (int t = 0; t < positions.Length; t++)
+            {
+                int p = positions[t];
+                if (p < 0)
+                    throw new ArgumentException($"positions[{t}] is {p}; expected a position of 0 or more.", nameof(positions));
+                if (p > max) max = p;
+            }
+            return max;
+        }
+
+        /// <summary>
+        /// Checks that an explicit sequence length (which selects the table of the dynamic kinds) covers every position:
+        /// it must exceed <paramref name="maxPosition"/>.
+        /// </summary>
+        /// <exception cref="ArgumentException"><paramref name="sequenceLength"/> does not exceed the largest position.</exception>
+        public static void CheckSequenceLength(int sequenceLength, int maxPosition)
+        {
+            if (sequenceLength <= maxPosition)
+                throw new ArgumentException(
+                    $"sequenceLength is {sequenceLength}, but the positions reach {maxPosition}; expected at least {(long)maxPosition + 1} (the largest position + 1).",
+                    nameof(sequenceLength));
+        }
+
+        /// <summary>Throws the exception every ShiftRotary throws for the dynamic kinds.</summary>
+        /// <exception cref="NotSupportedException">Always, when <paramref name="config"/> is dynamic.</exception>
+        public static void ThrowIfDynamicShift(RotaryConfig config)
+        {
+            if (config.IsDynamic)
+                throw new NotSupportedException(
+                    $"ShiftRotary cannot move keys cached with RopeScaling.{config.Scaling}: their frequencies depend on the sequence length, " +
+                    "so keys rotated under one table cannot be moved to another by a single rotation. Re-rotate the un-rotated keys instead.");
+        }
+    }
+}
