@@ -1,12 +1,182 @@
+using System.Linq;
 using RopeGen.Generator.Model;
 
 namespace RopeGen.Generator.Emit
 {
-    /// <summary>Writes the CPU members of an annotated class: the resolved configuration and the SIMD kernels.</summary>
+    /// <summary>
+    /// Writes the CPU members of an annotated class: the public kernels (<c>ApplyRotary</c>, <c>ShiftRotary</c>) and
+    /// the nested <c>RopeGenRotary</c> class that holds the resolved configuration, the tables and the kernel bodies.
+    /// </summary>
     internal static class CpuKernelEmitter
     {
+        private const string Span = "global::System.Span<float>";
+        private const string Positions = "global::System.ReadOnlySpan<int>";
+        private const string Guard = "global::RopeGen.RotaryGuard";
+        private const string Table = "global::RopeGen.RotaryTable";
+        private const string Hidden = "[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]";
+        private const string Inline = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
+
+        // Rows of up to 16 KiB live on the stack; larger (huge heads) on the heap.
+        private const int MaxStackRowFloats = 4096;
+
         public static void EmitMembers(SourceWriter w, RotaryClassSpec spec, RotaryConfig config)
         {
+            EmitPublicKernels(w, config);
+            w.Line();
+            ConfigurationEmitter.Open(w, config);
+            EmitRotate(w, config);
+            w.Line();
+            EmitShift(w, config);
+            w.Line();
+            EmitRotateHead(w, config);
+            w.Close();
+        }
+
+        private static void EmitPublicKernels(SourceWriter w, RotaryConfig config)
+        {
+            string sequenceNote = config.IsDynamic
+                ? "the sequence length max(positions) + 1 selects the frequency table, as transformers does"
+                : "the frequency table does not depend on the sequence length";
+
+            w.Line("/// <summary>");
+            w.Line("/// Rotates <paramref name=\"x\"/>, laid out <c>[positions.Length, numHeads, RopeGenRotary.HeadDim]</c> row-major, in");
+            w.Line($"/// place; token t is at position <c>positions[t]</c>. For {config.Scaling} scaling {sequenceNote}.");
+            w.Line("/// </summary>");
+            w.Line("/// <exception cref=\"global::System.ArgumentException\">The length does not match, a position is negative or <paramref name=\"numHeads\"/> &lt;= 0; nothing is written.</exception>");
+            w.Line(ClassEmitter.GeneratedCode);
+            w.Open($"public static void ApplyRotary({Span} x, {Positions} positions, int numHeads)");
+            w.Line($"{Guard}.CheckLayout(x.Length, positions.Length, numHeads, RopeGenRotary.HeadDim, \"x\", \"numHeads\");");
+            w.Line($"int maxPosition = {Guard}.MaxPosition(positions);");
+            w.Line("RopeGenRotary.Rotate(x, numHeads, default, 0, positions, maxPosition, maxPosition + 1);");
+            w.Close();
+            w.Line();
+
+            w.Line("/// <summary>");
+            w.Line("/// Rotates <paramref name=\"x\"/> like <see cref=\"ApplyRotary(global::System.Span{float}, global::System.ReadOnlySpan{int}, int)\"/>, with an");
+            w.Line("/// explicit sequence length that selects the table of the dynamic kinds (DynamicNtk, LongRope); other kinds ignore it.");
+            w.Line("/// </summary>");
+            w.Line("/// <exception cref=\"global::System.ArgumentException\">Bad sizes or positions, or <paramref name=\"sequenceLength\"/> does not exceed every position; nothing is written.</exception>");
+            w.Line(ClassEmitter.GeneratedCode);
+            w.Open($"public static void ApplyRotary({Span} x, {Positions} positions, int numHeads, int sequenceLength)");
+            w.Line($"{Guard}.CheckLayout(x.Length, positions.Length, numHeads, RopeGenRotary.HeadDim, \"x\", \"numHeads\");");
+            w.Line($"int maxPosition = {Guard}.MaxPosition(positions);");
+            w.Line($"{Guard}.CheckSequenceLength(sequenceLength, maxPosition);");
+            w.Line("RopeGenRotary.Rotate(x, numHeads, default, 0, positions, maxPosition, sequenceLength);");
+            w.Close();
+            w.Line();
+
+            w.Line("/// <summary>");
+            w.Line("/// Rotates queries <paramref name=\"q\"/> <c>[positions.Length, numQueryHeads, HeadDim]</c> and keys <paramref name=\"k\"/>");
+            w.Line("/// <c>[positions.Length, numKeyValueHeads, HeadDim]</c> in one pass, sharing each token's cos/sin (grouped-query");
+            w.Line("/// attention has fewer key/value heads).");
+            w.Line("/// </summary>");
+            w.Line("/// <exception cref=\"global::System.ArgumentException\">A length does not match, a position is negative or a head count &lt;= 0; nothing is written.</exception>");
+            w.Line(ClassEmitter.GeneratedCode);
+            w.Open($"public static void ApplyRotary({Span} q, int numQueryHeads, {Span} k, int numKeyValueHeads, {Positions} positions)");
+            w.Line($"{Guard}.CheckLayout(q.Length, positions.Length, numQueryHeads, RopeGenRotary.HeadDim, \"q\", \"numQueryHeads\");");
+            w.Line($"{Guard}.CheckLayout(k.Length, positions.Length, numKeyValueHeads, RopeGenRotary.HeadDim, \"k\", \"numKeyValueHeads\");");
+            w.Line($"int maxPosition = {Guard}.MaxPosition(positions);");
+            w.Line("RopeGenRotary.Rotate(q, numQueryHeads, k, numKeyValueHeads, positions, maxPosition, maxPosition + 1);");
+            w.Close();
+            w.Line();
+
+            w.Line("/// <summary>");
+            w.Line("/// Re-rotates <paramref name=\"keys\"/> <c>[tokens, numHeads, HeadDim]</c>, already rotated at their positions, by");
+            w.Line("/// <paramref name=\"delta\"/> positions (R(p + delta) = R(delta)·R(p)): a pure rotation without the attention factor, for");
+            w.Line("/// attention sinks and context shifts. <paramref name=\"delta\"/> may be negative.");
+            w.Line("/// </summary>");
+            w.Line("/// <exception cref=\"global::System.ArgumentException\">The length is not a whole number of tokens or <paramref name=\"numHeads\"/> &lt;= 0.</exception>");
+            w.Line("/// <exception cref=\"global::System.NotSupportedException\">The scaling kind is dynamic (DynamicNtk, LongRope): no single shift is correct.</exception>");
+            w.Line(ClassEmitter.GeneratedCode);
+            w.Open($"public static void ShiftRotary({Span} keys, int numHeads, int delta)");
+            w.Line("RopeGenRotary.Shift(keys, numHeads, delta);");
+            w.Close();
+        }
+
+        private static void EmitRotate(SourceWriter w, RotaryConfig config)
+        {
+            w.Line("/// <summary>Rotates a (and b, if it has heads) at each token's position with the table that <paramref name=\"sequenceLength\"/> selects.</summary>");
+            w.Line(Hidden);
+            w.Open($"internal static void Rotate({Span} a, int headsA, {Span} b, int headsB, {Positions} positions, int maxPosition, int sequenceLength)");
+            switch (config.Scaling)
+            {
+                case RopeScaling.LongRope:
+                    w.Line($"{Table} table = sequenceLength > {config.OriginalMaxPositions} ? LongTable : Table;");
+                    break;
+                case RopeScaling.DynamicNtk:
+                    // Above L the base stretches with every length: rows are computed per call (cap 0), never cached.
+                    w.Line($"{Table} table = sequenceLength > {config.OriginalMaxPositions}");
+                    w.Line($"    ? new {Table}(global::RopeGen.RopeFrequencies.InverseFrequencies(Config, sequenceLength), AttentionFactor, Layout, 0)");
+                    w.Line("    : Table;");
+                    break;
+                default:
+                    w.Line($"{Table} table = Table;");
+                    break;
+            }
+            w.Line("float[] rows = table.Acquire(maxPosition);");
+            w.Line("int cached = rows.Length / RowStride;");
+            // Rows past the cache are computed into a scratch row; most calls never need one.
+            w.Line($"{Span} scratch = maxPosition < cached ? default : {ScratchRow()};");
+            w.Line("ref float aRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a);");
+            w.Line("ref float bRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(b);");
+            w.Open("for (int t = 0; t < positions.Length; t++)");
+            w.Line("int p = positions[t];");
+            w.Line("ref float row = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(scratch);");
+            w.Line("if (p < cached) row = ref rows[p * RowStride];");
+            w.Line("else table.ComputeRow(p, scratch);");
+            w.Line("ref float aToken = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref aRef, t * headsA * HeadDim);");
+            w.Line("for (int h = 0; h < headsA; h++) RotateHead(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref aToken, h * HeadDim), ref row);");
+            w.Line("ref float bToken = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bRef, t * headsB * HeadDim);");
+            w.Line("for (int h = 0; h < headsB; h++) RotateHead(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bToken, h * HeadDim), ref row);");
+            w.Close();
+            w.Close();
+        }
+
+        private static void EmitShift(SourceWriter w, RotaryConfig config)
+        {
+            w.Line("/// <summary>The body of ShiftRotary.</summary>");
+            w.Line(Hidden);
+            w.Open($"internal static void Shift({Span} keys, int numHeads, int delta)");
+            if (config.IsDynamic)
+            {
+                w.Line($"{Guard}.ThrowIfDynamicShift(Config);");
+                w.Close();
+                return;
+            }
+            w.Line($"int rowCount = {Guard}.TokenCount(keys.Length, numHeads, HeadDim, \"keys\", \"numHeads\") * numHeads;");
+            w.Line($"{Span} row = {ScratchRow()};");
+            w.Line("Table.ComputeShiftRow(delta, row);");
+            w.Line("ref float rowRef = ref row[0];");
+            w.Line("ref float k = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(keys);");
+            w.Line("for (int r = 0; r < rowCount; r++) RotateHead(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref k, r * HeadDim), ref rowRef);");
+            w.Close();
+        }
+
+        private static string ScratchRow() => "(RowStride <= " + MaxStackRowFloats + " ? stackalloc float[RowStride] : new float[RowStride])";
+
+        private static void EmitRotateHead(SourceWriter w, RotaryConfig config)
+        {
+            int width = config.Layout == RotaryLayout.Interleaved ? config.EffectiveRotaryDim : config.PairCount;
+            w.Line("/// <summary>Rotates one head's first RotaryDim floats with one table row (cos at 0, sin at RowWidth).</summary>");
+            w.Line("/// <remarks>The JIT treats IsHardwareAccelerated as a constant, so only one path survives in machine code.</remarks>");
+            w.Line(Inline);
+            w.Open("private static void RotateHead(ref float x, ref float row)");
+            (string Condition, int Width)[] paths =
+            {
+                ("global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated", 16),
+                ("global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated", 8),
+                ("global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated", 4),
+            };
+            foreach (var (condition, vectorWidth) in paths)
+            {
+                w.Open($"{(vectorWidth == 16 ? "if" : "else if")} ({condition})");
+                HeadRotationEmitter.Emit(w, config.Layout, config.EffectiveRotaryDim, width, vectorWidth);
+                w.Close();
+            }
+            w.Open("else");
+            HeadRotationEmitter.Emit(w, config.Layout, config.EffectiveRotaryDim, width, 0);
+            w.Close();
+            w.Close();
         }
     }
 }

@@ -17,9 +17,10 @@ namespace RopeGen.Generator.Emit
             return this;
         }
 
-        public SourceWriter Open(string header)
+        /// <summary>Writes <paramref name="header"/> (if any) and an opening brace, and indents.</summary>
+        public SourceWriter Open(string header = "")
         {
-            Line(header);
+            if (header.Length > 0) Line(header);
             Line("{");
             _indent++;
             return this;

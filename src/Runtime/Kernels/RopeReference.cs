@@ -70,10 +70,7 @@ namespace RopeGen
             RotaryValidation.ThrowIfInvalid(config);
             RotaryGuard.ThrowIfDynamicShift(config);
             int headDim = config.HeadDim;
-            if (numHeads <= 0)
-                throw new ArgumentOutOfRangeException(nameof(numHeads), numHeads, $"numHeads is {numHeads}; expected at least 1 head.");
-            int tokens = keys.Length / (numHeads * headDim);
-            RotaryGuard.CheckLayout(keys.Length, tokens, numHeads, headDim, nameof(keys), nameof(numHeads));
+            int tokens = RotaryGuard.TokenCount(keys.Length, numHeads, headDim, nameof(keys), nameof(numHeads));
 
             double[] theta = RopeFrequencies.InverseFrequencies(config);
             var cos = new double[theta.Length];

@@ -24,6 +24,23 @@ namespace RopeGen
                     bufferName);
         }
 
+        /// <summary>
+        /// The number of tokens in a buffer laid out <c>[tokens, heads, headDim]</c> whose token count is not given
+        /// separately (cached keys): the length must be a whole number of <c>numHeads × headDim</c> rows.
+        /// </summary>
+        /// <exception cref="ArgumentException">The head count is not positive or the length is not a whole number of tokens.</exception>
+        public static int TokenCount(int length, int numHeads, int headDim, string bufferName, string headsName)
+        {
+            if (numHeads <= 0)
+                throw new ArgumentOutOfRangeException(headsName, numHeads, $"{headsName} is {numHeads}; expected at least 1 head.");
+            long perToken = (long)numHeads * headDim;
+            if (length % perToken != 0)
+                throw new ArgumentException(
+                    $"{bufferName} has {length} elements; expected a multiple of {perToken} = {numHeads} heads × {headDim} head dims (layout [tokens, heads, headDim]).",
+                    bufferName);
+            return (int)(length / perToken);
+        }
+
         /// <summary>Returns the largest position, checking that none is negative; -1 for no positions.</summary>
         /// <exception cref="ArgumentException">A position is negative.</exception>
         public static int MaxPosition(ReadOnlySpan<int> positions)

@@ -1,0 +1,118 @@
+using System.Collections.Generic;
+
+namespace RopeGen.Generator.Emit
+{
+    /// <summary>
+    /// Writes the straight-line rotation of one head for one vector width: the head's rotated slice is cut into
+    /// blocks of 16, 8 and 4 floats (Vector512, Vector256, Vector128, widest first, no wider than the path allows),
+    /// with constant offsets, and a scalar remainder. Nothing is read or written past the rotary dim.
+    /// </summary>
+    internal static class HeadRotationEmitter
+    {
+        private static readonly int[] s_widths = { 16, 8, 4 };
+
+        /// <summary>
+        /// Writes statements that rotate the head at <c>ref float x</c> with the table row at <c>ref float row</c>
+        /// (cos at 0, sin at <paramref name="width"/>).
+        /// </summary>
+        /// <param name="maxVector">The widest vector in floats this path may use; 0 for the scalar path.</param>
+        public static void Emit(SourceWriter w, RotaryLayout layout, int rotaryDim, int width, int maxVector)
+        {
+            int pairs = rotaryDim / 2;
+            // Half-split rotates pairs (i, i + d/2): blocks run over the first half. Interleaved blocks run over all
+            // d floats; every width is even, so blocks start on a pair boundary.
+            int span = layout == RotaryLayout.HalfSplit ? pairs : rotaryDim;
+            int offset = 0;
+            foreach ((int size, int at) in Blocks(span, maxVector))
+            {
+                if (layout == RotaryLayout.HalfSplit) HalfSplitBlock(w, size, at, pairs, width);
+                else InterleavedBlock(w, size, at, width);
+                offset = at + size;
+            }
+            if (maxVector == 0 && span > 3)
+            {
+                ScalarLoop(w, layout, offset, pairs, width);
+                return;
+            }
+            for (int i = layout == RotaryLayout.HalfSplit ? offset : offset / 2; i < pairs; i++)
+                ScalarPair(w, layout, i, pairs, width);
+        }
+
+        private static IEnumerable<(int Size, int At)> Blocks(int span, int maxVector)
+        {
+            int at = 0;
+            foreach (int size in s_widths)
+            {
+                if (size > maxVector) continue;
+                for (; at + size <= span; at += size) yield return (size, at);
+            }
+        }
+
+        private static string Vector(int size) => "global::System.Runtime.Intrinsics.Vector" + (size * 32);
+
+        private static void HalfSplitBlock(SourceWriter w, int size, int at, int pairs, int width)
+        {
+            string v = Vector(size);
+            w.Open();
+            w.Line($"var x1 = {v}.LoadUnsafe(ref x, {at});");
+            w.Line($"var x2 = {v}.LoadUnsafe(ref x, {at + pairs});");
+            w.Line($"var c = {v}.LoadUnsafe(ref row, {at});");
+            w.Line($"var s = {v}.LoadUnsafe(ref row, {at + width});");
+            w.Line($"{v}.StoreUnsafe(x1 * c - x2 * s, ref x, {at});");
+            w.Line($"{v}.StoreUnsafe(x2 * c + x1 * s, ref x, {at + pairs});");
+            w.Close();
+        }
+
+        private static void InterleavedBlock(SourceWriter w, int size, int at, int width)
+        {
+            string v = Vector(size);
+            var swap = new List<string>();
+            for (int i = 0; i < size; i += 2) swap.Add($"{i + 1}, {i}");
+            w.Open();
+            w.Line($"var v = {v}.LoadUnsafe(ref x, {at});");
+            w.Line($"var c = {v}.LoadUnsafe(ref row, {at});");
+            w.Line($"var s = {v}.LoadUnsafe(ref row, {at + width});");
+            // Lanes (2i, 2i+1) swapped: x·cos + swap(x)·[−sin, +sin] is the pair rotation.
+            w.Line($"var swapped = {v}.Shuffle(v, {v}.Create({string.Join(", ", swap)}));");
+            w.Line($"{v}.StoreUnsafe(v * c + swapped * s, ref x, {at});");
+            w.Close();
+        }
+
+        private static void ScalarLoop(SourceWriter w, RotaryLayout layout, int offset, int pairs, int width)
+        {
+            int first = layout == RotaryLayout.HalfSplit ? offset : offset / 2;
+            w.Open($"for (int i = {first}; i < {pairs}; i++)");
+            ScalarPairBody(w, layout, null, pairs, width);
+            w.Close();
+        }
+
+        private static void ScalarPair(SourceWriter w, RotaryLayout layout, int index, int pairs, int width)
+        {
+            w.Open();
+            ScalarPairBody(w, layout, index, pairs, width);
+            w.Close();
+        }
+
+        /// <summary>One pair, at a constant index or (null) at the loop variable <c>i</c>.</summary>
+        private static void ScalarPairBody(SourceWriter w, RotaryLayout layout, int? index, int pairs, int width)
+        {
+            // Offsets of the form scale·i + add, folded to a number when the index is known.
+            string At(int scale, int add) => index is int i
+                ? (scale * i + add).ToString(System.Globalization.CultureInfo.InvariantCulture)
+                : (scale == 1 ? "i" : scale + " * i") + (add == 0 ? "" : " + " + add);
+
+            // Interleaved rows hold each cos/sin twice, with sin negated at the even lane: read the odd lane.
+            bool half = layout == RotaryLayout.HalfSplit;
+            string a = half ? At(1, 0) : At(2, 0), b = half ? At(1, pairs) : At(2, 1);
+            string cos = half ? At(1, 0) : At(2, 1), sin = half ? At(1, width) : At(2, width + 1);
+            const string unsafeAdd = "global::System.Runtime.CompilerServices.Unsafe.Add";
+            w.Line($"ref float a = ref {unsafeAdd}(ref x, {a});");
+            w.Line($"ref float b = ref {unsafeAdd}(ref x, {b});");
+            w.Line($"float c = {unsafeAdd}(ref row, {cos});");
+            w.Line($"float s = {unsafeAdd}(ref row, {sin});");
+            w.Line("float x1 = a, x2 = b;");
+            w.Line("a = x1 * c - x2 * s;");
+            w.Line("b = x2 * c + x1 * s;");
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using System;
+using System.Linq;
+
+namespace RopeGen.Kernels.Tests;
+
+internal static class TestData
+{
+    /// <summary>Deterministic values in [-3, 3].</summary>
+    public static float[] Random(int length, int seed)
+    {
+        var rng = new Random(seed);
+        var values = new float[length];
+        for (int i = 0; i < length; i++) values[i] = (float)(rng.NextDouble() * 6.0 - 3.0);
+        return values;
+    }
+
+    /// <summary>The double-precision reference result for float inputs.</summary>
+    public static double[] Reference(RotaryConfig config, float[] input, int[] positions, int numHeads, int sequenceLength = 0)
+    {
+        double[] exact = input.Select(v => (double)v).ToArray();
+        RopeReference.Apply(config, exact, positions, numHeads, sequenceLength);
+        return exact;
+    }
+
+    public static double MaxError(ReadOnlySpan<float> actual, ReadOnlySpan<double> expected)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        double max = 0;
+        for (int i = 0; i < actual.Length; i++) max = Math.Max(max, Math.Abs(actual[i] - expected[i]));
+        return max;
+    }
+
+    /// <summary>Positions from 0 to 1,000,000: both sides of the table's block and cap boundaries, the original
+    /// contexts of the real models (4096, 8192, 32768) and large positions where float angles would fail.</summary>
+    public static readonly int[] Positions =
+    {
+        0, 1, 2, 7, 1023, 1024, 1025, 4095, 4096, 4097, 8191, 8192, 8193, 32767, 32768, 32769, 65535, 65536, 65537,
+        131071, 262143, 524287, 999_999, 1_000_000,
+    };
+}
