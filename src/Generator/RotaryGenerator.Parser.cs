@@ -20,7 +20,8 @@ namespace RopeGen.Generator
         internal static RotaryClassSpec? Parse(GeneratorAttributeSyntaxContext context, CancellationToken ct)
         {
             if (context.TargetSymbol is not INamedTypeSymbol type || context.Attributes.Length != 1) return null;
-            if (!IsPartialChain(type) || type.IsGenericType) return null;
+            // An empty name is a declaration the parser recovered from a syntax error.
+            if (type.Name.Length == 0 || !IsPartialChain(type) || type.IsGenericType) return null;
 
             RotarySettings? settings = ReadSettings(context.Attributes[0]);
             ct.ThrowIfCancellationRequested();

@@ -58,6 +58,10 @@ public class RotaryValidationTests
         AssertProblem(new RotaryConfig(128, @base), RotaryRule.Base, "Base", $"Base is {shown}", "greater than 1");
 
     [Fact]
+    public void UndefinedLayout() =>
+        AssertProblem(new RotaryConfig(128) { Layout = (RotaryLayout)9 }, RotaryRule.Layout, "Layout", "Layout is 9", "HalfSplit or Interleaved");
+
+    [Fact]
     public void UndefinedScalingKind() =>
         AssertProblem(new RotaryConfig(128, 10000, (RopeScaling)42), RotaryRule.Scaling, "Scaling", "Scaling is 42", "Llama3");
 

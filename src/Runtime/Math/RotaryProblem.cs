@@ -22,6 +22,9 @@ namespace RopeGen
 
         /// <summary>A setting is given that the chosen kind ignores (ROPE008, a warning).</summary>
         NoEffect,
+
+        /// <summary>The layout is not a defined <see cref="RotaryLayout"/> value (ROPE010).</summary>
+        Layout,
     }
 
     /// <summary>One fault found in a <see cref="RotaryConfig"/>: which rule, which setting, and a message naming the

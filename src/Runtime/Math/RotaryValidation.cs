@@ -47,6 +47,10 @@ namespace RopeGen
                 problems.Add(new(RotaryRule.RotaryDim, "RotaryDim",
                     $"RotaryDim is {c.RotaryDim}; expected 0 (the whole head) or an even number from 2 to HeadDim ({c.HeadDim})."));
 
+            if (c.Layout != RotaryLayout.HalfSplit && c.Layout != RotaryLayout.Interleaved)
+                problems.Add(new(RotaryRule.Layout, "Layout",
+                    $"Layout is {(int)c.Layout}, which is not a RotaryLayout value; expected HalfSplit or Interleaved."));
+
             if (!IsFinite(c.Base) || c.Base <= 1.0)
                 problems.Add(new(RotaryRule.Base, "Base",
                     $"Base is {Format(c.Base)}; expected a finite number greater than 1 (rope_theta, usually 10000 to 1000000)."));

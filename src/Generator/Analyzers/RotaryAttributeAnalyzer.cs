@@ -1,0 +1,108 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using RopeGen.Generator.Diagnostics;
+
+namespace RopeGen.Generator.Analyzers
+{
+    /// <summary>
+    /// Reports every fault of a <c>[Rotary]</c> declaration that makes the generator skip it (ROPE001–005, ROPE009),
+    /// settings without effect (ROPE008), undefined layouts (ROPE010) and head dims that disagree with the class's constants (ROPE006). The settings
+    /// are checked by the shared <see cref="RotaryValidation"/>, the same rules the runtime enforces.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class RotaryAttributeAnalyzer : DiagnosticAnalyzer
+    {
+        /// <inheritdoc/>
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+            DiagnosticDescriptors.NotPartial, DiagnosticDescriptors.HeadDim, DiagnosticDescriptors.RotaryDim,
+            DiagnosticDescriptors.Base, DiagnosticDescriptors.Scaling, DiagnosticDescriptors.HeadDimMismatch,
+            DiagnosticDescriptors.NoEffect, DiagnosticDescriptors.Generic, DiagnosticDescriptors.Layout);
+
+        /// <inheritdoc/>
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterCompilationStartAction(start =>
+            {
+                INamedTypeSymbol? rotary = start.Compilation.GetTypeByMetadataName(RotaryGenerator.AttributeName);
+                if (rotary is null) return; // RopeGen.Attributes not referenced: nothing to check
+                start.RegisterSymbolAction(c => Analyze(c, rotary), SymbolKind.NamedType);
+            });
+        }
+
+        private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol rotary)
+        {
+            var type = (INamedTypeSymbol)context.Symbol;
+            AttributeData? attribute = type.GetAttributes()
+                .FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, rotary));
+            if (attribute is null) return;
+            var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken) as AttributeSyntax;
+            Location classLocation = type.Locations.FirstOrDefault() ?? Location.None;
+
+            INamedTypeSymbol? notPartial = Chain(type).FirstOrDefault(t => !IsPartial(t));
+            if (notPartial is not null)
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NotPartial, classLocation, type.Name, Describe(notPartial, type)));
+
+            INamedTypeSymbol? generic = Chain(type).FirstOrDefault(t => t.IsGenericType);
+            if (generic is not null)
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.Generic, classLocation, type.Name, Describe(generic, type)));
+
+            var settings = RotaryGenerator.ReadSettings(attribute);
+            if (settings is null) return; // the compiler reports malformed arguments itself
+            RotaryConfig config = settings.ToConfig();
+            foreach (RotaryProblem problem in RotaryValidation.Validate(config))
+                context.ReportDiagnostic(Diagnostic.Create(Descriptor(problem.Rule), ArgumentLocation(syntax, problem.Setting), problem.Message));
+
+            HeadDimConsistency.Report(context, type, config.HeadDim, ArgumentLocation(syntax, "HeadDim"));
+        }
+
+        private static System.Collections.Generic.IEnumerable<INamedTypeSymbol> Chain(INamedTypeSymbol type)
+        {
+            for (INamedTypeSymbol? t = type; t is not null; t = t.ContainingType) yield return t;
+        }
+
+        private static bool IsPartial(INamedTypeSymbol type) => type.DeclaringSyntaxReferences.Any(r =>
+            r.GetSyntax() is TypeDeclarationSyntax d && d.Modifiers.Any(SyntaxKind.PartialKeyword));
+
+        private static string Describe(INamedTypeSymbol culprit, INamedTypeSymbol type) =>
+            SymbolEqualityComparer.Default.Equals(culprit, type) ? "it" : $"its containing type '{culprit.Name}'";
+
+        private static DiagnosticDescriptor Descriptor(RotaryRule rule) => rule switch
+        {
+            RotaryRule.HeadDim => DiagnosticDescriptors.HeadDim,
+            RotaryRule.RotaryDim => DiagnosticDescriptors.RotaryDim,
+            RotaryRule.Base => DiagnosticDescriptors.Base,
+            RotaryRule.NoEffect => DiagnosticDescriptors.NoEffect,
+            RotaryRule.Layout => DiagnosticDescriptors.Layout,
+            _ => DiagnosticDescriptors.Scaling,
+        };
+
+        /// <summary>The argument that sets <paramref name="setting"/>, or the whole attribute when none does.</summary>
+        internal static Location ArgumentLocation(AttributeSyntax? syntax, string setting)
+        {
+            if (syntax is null) return Location.None;
+            var arguments = syntax.ArgumentList?.Arguments ?? default;
+            AttributeArgumentSyntax? named = arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == setting);
+            if (named is not null) return named.GetLocation();
+
+            // Constructor parameters: by name (headDim: 128) or by position.
+            (string name, int index) = setting switch
+            {
+                "HeadDim" => ("headDim", 0),
+                "Base" => ("base", 1),
+                "Scaling" => ("scaling", 2),
+                _ => ("", -1),
+            };
+            if (index < 0) return syntax.GetLocation();
+            AttributeArgumentSyntax? byName = arguments.FirstOrDefault(a => a.NameColon?.Name.Identifier.ValueText == name);
+            if (byName is not null) return byName.GetLocation();
+            var positional = arguments.Where(a => a.NameColon is null && a.NameEquals is null).ToList();
+            return index < positional.Count ? positional[index].GetLocation() : syntax.GetLocation();
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using Microsoft.CodeAnalysis;
+
+namespace RopeGen.Generator.Diagnostics
+{
+    /// <summary>The one catalog of RopeGen's diagnostics.</summary>
+    internal static class DiagnosticDescriptors
+    {
+        private const string Category = "RopeGen";
+
+        /// <summary>Where the project lives; each ID has a page under docs/diagnostics.</summary>
+        internal const string RepositoryUrl = "https://github.com/ropegen/ropegen";
+
+        internal static string HelpLink(string id) => $"{RepositoryUrl}/blob/main/docs/diagnostics/{id}.md";
+
+        public static readonly DiagnosticDescriptor NotPartial = Create(DiagnosticIds.NotPartial,
+            "[Rotary] class must be partial",
+            "'{0}' has [Rotary] but {1} is not partial; RopeGen adds the kernels to it, so it and every containing type must be declared 'partial'",
+            DiagnosticSeverity.Error,
+            "RopeGen generates ApplyRotary, ShiftRotary and RopeGenRotary into the annotated class, which needs the class and all its containing types to be partial.");
+
+        public static readonly DiagnosticDescriptor HeadDim = Create(DiagnosticIds.HeadDim,
+            "Invalid head dim", "{0}", DiagnosticSeverity.Error,
+            "RoPE rotates pairs of dimensions, so the head dim must be a positive even number.");
+
+        public static readonly DiagnosticDescriptor RotaryDim = Create(DiagnosticIds.RotaryDim,
+            "Invalid rotary dim", "{0}", DiagnosticSeverity.Error,
+            "The rotary dim is the number of leading dimensions rotated (0 = the whole head): even, and at most the head dim.");
+
+        public static readonly DiagnosticDescriptor Base = Create(DiagnosticIds.Base,
+            "Invalid RoPE base", "{0}", DiagnosticSeverity.Error,
+            "The frequency base (rope_theta) must be finite and greater than 1.");
+
+        public static readonly DiagnosticDescriptor Scaling = Create(DiagnosticIds.Scaling,
+            "Invalid scaling settings", "{0}", DiagnosticSeverity.Error,
+            "Each scaling kind requires its own settings (factor, original context length, per-pair factors, frequency bounds) in their valid ranges.");
+
+        public static readonly DiagnosticDescriptor HeadDimMismatch = Create(DiagnosticIds.HeadDimMismatch,
+            "Head dim disagrees with the class's constants",
+            "[Rotary] head dim is {0}, but {1} is {2}; the kernels would rotate the wrong number of dimensions",
+            DiagnosticSeverity.Warning,
+            "The head dim given to [Rotary] should equal the class's own HeadDim or HeadSize constant, or HiddenSize / NumHeads.");
+
+        public static readonly DiagnosticDescriptor BufferLength = Create(DiagnosticIds.BufferLength,
+            "Buffer length cannot match the layout",
+            "'{0}' has {1} elements, which cannot be {2}; expected {3}",
+            DiagnosticSeverity.Warning,
+            "Generated kernels take buffers laid out [tokens, heads, headDim]; a buffer of constant length must be a whole number of heads.");
+
+        public static readonly DiagnosticDescriptor NoEffect = Create(DiagnosticIds.NoEffect,
+            "Setting has no effect", "{0}", DiagnosticSeverity.Warning,
+            "A setting that the chosen scaling kind ignores usually means the wrong kind was chosen.");
+
+        public static readonly DiagnosticDescriptor Generic = Create(DiagnosticIds.Generic,
+            "[Rotary] class cannot be generic",
+            "'{0}' has [Rotary] but {1} is generic; RopeGen generates static kernels with per-class tables, so the class and its containing types must not be generic",
+            DiagnosticSeverity.Error,
+            "Generated kernels and tables are static members; a generic class would get one copy per instantiation.");
+
+        public static readonly DiagnosticDescriptor Layout = Create(DiagnosticIds.Layout,
+            "Invalid layout", "{0}", DiagnosticSeverity.Error,
+            "The layout must be RotaryLayout.HalfSplit (HF checkpoints) or RotaryLayout.Interleaved (GPT-J, Meta checkpoints).");
+
+        private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, string description) =>
+            new(id, title, message, Category, severity, isEnabledByDefault: true, description, HelpLink(id));
+    }
+}

@@ -1,0 +1,111 @@
+using System.Linq;
+using System.Threading.Tasks;
+using RopeGen.Generator.Tests.TestSupport;
+
+namespace RopeGen.Generator.Tests.Analyzers;
+
+public class RotaryAttributeAnalyzerTests
+{
+    private const string Usings = "using RopeGen;\n";
+
+    [Fact]
+    public Task ValidRealModelsHaveNoDiagnostics() => AnalyzerRunner.VerifyAsync(Usings + """
+        [Rotary(128, 500000, RopeScaling.Llama3, Factor = 8, LowFreqFactor = 1, HighFreqFactor = 4, OriginalMaxPositions = 8192)]
+        partial class Llama31 { public const int HeadDim = 128; }
+        [Rotary(80, RotaryDim = 32)]
+        partial class Phi2 { const int HiddenSize = 2560; const int NumAttentionHeads = 32; }
+        [Rotary(64, 10000, RopeScaling.Yarn, Factor = 40, OriginalMaxPositions = 4096, YarnMScale = 0.707, YarnMScaleAllDim = 0.707, Layout = RotaryLayout.Interleaved)]
+        partial class DeepSeekV2 { }
+        """);
+
+    [Fact]
+    public Task NotPartial() => AnalyzerRunner.VerifyAsync(Usings + """
+        [Rotary(128)]
+        class {|ROPE001:Attention|} { }
+        """);
+
+    [Fact]
+    public Task ContainingTypeNotPartial() => AnalyzerRunner.VerifyAsync(Usings + """
+        class Outer
+        {
+            [Rotary(128)]
+            partial class {|ROPE001:Attention|} { }
+        }
+        """);
+
+    [Fact]
+    public Task GenericClassOrContainer() => AnalyzerRunner.VerifyAsync(Usings + """
+        [Rotary(128)]
+        partial class {|ROPE009:Attention|}<T> { }
+        partial class Outer<T>
+        {
+            [Rotary(128)]
+            partial class {|ROPE009:Inner|} { }
+        }
+        """);
+
+    [Fact]
+    public Task HeadDim() => AnalyzerRunner.VerifyAsync(Usings + """
+        [Rotary({|ROPE002:127|})] partial class A { }
+        [Rotary({|ROPE002:headDim: 0|})] partial class B { }
+        """);
+
+    [Fact]
+    public Task RotaryDim() => AnalyzerRunner.VerifyAsync(Usings + """
+        [Rotary(128, {|ROPE003:RotaryDim = 33|})] partial class A { }
+        [Rotary(64, {|ROPE003:RotaryDim = 96|})] partial class B { }
+        [Rotary(64, {|ROPE003:RotaryDim = -2|})] partial class C { }
+        """);
+
+    [Fact]
+    public Task Base() => AnalyzerRunner.VerifyAsync(Usings + """
+        [Rotary(128, {|ROPE004:double.NaN|})] partial class A { }
+        [Rotary(128, {|ROPE004:@base: 1.0|})] partial class B { }
+        [Rotary(128, {|ROPE004:double.PositiveInfinity|})] partial class C { }
+        """);
+
+    [Fact]
+    public Task ScalingSettings() => AnalyzerRunner.VerifyAsync(Usings + """
+        [{|ROPE005:Rotary(128, 10000, RopeScaling.Linear)|}] partial class MissingFactor { }
+        [Rotary(128, 10000, RopeScaling.Linear, {|ROPE005:Factor = 0.5|})] partial class SmallFactor { }
+        [{|ROPE005:Rotary(128, 10000, RopeScaling.Yarn, Factor = 4)|}] partial class MissingOriginal { }
+        [Rotary(128, 500000, RopeScaling.Llama3, Factor = 8, OriginalMaxPositions = 8192, LowFreqFactor = 4, {|ROPE005:HighFreqFactor = 2|})] partial class Llama3Bounds { }
+        [Rotary(128, 1e6, RopeScaling.Yarn, Factor = 4, OriginalMaxPositions = 32768, {|ROPE005:BetaFast = 1|})] partial class YarnBetas { }
+        [Rotary(4, 10000, RopeScaling.LongRope, OriginalMaxPositions = 4096, Factor = 32, {|ROPE005:ShortFactors = new[] { 1.0 }|}, {|ROPE005:LongFactors = new[] { 1.0, -2.0 }|})] partial class LongRopeArrays { }
+        [Rotary(128, 10000, {|ROPE005:(RopeScaling)42|})] partial class UndefinedKind { }
+        """);
+
+    [Fact]
+    public Task UndefinedLayout() => AnalyzerRunner.VerifyAsync(Usings + """
+        [Rotary(128, {|ROPE010:Layout = (RotaryLayout)9|})] partial class A { }
+        """);
+
+    [Fact]
+    public Task SettingsWithoutEffect() => AnalyzerRunner.VerifyAsync(Usings + """
+        [Rotary(128, {|ROPE008:Factor = 4|}, {|ROPE008:BetaFast = 16|})] partial class A { }
+        [Rotary(128, 10000, RopeScaling.Linear, Factor = 2, {|ROPE008:LowFreqFactor = 2|})] partial class B { }
+        """);
+
+    [Fact]
+    public Task HeadDimAgainstTheClassConstants() => AnalyzerRunner.VerifyAsync(Usings + """
+        [Rotary({|ROPE006:64|})] partial class ExplicitConstant { public const int HeadSize = 80; }
+        [Rotary({|ROPE006:192|})] partial class FromHiddenSize { const int HiddenSize = 3072; const int NumHeads = 32; }
+        [Rotary(256)] partial class GemmaExplicitWins { const int HeadDim = 256; const int HiddenSize = 3072; const int NumHeads = 16; }
+        """);
+
+    [Fact]
+    public async Task MessagesNameTheValueFoundAndTheValueExpected()
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(Usings + """
+            [Rotary(127)] partial class A { }
+            [Rotary(128, RotaryDim = 33)] partial class B { }
+            [Rotary(64)] partial class C { public const int HeadSize = 80; }
+            [Rotary(128)] class D { }
+            """);
+        string Message(string id) => diagnostics.Single(d => d.Id == id).GetMessage();
+        Assert.Contains("HeadDim is 127; expected a positive even number", Message("ROPE002"));
+        Assert.Contains("RotaryDim is 33; expected 0 (the whole head) or an even number from 2 to HeadDim (128)", Message("ROPE003"));
+        Assert.Equal("[Rotary] head dim is 64, but HeadSize is 80; the kernels would rotate the wrong number of dimensions", Message("ROPE006"));
+        Assert.Contains("'D' has [Rotary] but it is not partial", Message("ROPE001"));
+    }
+}

@@ -1,0 +1,34 @@
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using RopeGen.Generator.Analyzers;
+
+namespace RopeGen.Generator.Tests.TestSupport;
+
+/// <summary>Runs RopeGen's analyzers the way the compiler does, after the generator, through CompilationWithAnalyzers.</summary>
+public static class AnalyzerRunner
+{
+    public static ImmutableArray<DiagnosticAnalyzer> All { get; } =
+        ImmutableArray.Create<DiagnosticAnalyzer>(new RotaryAttributeAnalyzer(), new KernelCallAnalyzer());
+
+    /// <summary>The analyzers' diagnostics for <paramref name="source"/> (generated code included in the compilation).</summary>
+    public static async Task<ImmutableArray<Diagnostic>> RunAsync(string source)
+    {
+        var (_, output, _) = TestCompilation.RunGenerator(TestCompilation.Create(source));
+        return await output.WithAnalyzers(All).GetAnalyzerDiagnosticsAsync();
+    }
+
+    /// <summary>Asserts that the analyzers report exactly the diagnostics marked in <paramref name="markup"/>.</summary>
+    public static async Task VerifyAsync(string markup)
+    {
+        var (source, expected) = Markup.Parse(markup);
+        ImmutableArray<Diagnostic> actual = await RunAsync(source);
+        var actualSet = actual.Select(d => (d.Id, d.Location.SourceSpan)).OrderBy(x => x.SourceSpan.Start).ThenBy(x => x.Id).ToList();
+        var expectedSet = expected.OrderBy(x => x.Span.Start).ThenBy(x => x.Id).ToList();
+        Assert.True(expectedSet.SequenceEqual(actualSet),
+            "Expected: " + string.Join(", ", expectedSet.Select(e => $"{e.Id}@{e.Span}")) +
+            "\nActual:   " + string.Join("\n          ", actual.Select(d => $"{d.Id}@{d.Location.SourceSpan} {d.GetMessage()}")));
+    }
+}
