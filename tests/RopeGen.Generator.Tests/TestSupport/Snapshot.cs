@@ -1,0 +1,69 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+
+namespace RopeGen.Generator.Tests.TestSupport;
+
+/// <summary>
+/// Snapshot testing with Verify.SourceGenerators' file convention: <c>Snapshots/{Class}.{Method}#{HintName}.verified.cs</c>
+/// per generated source and <c>{Class}.{Method}.verified.txt</c> for diagnostics. A mismatch writes <c>*.received.*</c>
+/// beside it; <c>ROPEGEN_ACCEPT=1</c> accepts; under <c>CI=true</c> nothing is ever accepted and a missing file fails.
+/// </summary>
+public static class Snapshot
+{
+    private static readonly Regex s_version = new("GeneratedCode\\(\"RopeGen\", \"[^\"]*\"\\)", RegexOptions.Compiled);
+
+    public static string Directory([CallerFilePath] string file = "") =>
+        System.IO.Path.Combine(System.IO.Path.GetDirectoryName(file)!, "..", "Snapshots");
+
+    public static void Verify(GeneratorDriverRunResult result, [CallerFilePath] string file = "", [CallerMemberName] string method = "")
+    {
+        string prefix = System.IO.Path.Combine(Directory(), System.IO.Path.GetFileNameWithoutExtension(file) + "." + method);
+        foreach (GeneratedSourceResult source in result.Results.SelectMany(r => r.GeneratedSources).OrderBy(s => s.HintName, StringComparer.Ordinal))
+            Compare($"{prefix}#{source.HintName}", ".cs", Normalize(source.SourceText.ToString()));
+
+        var diagnostics = result.Diagnostics.Select(Describe).OrderBy(d => d, StringComparer.Ordinal).ToList();
+        if (diagnostics.Count > 0) Compare(prefix, ".txt", string.Join("\n", diagnostics) + "\n");
+    }
+
+    private static string Describe(Diagnostic d)
+    {
+        var span = d.Location.GetLineSpan();
+        return $"{d.Id} {d.Severity} ({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1})-({span.EndLinePosition.Line + 1},{span.EndLinePosition.Character + 1}): {d.GetMessage()}";
+    }
+
+    private static string Normalize(string text) => s_version.Replace(text.Replace("\r\n", "\n"), "GeneratedCode(\"RopeGen\", \"VERSION\")");
+
+    private static void Compare(string stem, string extension, string actual)
+    {
+        string verified = stem + ".verified" + extension, received = stem + ".received" + extension;
+        bool ci = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+        bool accept = !ci && Environment.GetEnvironmentVariable("ROPEGEN_ACCEPT") == "1";
+
+        if (File.Exists(verified) && File.ReadAllText(verified) == actual)
+        {
+            File.Delete(received);
+            return;
+        }
+        if (accept)
+        {
+            File.WriteAllText(verified, actual, new UTF8Encoding(false));
+            File.Delete(received);
+            return;
+        }
+        File.WriteAllText(received, actual, new UTF8Encoding(false));
+        if (!File.Exists(verified))
+            Assert.Fail($"No snapshot {System.IO.Path.GetFileName(verified)}; review {System.IO.Path.GetFileName(received)} and accept it with ROPEGEN_ACCEPT=1.");
+        string[] expectedLines = File.ReadAllText(verified).Split('\n'), actualLines = actual.Split('\n');
+        int line = Enumerable.Range(0, Math.Max(expectedLines.Length, actualLines.Length))
+            .First(i => i >= expectedLines.Length || i >= actualLines.Length || expectedLines[i] != actualLines[i]);
+        Assert.Fail($"{System.IO.Path.GetFileName(verified)} differs at line {line + 1}:\n" +
+                    $"  verified: {(line < expectedLines.Length ? expectedLines[line] : "<end of file>")}\n" +
+                    $"  received: {(line < actualLines.Length ? actualLines[line] : "<end of file>")}\n" +
+                    $"Review {System.IO.Path.GetFileName(received)} and accept it with ROPEGEN_ACCEPT=1.");
+    }
+}
