@@ -16,6 +16,9 @@ namespace RopeGen.Generator.Emit
         private const string Hidden = "[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]";
         private const string Inline = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
 
+        // 1 MiB of q and k: above it calls stream from memory and take the 256-bit path (see UseVector512).
+        private const int Vector512FloatLimit = 1 << 18;
+
         // Rows of up to 16 KiB live on the stack; larger (huge heads) on the heap.
         private const int MaxStackRowFloats = 4096;
 
@@ -113,9 +116,17 @@ namespace RopeGen.Generator.Emit
                     w.Line($"{Table} table = Table;");
                     break;
             }
+            w.Line("if (UseVector512(a.Length + b.Length)) RotateTokens<Wide>(a, headsA, b, headsB, positions, maxPosition, table);");
+            w.Line("else RotateTokens<Narrow>(a, headsA, b, headsB, positions, maxPosition, table);");
+            w.Close();
+            w.Line();
+
+            w.Line("/// <summary>The token loop, once per vector width: each token's row is fetched once and shared by all heads of a and b.</summary>");
+            w.Line($"private static void RotateTokens<THead>({Span} a, int headsA, {Span} b, int headsB, {Positions} positions, int maxPosition, {Table} table)");
+            w.Open("    where THead : struct, global::RopeGen.IHeadRotation");
             w.Line("float[] rows = table.Acquire(maxPosition);");
             w.Line("int cached = rows.Length / RowStride;");
-            // Rows past the cache are computed into a scratch row; most calls never need one.
+            w.Line("// Rows past the cache are computed into a scratch row; most calls never need one.");
             w.Line($"{Span} scratch = maxPosition < cached ? default : {ScratchRow()};");
             w.Line("ref float aRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a);");
             w.Line("ref float bRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(b);");
@@ -125,9 +136,9 @@ namespace RopeGen.Generator.Emit
             w.Line("if (p < cached) row = ref rows[p * RowStride];");
             w.Line("else table.ComputeRow(p, scratch);");
             w.Line("ref float aToken = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref aRef, t * headsA * HeadDim);");
-            w.Line("for (int h = 0; h < headsA; h++) RotateHead(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref aToken, h * HeadDim), ref row);");
+            w.Line("for (int h = 0; h < headsA; h++) THead.Rotate(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref aToken, h * HeadDim), ref row);");
             w.Line("ref float bToken = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bRef, t * headsB * HeadDim);");
-            w.Line("for (int h = 0; h < headsB; h++) RotateHead(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bToken, h * HeadDim), ref row);");
+            w.Line("for (int h = 0; h < headsB; h++) THead.Rotate(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bToken, h * HeadDim), ref row);");
             w.Close();
             w.Close();
         }
@@ -147,8 +158,13 @@ namespace RopeGen.Generator.Emit
             w.Line($"{Span} row = {ScratchRow()};");
             w.Line("Table.ComputeShiftRow(delta, row);");
             w.Line("ref float rowRef = ref row[0];");
+            w.Line("if (UseVector512(keys.Length)) ShiftRows<Wide>(keys, rowCount, ref rowRef);");
+            w.Line("else ShiftRows<Narrow>(keys, rowCount, ref rowRef);");
+            w.Close();
+            w.Line();
+            w.Open($"private static void ShiftRows<THead>({Span} keys, int rowCount, ref float row) where THead : struct, global::RopeGen.IHeadRotation");
             w.Line("ref float k = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(keys);");
-            w.Line("for (int r = 0; r < rowCount; r++) RotateHead(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref k, r * HeadDim), ref rowRef);");
+            w.Line("for (int r = 0; r < rowCount; r++) THead.Rotate(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref k, r * HeadDim), ref row);");
             w.Close();
         }
 
@@ -157,24 +173,37 @@ namespace RopeGen.Generator.Emit
         private static void EmitRotateHead(SourceWriter w, RotaryConfig config)
         {
             int width = config.Layout == RotaryLayout.Interleaved ? config.EffectiveRotaryDim : config.PairCount;
-            w.Line("/// <summary>Rotates one head's first RotaryDim floats with one table row (cos at 0, sin at RowWidth).</summary>");
-            w.Line("/// <remarks>The JIT treats IsHardwareAccelerated as a constant, so only one path survives in machine code.</remarks>");
+            w.Line("/// <summary>");
+            w.Line("/// Whether a call over <paramref name=\"floats\"/> floats takes the 512-bit path: only when the data fits in cache.");
+            w.Line("/// Streaming more than 1 MiB through 512-bit loads and stores ran up to 1.9x slower than 256-bit ones on AVX-512");
+            w.Line("/// hardware we measured (AMD EPYC, see docs/performance.md), while in-cache calls such as decode gained.");
+            w.Line("/// </summary>");
             w.Line(Inline);
-            w.Open("private static void RotateHead(ref float x, ref float row)");
-            (string Condition, int Width)[] paths =
-            {
-                ("global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated", 16),
-                ("global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated", 8),
-                ("global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated", 4),
-            };
-            foreach (var (condition, vectorWidth) in paths)
-            {
-                w.Open($"{(vectorWidth == 16 ? "if" : "else if")} ({condition})");
-                HeadRotationEmitter.Emit(w, config.Layout, config.EffectiveRotaryDim, width, vectorWidth);
-                w.Close();
-            }
+            w.Line($"private static bool UseVector512(int floats) => global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && floats <= {Vector512FloatLimit};");
+            w.Line();
+            w.Line("/// <summary>The 512-bit rotation of one head's first RotaryDim floats (cos at 0, sin at RowWidth in the row).</summary>");
+            w.Open("private struct Wide : global::RopeGen.IHeadRotation");
+            w.Line("/// <inheritdoc/>");
+            w.Line(Inline);
+            w.Open("public static void Rotate(ref float x, ref float row)");
+            HeadRotationEmitter.Emit(w, config.Layout, config.EffectiveRotaryDim, width, 16);
+            w.Close();
+            w.Close();
+            w.Line();
+            w.Line("/// <summary>The widest rotation below 512 bits this machine accelerates; the JIT keeps only that path.</summary>");
+            w.Open("private struct Narrow : global::RopeGen.IHeadRotation");
+            w.Line("/// <inheritdoc/>");
+            w.Line(Inline);
+            w.Open("public static void Rotate(ref float x, ref float row)");
+            w.Open("if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)");
+            HeadRotationEmitter.Emit(w, config.Layout, config.EffectiveRotaryDim, width, 8);
+            w.Close();
+            w.Open("else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)");
+            HeadRotationEmitter.Emit(w, config.Layout, config.EffectiveRotaryDim, width, 4);
+            w.Close();
             w.Open("else");
             HeadRotationEmitter.Emit(w, config.Layout, config.EffectiveRotaryDim, width, 0);
+            w.Close();
             w.Close();
             w.Close();
         }

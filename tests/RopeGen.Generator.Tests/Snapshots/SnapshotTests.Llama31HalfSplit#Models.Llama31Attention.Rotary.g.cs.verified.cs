@@ -120,8 +120,17 @@ namespace Models
             internal static void Rotate(global::System.Span<float> a, int headsA, global::System.Span<float> b, int headsB, global::System.ReadOnlySpan<int> positions, int maxPosition, int sequenceLength)
             {
                 global::RopeGen.RotaryTable table = Table;
+                if (UseVector512(a.Length + b.Length)) RotateTokens<Wide>(a, headsA, b, headsB, positions, maxPosition, table);
+                else RotateTokens<Narrow>(a, headsA, b, headsB, positions, maxPosition, table);
+            }
+
+            /// <summary>The token loop, once per vector width: each token's row is fetched once and shared by all heads of a and b.</summary>
+            private static void RotateTokens<THead>(global::System.Span<float> a, int headsA, global::System.Span<float> b, int headsB, global::System.ReadOnlySpan<int> positions, int maxPosition, global::RopeGen.RotaryTable table)
+                where THead : struct, global::RopeGen.IHeadRotation
+            {
                 float[] rows = table.Acquire(maxPosition);
                 int cached = rows.Length / RowStride;
+                // Rows past the cache are computed into a scratch row; most calls never need one.
                 global::System.Span<float> scratch = maxPosition < cached ? default : (RowStride <= 4096 ? stackalloc float[RowStride] : new float[RowStride]);
                 ref float aRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a);
                 ref float bRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(b);
@@ -132,9 +141,9 @@ namespace Models
                     if (p < cached) row = ref rows[p * RowStride];
                     else table.ComputeRow(p, scratch);
                     ref float aToken = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref aRef, t * headsA * HeadDim);
-                    for (int h = 0; h < headsA; h++) RotateHead(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref aToken, h * HeadDim), ref row);
+                    for (int h = 0; h < headsA; h++) THead.Rotate(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref aToken, h * HeadDim), ref row);
                     ref float bToken = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bRef, t * headsB * HeadDim);
-                    for (int h = 0; h < headsB; h++) RotateHead(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bToken, h * HeadDim), ref row);
+                    for (int h = 0; h < headsB; h++) THead.Rotate(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bToken, h * HeadDim), ref row);
                 }
             }
 
@@ -146,16 +155,30 @@ namespace Models
                 global::System.Span<float> row = (RowStride <= 4096 ? stackalloc float[RowStride] : new float[RowStride]);
                 Table.ComputeShiftRow(delta, row);
                 ref float rowRef = ref row[0];
-                ref float k = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(keys);
-                for (int r = 0; r < rowCount; r++) RotateHead(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref k, r * HeadDim), ref rowRef);
+                if (UseVector512(keys.Length)) ShiftRows<Wide>(keys, rowCount, ref rowRef);
+                else ShiftRows<Narrow>(keys, rowCount, ref rowRef);
             }
 
-            /// <summary>Rotates one head's first RotaryDim floats with one table row (cos at 0, sin at RowWidth).</summary>
-            /// <remarks>The JIT treats IsHardwareAccelerated as a constant, so only one path survives in machine code.</remarks>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void RotateHead(ref float x, ref float row)
+            private static void ShiftRows<THead>(global::System.Span<float> keys, int rowCount, ref float row) where THead : struct, global::RopeGen.IHeadRotation
             {
-                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+                ref float k = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(keys);
+                for (int r = 0; r < rowCount; r++) THead.Rotate(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref k, r * HeadDim), ref row);
+            }
+
+            /// <summary>
+            /// Whether a call over <paramref name="floats"/> floats takes the 512-bit path: only when the data fits in cache.
+            /// Streaming more than 1 MiB through 512-bit loads and stores ran up to 1.9x slower than 256-bit ones on AVX-512
+            /// hardware we measured (AMD EPYC, see docs/performance.md), while in-cache calls such as decode gained.
+            /// </summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static bool UseVector512(int floats) => global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && floats <= 262144;
+
+            /// <summary>The 512-bit rotation of one head's first RotaryDim floats (cos at 0, sin at RowWidth in the row).</summary>
+            private struct Wide : global::RopeGen.IHeadRotation
+            {
+                /// <inheritdoc/>
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+                public static void Rotate(ref float x, ref float row)
                 {
                     {
                         var x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, 0);
@@ -190,215 +213,225 @@ namespace Models
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(x2 * c + x1 * s, ref x, 112);
                     }
                 }
-                else if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+            }
+
+            /// <summary>The widest rotation below 512 bits this machine accelerates; the JIT keeps only that path.</summary>
+            private struct Narrow : global::RopeGen.IHeadRotation
+            {
+                /// <inheritdoc/>
+                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+                public static void Rotate(ref float x, ref float row)
                 {
+                    if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
                     {
-                        var x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 0);
-                        var x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 64);
-                        var c = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0);
-                        var s = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x1 * c - x2 * s, ref x, 0);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x2 * c + x1 * s, ref x, 64);
+                        {
+                            var x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 0);
+                            var x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 64);
+                            var c = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0);
+                            var s = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x1 * c - x2 * s, ref x, 0);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x2 * c + x1 * s, ref x, 64);
+                        }
+                        {
+                            var x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 8);
+                            var x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 72);
+                            var c = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 8);
+                            var s = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 72);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x1 * c - x2 * s, ref x, 8);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x2 * c + x1 * s, ref x, 72);
+                        }
+                        {
+                            var x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 16);
+                            var x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 80);
+                            var c = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16);
+                            var s = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 80);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x1 * c - x2 * s, ref x, 16);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x2 * c + x1 * s, ref x, 80);
+                        }
+                        {
+                            var x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 24);
+                            var x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 88);
+                            var c = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 24);
+                            var s = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 88);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x1 * c - x2 * s, ref x, 24);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x2 * c + x1 * s, ref x, 88);
+                        }
+                        {
+                            var x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 32);
+                            var x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 96);
+                            var c = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32);
+                            var s = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 96);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x1 * c - x2 * s, ref x, 32);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x2 * c + x1 * s, ref x, 96);
+                        }
+                        {
+                            var x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 40);
+                            var x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 104);
+                            var c = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 40);
+                            var s = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 104);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x1 * c - x2 * s, ref x, 40);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x2 * c + x1 * s, ref x, 104);
+                        }
+                        {
+                            var x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 48);
+                            var x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 112);
+                            var c = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48);
+                            var s = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 112);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x1 * c - x2 * s, ref x, 48);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x2 * c + x1 * s, ref x, 112);
+                        }
+                        {
+                            var x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 56);
+                            var x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 120);
+                            var c = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 56);
+                            var s = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 120);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x1 * c - x2 * s, ref x, 56);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x2 * c + x1 * s, ref x, 120);
+                        }
                     }
+                    else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                     {
-                        var x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 8);
-                        var x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 72);
-                        var c = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 8);
-                        var s = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 72);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x1 * c - x2 * s, ref x, 8);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x2 * c + x1 * s, ref x, 72);
+                        {
+                            var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 0);
+                            var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 64);
+                            var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0);
+                            var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 0);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 64);
+                        }
+                        {
+                            var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 4);
+                            var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 68);
+                            var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4);
+                            var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 68);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 4);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 68);
+                        }
+                        {
+                            var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 8);
+                            var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 72);
+                            var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 8);
+                            var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 72);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 8);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 72);
+                        }
+                        {
+                            var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 12);
+                            var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 76);
+                            var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 12);
+                            var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 76);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 12);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 76);
+                        }
+                        {
+                            var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 16);
+                            var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 80);
+                            var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16);
+                            var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 80);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 16);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 80);
+                        }
+                        {
+                            var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 20);
+                            var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 84);
+                            var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 20);
+                            var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 84);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 20);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 84);
+                        }
+                        {
+                            var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 24);
+                            var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 88);
+                            var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 24);
+                            var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 88);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 24);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 88);
+                        }
+                        {
+                            var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 28);
+                            var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 92);
+                            var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 28);
+                            var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 92);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 28);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 92);
+                        }
+                        {
+                            var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 32);
+                            var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 96);
+                            var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 32);
+                            var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 96);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 32);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 96);
+                        }
+                        {
+                            var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 36);
+                            var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 100);
+                            var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 36);
+                            var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 100);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 36);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 100);
+                        }
+                        {
+                            var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 40);
+                            var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 104);
+                            var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 40);
+                            var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 104);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 40);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 104);
+                        }
+                        {
+                            var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 44);
+                            var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 108);
+                            var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 44);
+                            var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 108);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 44);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 108);
+                        }
+                        {
+                            var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 48);
+                            var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 112);
+                            var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 48);
+                            var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 112);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 48);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 112);
+                        }
+                        {
+                            var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 52);
+                            var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 116);
+                            var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 52);
+                            var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 116);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 52);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 116);
+                        }
+                        {
+                            var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 56);
+                            var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 120);
+                            var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 56);
+                            var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 120);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 56);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 120);
+                        }
+                        {
+                            var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 60);
+                            var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 124);
+                            var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 60);
+                            var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 124);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 60);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 124);
+                        }
                     }
+                    else
                     {
-                        var x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 16);
-                        var x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 80);
-                        var c = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16);
-                        var s = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 80);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x1 * c - x2 * s, ref x, 16);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x2 * c + x1 * s, ref x, 80);
-                    }
-                    {
-                        var x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 24);
-                        var x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 88);
-                        var c = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 24);
-                        var s = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 88);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x1 * c - x2 * s, ref x, 24);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x2 * c + x1 * s, ref x, 88);
-                    }
-                    {
-                        var x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 32);
-                        var x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 96);
-                        var c = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32);
-                        var s = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 96);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x1 * c - x2 * s, ref x, 32);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x2 * c + x1 * s, ref x, 96);
-                    }
-                    {
-                        var x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 40);
-                        var x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 104);
-                        var c = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 40);
-                        var s = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 104);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x1 * c - x2 * s, ref x, 40);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x2 * c + x1 * s, ref x, 104);
-                    }
-                    {
-                        var x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 48);
-                        var x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 112);
-                        var c = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48);
-                        var s = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 112);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x1 * c - x2 * s, ref x, 48);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x2 * c + x1 * s, ref x, 112);
-                    }
-                    {
-                        var x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 56);
-                        var x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 120);
-                        var c = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 56);
-                        var s = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 120);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x1 * c - x2 * s, ref x, 56);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x2 * c + x1 * s, ref x, 120);
-                    }
-                }
-                else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
-                {
-                    {
-                        var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 0);
-                        var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 64);
-                        var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0);
-                        var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 0);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 64);
-                    }
-                    {
-                        var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 4);
-                        var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 68);
-                        var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4);
-                        var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 68);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 4);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 68);
-                    }
-                    {
-                        var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 8);
-                        var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 72);
-                        var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 8);
-                        var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 72);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 8);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 72);
-                    }
-                    {
-                        var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 12);
-                        var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 76);
-                        var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 12);
-                        var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 76);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 12);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 76);
-                    }
-                    {
-                        var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 16);
-                        var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 80);
-                        var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16);
-                        var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 80);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 16);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 80);
-                    }
-                    {
-                        var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 20);
-                        var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 84);
-                        var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 20);
-                        var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 84);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 20);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 84);
-                    }
-                    {
-                        var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 24);
-                        var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 88);
-                        var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 24);
-                        var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 88);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 24);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 88);
-                    }
-                    {
-                        var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 28);
-                        var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 92);
-                        var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 28);
-                        var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 92);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 28);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 92);
-                    }
-                    {
-                        var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 32);
-                        var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 96);
-                        var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 32);
-                        var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 96);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 32);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 96);
-                    }
-                    {
-                        var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 36);
-                        var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 100);
-                        var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 36);
-                        var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 100);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 36);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 100);
-                    }
-                    {
-                        var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 40);
-                        var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 104);
-                        var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 40);
-                        var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 104);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 40);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 104);
-                    }
-                    {
-                        var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 44);
-                        var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 108);
-                        var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 44);
-                        var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 108);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 44);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 108);
-                    }
-                    {
-                        var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 48);
-                        var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 112);
-                        var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 48);
-                        var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 112);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 48);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 112);
-                    }
-                    {
-                        var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 52);
-                        var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 116);
-                        var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 52);
-                        var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 116);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 52);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 116);
-                    }
-                    {
-                        var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 56);
-                        var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 120);
-                        var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 56);
-                        var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 120);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 56);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 120);
-                    }
-                    {
-                        var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 60);
-                        var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 124);
-                        var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 60);
-                        var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 124);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 60);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 124);
-                    }
-                }
-                else
-                {
-                    for (int i = 0; i < 64; i++)
-                    {
-                        ref float a = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i);
-                        ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i + 64);
-                        float c = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, i);
-                        float s = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, i + 64);
-                        float x1 = a, x2 = b;
-                        a = x1 * c - x2 * s;
-                        b = x2 * c + x1 * s;
+                        for (int i = 0; i < 64; i++)
+                        {
+                            ref float a = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i);
+                            ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i + 64);
+                            float c = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, i);
+                            float s = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, i + 64);
+                            float x1 = a, x2 = b;
+                            a = x1 * c - x2 * s;
+                            b = x2 * c + x1 * s;
+                        }
                     }
                 }
             }

@@ -1,0 +1,23 @@
+using System;
+
+namespace RopeGen.Benchmarks;
+
+/// <summary>One measured shape: a generated class's fused q/k kernel, its configuration, heads and positions.</summary>
+public sealed record BenchCase(string Name, RotaryConfig Config, BenchCase.Fused Generated, int Tokens, int QueryHeads, int KeyHeads, int FirstPosition)
+{
+    public delegate void Fused(Span<float> q, int numQueryHeads, Span<float> k, int numKeyValueHeads, ReadOnlySpan<int> positions);
+
+    /// <summary>Llama-3.1-8B attention: 32 query heads, 8 key/value heads.</summary>
+    private static BenchCase Llama(string name, RotaryConfig config, Fused kernel, int tokens, int first) => new(name, config, kernel, tokens, 32, 8, first);
+
+    /// <summary>The quick-mode cases (issue 6). Decode rotates one token at a KV-cache offset; prefill tokens 0..n-1.</summary>
+    public static BenchCase[] Quick { get; } =
+    {
+        Llama("decode-llama3-8b-half", Llama3Half.RopeGenRotary.Config, Llama3Half.ApplyRotary, 1, 1000),
+        Llama("decode-llama3-8b-interleaved", Llama3Interleaved.RopeGenRotary.Config, Llama3Interleaved.ApplyRotary, 1, 1000),
+        Llama("prefill-512-half", Llama3Half.RopeGenRotary.Config, Llama3Half.ApplyRotary, 512, 0),
+        Llama("prefill-512-interleaved", Llama3Interleaved.RopeGenRotary.Config, Llama3Interleaved.ApplyRotary, 512, 0),
+        Llama("prefill-4096-half", Llama3Half.RopeGenRotary.Config, Llama3Half.ApplyRotary, 4096, 0),
+        new("decode-phi3-d96-half", Phi3Mini.RopeGenRotary.Config, Phi3Mini.ApplyRotary, 1, 32, 32, 1000),
+    };
+}

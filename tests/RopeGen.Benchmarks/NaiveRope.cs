@@ -1,0 +1,32 @@
+using System;
+
+namespace RopeGen.Benchmarks;
+
+/// <summary>
+/// RoPE as hand ports write it (llama2.c style): per element, the frequency from MathF.Pow and the angle's cos and sin,
+/// in float. The baseline the generated kernels are compared with; unscaled frequencies (the cost is the same).
+/// </summary>
+public static class NaiveRope
+{
+    public static void Apply(float[] x, int[] positions, int heads, RotaryConfig config)
+    {
+        int d = config.HeadDim, rotary = config.EffectiveRotaryDim, half = rotary / 2;
+        float theta = (float)config.Base;
+        bool interleaved = config.Layout == RotaryLayout.Interleaved;
+        for (int t = 0; t < positions.Length; t++)
+            for (int h = 0; h < heads; h++)
+            {
+                int head = (t * heads + h) * d;
+                for (int i = 0; i < half; i++)
+                {
+                    float freq = 1.0f / MathF.Pow(theta, 2.0f * i / rotary);
+                    float angle = positions[t] * freq;
+                    float c = MathF.Cos(angle), s = MathF.Sin(angle);
+                    int a = head + (interleaved ? 2 * i : i), b = head + (interleaved ? 2 * i + 1 : i + half);
+                    float x1 = x[a], x2 = x[b];
+                    x[a] = x1 * c - x2 * s;
+                    x[b] = x2 * c + x1 * s;
+                }
+            }
+    }
+}

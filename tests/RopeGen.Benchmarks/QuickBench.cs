@@ -1,0 +1,80 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+
+namespace RopeGen.Benchmarks;
+
+/// <summary>
+/// The everyday measurement: for each case, the generated kernel, a copy of the same bytes (the memory limit), the
+/// runtime-configured kernel and a naive loop, interleaved round by round in one process; medians per call.
+/// </summary>
+public static class QuickBench
+{
+    private const int Rounds = 41;
+    private static readonly TimeSpan SampleTarget = TimeSpan.FromMilliseconds(0.4);
+
+    public static void Run(string? jsonPath)
+    {
+        Console.WriteLine($"RopeGen quick benchmark: {Environment.ProcessorCount} logical cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, " +
+                          $"Vector512 {System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated}, Vector256 {System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated}; single-threaded, {Rounds} interleaved rounds, medians.");
+        Console.WriteLine($"{"case",-30} {"generated",11} {"copy",11} {"generic",11} {"naive",12}   gen/copy  generic/gen  naive/gen");
+        var results = new List<Dictionary<string, object>>();
+        foreach (BenchCase benchCase in BenchCase.Quick)
+        {
+            var workload = new Workload(benchCase);
+            (string Name, Action Op)[] ops =
+            {
+                ("generated", workload.Generated), ("copy", workload.Copy), ("generic", workload.Generic), ("naive", workload.Naive),
+            };
+            int[] iterations = ops.Select(o => Calibrate(o.Op)).ToArray();
+            var samples = ops.Select(_ => new List<double>()).ToArray();
+            for (int round = 0; round < Rounds; round++)
+                for (int i = 0; i < ops.Length; i++)
+                    samples[i].Add(Time(ops[i].Op, iterations[i]));
+            double[] medians = samples.Select(Median).ToArray();
+            Console.WriteLine($"{benchCase.Name,-30} {Ns(medians[0])} {Ns(medians[1])} {Ns(medians[2])} {Ns(medians[3]),12}   {medians[0] / medians[1],8:0.00}x {medians[2] / medians[0],11:0.00}x {medians[3] / medians[0],9:0.0}x");
+            results.Add(new()
+            {
+                ["case"] = benchCase.Name,
+                ["generated_ns"] = Math.Round(medians[0], 1),
+                ["copy_ns"] = Math.Round(medians[1], 1),
+                ["generic_ns"] = Math.Round(medians[2], 1),
+                ["naive_ns"] = Math.Round(medians[3], 1),
+            });
+        }
+        if (jsonPath is not null)
+        {
+            File.WriteAllText(jsonPath, JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true }));
+            Console.WriteLine($"wrote {jsonPath}");
+        }
+    }
+
+    private static string Ns(double ns) => ns < 10_000 ? $"{ns,8:0.0} ns" : $"{ns / 1000,8:0.0} us";
+
+    /// <summary>Warms the operation up (tiered JIT) and returns the iterations that make one sample last about SampleTarget.</summary>
+    private static int Calibrate(Action op)
+    {
+        var warm = Stopwatch.StartNew();
+        while (warm.ElapsedMilliseconds < 400) op(); // long enough for tiered JIT to reach tier 1
+        int n = 1;
+        while (Time(op, n) * n < SampleTarget.TotalMilliseconds * 1e6 && n < 1 << 20) n *= 2;
+        return n;
+    }
+
+    /// <summary>Nanoseconds per call over <paramref name="n"/> calls.</summary>
+    private static double Time(Action op, int n)
+    {
+        long start = Stopwatch.GetTimestamp();
+        for (int i = 0; i < n; i++) op();
+        return Stopwatch.GetElapsedTime(start).TotalMilliseconds * 1e6 / n;
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.OrderBy(v => v).ToArray();
+        return sorted[sorted.Length / 2];
+    }
+}
