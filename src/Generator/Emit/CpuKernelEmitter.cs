@@ -184,6 +184,7 @@ namespace RopeGen.Generator.Emit
             w.Line("/// <summary>The 512-bit rotation of one head's first RotaryDim floats (cos at 0, sin at RowWidth in the row).</summary>");
             w.Open("private struct Wide : global::RopeGen.IHeadRotation");
             w.Line("/// <inheritdoc/>");
+            w.Line(ClassEmitter.GeneratedCode);
             w.Line(Inline);
             w.Open("public static void Rotate(ref float x, ref float row)");
             HeadRotationEmitter.Emit(w, config.Layout, config.EffectiveRotaryDim, width, 16);
@@ -193,6 +194,7 @@ namespace RopeGen.Generator.Emit
             w.Line("/// <summary>The widest rotation below 512 bits this machine accelerates; the JIT keeps only that path.</summary>");
             w.Open("private struct Narrow : global::RopeGen.IHeadRotation");
             w.Line("/// <inheritdoc/>");
+            w.Line(ClassEmitter.GeneratedCode);
             w.Line(Inline);
             w.Open("public static void Rotate(ref float x, ref float row)");
             w.Open("if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)");

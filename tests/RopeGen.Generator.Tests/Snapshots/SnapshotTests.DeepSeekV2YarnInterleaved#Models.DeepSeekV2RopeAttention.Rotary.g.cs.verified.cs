@@ -169,6 +169,7 @@ namespace Models
             private struct Wide : global::RopeGen.IHeadRotation
             {
                 /// <inheritdoc/>
+                [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 public static void Rotate(ref float x, ref float row)
                 {
@@ -207,6 +208,7 @@ namespace Models
             private struct Narrow : global::RopeGen.IHeadRotation
             {
                 /// <inheritdoc/>
+                [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
                 public static void Rotate(ref float x, ref float row)
                 {
