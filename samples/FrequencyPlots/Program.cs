@@ -1,1 +1,61 @@
-System.Console.WriteLine("TODO");
+using System;
+using System.IO;
+using System.Linq;
+using System.Numerics;
+using FrequencyPlots;
+using RopeGen;
+
+// Writes docs/images/wavelengths.svg (per-pair wavelength of each scaling kind, real models' settings) and
+// docs/images/decay.svg (RoFormer's long-term decay bound). Frequencies come from RopeGen's runtime math.
+string output = args.Length > 0 ? args[0] : Path.Combine(FindRepoRoot(), "docs", "images");
+Directory.CreateDirectory(output);
+
+(string Name, RotaryConfig Config, int SequenceLength)[] kinds =
+{
+    ("default (Llama 2)", new RotaryConfig(128, 10000), 0),
+    ("linear x4", new RotaryConfig(128, 10000, RopeScaling.Linear) { Factor = 4 }, 0),
+    ("NTK-aware x4", new RotaryConfig(128, 10000, RopeScaling.NtkAware) { Factor = 4 }, 0),
+    ("dynamic NTK x4 at 2L", new RotaryConfig(128, 10000, RopeScaling.DynamicNtk) { Factor = 4, OriginalMaxPositions = 4096 }, 8192),
+    ("YaRN x4 (Qwen2)", new RotaryConfig(128, 1e6, RopeScaling.Yarn) { Factor = 4, OriginalMaxPositions = 32768 }, 0),
+    ("Llama 3.1", new RotaryConfig(128, 500000, RopeScaling.Llama3) { Factor = 8, OriginalMaxPositions = 8192 }, 0),
+    ("LongRoPE short (Phi-3)", KnownModels.Phi3Mini128k, 4096),
+    ("LongRoPE long (Phi-3)", KnownModels.Phi3Mini128k, 4097),
+};
+
+var wavelengths = new SvgPlot("Wavelength of each rotation pair (2π/θᵢ)", "pair index i", "wavelength in positions (log)", logY: true);
+Console.WriteLine("Wavelengths in positions (pair 0, middle pair, last pair):");
+foreach (var (name, config, n) in kinds)
+{
+    double[] theta = RopeFrequencies.InverseFrequencies(config, n);
+    double[] lambda = theta.Select(t => 2 * Math.PI / t).ToArray();
+    wavelengths.Add(name, lambda.Select((l, i) => ((double)i, l)));
+    Console.WriteLine($"  {name,-24} {lambda[0],10:0.0} {lambda[lambda.Length / 2],14:N0} {lambda[^1],16:N0}");
+}
+File.WriteAllText(Path.Combine(output, "wavelengths.svg"), wavelengths.Render());
+
+// RoFormer §3.4.3: relative upper bound (1/(d/2))·Σ_{j=1}^{d/2} |S_j|, S_j = Σ_{k<j} e^{i·r·θ_k}, θ_k = 10000^(−2k/d).
+const int d = 128;
+double Bound(int r)
+{
+    Complex partial = Complex.Zero;
+    double sum = 0;
+    for (int j = 1; j <= d / 2; j++)
+    {
+        partial += Complex.FromPolarCoordinates(1, r * Math.Pow(10000, -2.0 * (j - 1) / d));
+        sum += partial.Magnitude;
+    }
+    return sum / (d / 2);
+}
+var decay = new SvgPlot("RoFormer long-term decay: relative upper bound of |q·k| (d = 128)", "relative distance", "relative upper bound", logY: false);
+decay.Add("d = 128, base 10000", Enumerable.Range(0, 4097).Where(r => r % 4 == 0).Select(r => ((double)r, Bound(r))));
+File.WriteAllText(Path.Combine(output, "decay.svg"), decay.Render());
+Console.WriteLine("Decay bound at distance " + string.Join(", ", new[] { 0, 1, 4, 16, 64, 256, 1024, 4096 }.Select(r => $"{r}: {Bound(r):0.0}")));
+Console.WriteLine($"Wrote {Path.Combine(output, "wavelengths.svg")} and {Path.Combine(output, "decay.svg")}");
+return;
+
+static string FindRepoRoot()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        if (File.Exists(Path.Combine(dir.FullName, "RopeGen.sln"))) return dir.FullName;
+    return Directory.GetCurrentDirectory();
+}

@@ -47,6 +47,8 @@ public static class QuickBench
         }
         if (jsonPath is not null)
         {
+            string? folder = Path.GetDirectoryName(Path.GetFullPath(jsonPath));
+            if (folder is not null) Directory.CreateDirectory(folder);
             File.WriteAllText(jsonPath, JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true }));
             Console.WriteLine($"wrote {jsonPath}");
         }

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using RopeGen.Samples;
 
 namespace RopeGen.Benchmarks;
 
@@ -39,7 +40,9 @@ public sealed class Workload
 
     public void Naive()
     {
-        NaiveRope.Apply(_q, _positions, _case.QueryHeads, _case.Config);
-        NaiveRope.Apply(_k, _positions, _case.KeyHeads, _case.Config);
+        RotaryConfig c = _case.Config;
+        bool interleaved = c.Layout == RotaryLayout.Interleaved;
+        NaiveRope.Apply(_q, _positions, _case.QueryHeads, c.HeadDim, c.EffectiveRotaryDim, (float)c.Base, interleaved);
+        NaiveRope.Apply(_k, _positions, _case.KeyHeads, c.HeadDim, c.EffectiveRotaryDim, (float)c.Base, interleaved);
     }
 }

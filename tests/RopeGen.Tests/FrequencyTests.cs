@@ -135,14 +135,14 @@ public class FrequencyTests
     [Fact]
     public void LongRopePhi3MiniUsesShortThenLongFactorsAndItsPublishedAttentionFactor()
     {
-        RotaryConfig config = Phi3.Config;
+        RotaryConfig config = KnownModels.Phi3Mini128k;
         double[] plain = Default(10000, 96);
         double[] shortTable = RopeFrequencies.InverseFrequencies(config, 4096);
         double[] longTable = RopeFrequencies.InverseFrequencies(config, 4097);
         for (int i = 0; i < 48; i++)
         {
-            AssertClose(plain[i] / Phi3.Short[i], shortTable[i]);
-            AssertClose(plain[i] / Phi3.Long[i], longTable[i]);
+            AssertClose(plain[i] / KnownModels.Phi3ShortFactors[i], shortTable[i]);
+            AssertClose(plain[i] / KnownModels.Phi3LongFactors[i], longTable[i]);
         }
         // sqrt(1 + ln 32 / ln 4096) = sqrt(1 + 5/12) = 1.190238
         Assert.Equal(Math.Sqrt(1 + 5.0 / 12), RopeFrequencies.AttentionFactor(config), 12);

@@ -14,7 +14,7 @@ public class RotaryKernelTests
         new(80, 10000, RopeScaling.Linear) { Factor = 4, Layout = RotaryLayout.Interleaved },
         new(96) { RotaryDim = 24 },
         new(96, 10000, RopeScaling.NtkAware) { Factor = 4, Layout = RotaryLayout.Interleaved },
-        Phi3.Config,
+        KnownModels.Phi3Mini128k,
         new(128, 500000, RopeScaling.Llama3) { Factor = 8, OriginalMaxPositions = 8192 },
         new(128, 1e6, RopeScaling.Yarn) { Factor = 4, OriginalMaxPositions = 32768 },
         new(128, 10000, RopeScaling.DynamicNtk) { Factor = 4, OriginalMaxPositions = 4096 },

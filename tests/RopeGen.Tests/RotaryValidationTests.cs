@@ -29,7 +29,7 @@ public class RotaryValidationTests
             new(80) { RotaryDim = 32 },
             new(256) { RotaryDim = 64, Layout = RotaryLayout.Interleaved },
             new(64, 10000, RopeScaling.Yarn) { Factor = 40, OriginalMaxPositions = 4096, YarnMScale = 0.707, YarnMScaleAllDim = 0.707 },
-            Phi3.Config,
+            KnownModels.Phi3Mini128k,
         };
         Assert.All(models, m => Assert.Empty(RotaryValidation.Validate(m)));
     }
@@ -93,20 +93,20 @@ public class RotaryValidationTests
 
     [Fact]
     public void LongRopeArraysOfTheWrongLength() =>
-        AssertProblem(Phi3.Config.WithShort(Phi3.Short.Take(47).ToArray()), RotaryRule.Scaling, "ShortFactors",
+        AssertProblem(KnownModels.Phi3Mini128k.WithShort(KnownModels.Phi3ShortFactors.Take(47).ToArray()), RotaryRule.Scaling, "ShortFactors",
             "ShortFactors has 47 entries", "exactly 48");
 
     [Fact]
     public void LongRopeArraysWithANonPositiveEntry()
     {
-        double[] factors = Phi3.Long.ToArray();
+        double[] factors = KnownModels.Phi3LongFactors.ToArray();
         factors[5] = 0;
-        AssertProblem(Phi3.Config.WithLong(factors), RotaryRule.Scaling, "LongFactors", "LongFactors[5] is 0", "positive");
+        AssertProblem(KnownModels.Phi3Mini128k.WithLong(factors), RotaryRule.Scaling, "LongFactors", "LongFactors[5] is 0", "positive");
     }
 
     [Fact]
     public void LongRopeArraysMissing() =>
-        AssertProblem(Phi3.Config.WithShort(null), RotaryRule.Scaling, "ShortFactors", "ShortFactors is missing", "48");
+        AssertProblem(KnownModels.Phi3Mini128k.WithShort(null), RotaryRule.Scaling, "ShortFactors", "ShortFactors is missing", "48");
 
     [Fact]
     public void Llama3HighFactorNotAboveLowFactor() =>
