@@ -3,12 +3,7 @@ namespace RopeGen
     /// <summary>
     /// The frequency scaling a model applies to RoPE (config.json <c>rope_scaling.rope_type</c>, legacy <c>type</c>).
     /// </summary>
-#if ROPEGEN_GENERATOR
-    internal
-#else
-    public
-#endif
-    enum RopeScaling
+    public enum RopeScaling
     {
         /// <summary>Plain RoFormer RoPE: <c>θ_i = base^(-2i/d)</c> (<c>"default"</c>, or no <c>rope_scaling</c>).</summary>
         None = 0,

@@ -1,12 +1,7 @@
 namespace RopeGen
 {
     /// <summary>Which two coordinates of a head vector form one rotation pair.</summary>
-#if ROPEGEN_GENERATOR
-    internal
-#else
-    public
-#endif
-    enum RotaryLayout
+    public enum RotaryLayout
     {
         /// <summary>
         /// Pair <c>j</c> is <c>(x[j], x[j + d/2])</c>: transformers' <c>rotate_half</c>, used by HF-format Llama, Mistral,

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Globalization;
 using System.Linq;
@@ -14,13 +13,10 @@ namespace RopeGen.CodeFixes
 {
     /// <summary>ROPE003: replaces an odd <c>RotaryDim</c> with the even value below it (e.g. 33 → 32).</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(EvenRotaryDimCodeFix)), Shared]
-    public sealed class EvenRotaryDimCodeFix : CodeFixProvider
+    public sealed class EvenRotaryDimCodeFix : RopeGenCodeFix
     {
-        /// <inheritdoc/>
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.RotaryDim);
-
-        /// <inheritdoc/>
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        /// <summary>Creates the fix.</summary>
+        public EvenRotaryDimCodeFix() : base(DiagnosticIds.RotaryDim) { }
 
         /// <inheritdoc/>
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)

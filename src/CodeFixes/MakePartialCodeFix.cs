@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading;
@@ -14,13 +13,10 @@ namespace RopeGen.CodeFixes
 {
     /// <summary>ROPE001: adds <c>partial</c> to the [Rotary] class and to every containing type that lacks it.</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MakePartialCodeFix)), Shared]
-    public sealed class MakePartialCodeFix : CodeFixProvider
+    public sealed class MakePartialCodeFix : RopeGenCodeFix
     {
-        /// <inheritdoc/>
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.NotPartial);
-
-        /// <inheritdoc/>
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        /// <summary>Creates the fix.</summary>
+        public MakePartialCodeFix() : base(DiagnosticIds.NotPartial) { }
 
         /// <inheritdoc/>
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading.Tasks;
@@ -12,13 +11,10 @@ namespace RopeGen.CodeFixes
 {
     /// <summary>ROPE008: removes a named setting that the chosen scaling kind ignores.</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RemoveSettingCodeFix)), Shared]
-    public sealed class RemoveSettingCodeFix : CodeFixProvider
+    public sealed class RemoveSettingCodeFix : RopeGenCodeFix
     {
-        /// <inheritdoc/>
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.NoEffect);
-
-        /// <inheritdoc/>
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        /// <summary>Creates the fix.</summary>
+        public RemoveSettingCodeFix() : base(DiagnosticIds.NoEffect) { }
 
         /// <inheritdoc/>
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)

@@ -7,12 +7,7 @@ namespace RopeGen
     /// following transformers' <c>modeling_rope_utils</c>. This file is linked into the source generator, so the
     /// constants it bakes into kernels and the values computed at run time come from the same code.
     /// </summary>
-#if ROPEGEN_GENERATOR
-    internal
-#else
-    public
-#endif
-    static class RopeFrequencies
+    public static class RopeFrequencies
     {
         /// <summary>
         /// The inverse frequency of each of the d/2 pairs, in radians per position.

@@ -7,12 +7,7 @@ namespace RopeGen
     /// Check it with <see cref="RotaryValidation.Validate(RotaryConfig)"/> or <see cref="ThrowIfInvalid"/>.
     /// </summary>
     /// <remarks>This file is compiled into the source generator too (linked source), so both see one definition.</remarks>
-#if ROPEGEN_GENERATOR
-    internal
-#else
-    public
-#endif
-    sealed class RotaryConfig
+    public sealed class RotaryConfig
     {
         /// <summary>Creates a configuration; see <see cref="RotaryAttribute(int, double, RopeScaling)"/>.</summary>
         /// <param name="headDim">Width of one attention head (<c>head_dim</c>). Positive and even.</param>

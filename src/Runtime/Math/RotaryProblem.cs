@@ -1,12 +1,7 @@
 namespace RopeGen
 {
     /// <summary>The rule a <see cref="RotaryProblem"/> breaks; each maps to one analyzer diagnostic.</summary>
-#if ROPEGEN_GENERATOR
-    internal
-#else
-    public
-#endif
-    enum RotaryRule
+    public enum RotaryRule
     {
         /// <summary>The head dim is not positive and even (ROPE002).</summary>
         HeadDim,
@@ -29,12 +24,7 @@ namespace RopeGen
 
     /// <summary>One fault found in a <see cref="RotaryConfig"/>: which rule, which setting, and a message naming the
     /// value found and the value or range expected.</summary>
-#if ROPEGEN_GENERATOR
-    internal
-#else
-    public
-#endif
-    sealed class RotaryProblem
+    public sealed class RotaryProblem
     {
         /// <summary>Creates a problem report.</summary>
         public RotaryProblem(RotaryRule rule, string setting, string message)

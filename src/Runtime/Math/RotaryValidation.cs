@@ -9,12 +9,7 @@ namespace RopeGen
     /// The one set of rules for a RoPE configuration. The runtime throws on its errors; RopeGen's analyzers report
     /// the same problems as ROPE002–ROPE005 and ROPE008 (this file is linked into the generator).
     /// </summary>
-#if ROPEGEN_GENERATOR
-    internal
-#else
-    public
-#endif
-    static class RotaryValidation
+    public static class RotaryValidation
     {
         /// <summary>Every problem in <paramref name="config"/>, errors and settings without effect, in a fixed order.</summary>
         public static IReadOnlyList<RotaryProblem> Validate(RotaryConfig config)
