@@ -21,7 +21,10 @@ public static class TestCompilation
     private static readonly Lazy<ImmutableArray<MetadataReference>> s_references = new(() =>
     {
         string tpa = (string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!;
-        var paths = tpa.Split(Path.PathSeparator).ToHashSet(StringComparer.Ordinal);
+        // Like a user's project: the generator and code-fix assemblies run as analyzers, they are not referenced.
+        var paths = tpa.Split(Path.PathSeparator)
+            .Where(p => Path.GetFileName(p) is not ("RopeGen.Generator.dll" or "RopeGen.CodeFixes.dll"))
+            .ToHashSet(StringComparer.Ordinal);
         paths.Add(typeof(attributes::RopeGen.RotaryAttribute).Assembly.Location);
         paths.Add(typeof(runtime::RopeGen.RotaryTable).Assembly.Location);
         return paths.Where(p => p.Length > 0).OrderBy(p => p, StringComparer.Ordinal)
