@@ -176,7 +176,7 @@ namespace RopeGen.Generator.Emit
             w.Line("/// <summary>");
             w.Line("/// Whether a call over <paramref name=\"floats\"/> floats takes the 512-bit path: only when the data fits in cache.");
             w.Line("/// Streaming more than 1 MiB through 512-bit loads and stores ran up to 1.9x slower than 256-bit ones on AVX-512");
-            w.Line("/// hardware we measured (AMD EPYC, see docs/performance.md), while in-cache calls such as decode gained.");
+            w.Line("/// hardware we measured (AMD EPYC; README, Performance), while in-cache calls such as decode gained.");
             w.Line("/// </summary>");
             w.Line(Inline);
             w.Line($"private static bool UseVector512(int floats) => global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && floats <= {Vector512FloatLimit};");
