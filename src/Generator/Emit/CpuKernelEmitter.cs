@@ -31,7 +31,7 @@ namespace RopeGen.Generator.Emit
             w.Line();
             EmitShift(w, config);
             w.Line();
-            EmitRotateHead(w, config);
+            EmitRotateHeads(w, config);
             w.Close();
         }
 
@@ -116,14 +116,12 @@ namespace RopeGen.Generator.Emit
                     w.Line($"{Table} table = Table;");
                     break;
             }
-            w.Line("if (UseVector512(a.Length + b.Length)) RotateTokens<Wide>(a, headsA, b, headsB, positions, maxPosition, table);");
-            w.Line("else RotateTokens<Narrow>(a, headsA, b, headsB, positions, maxPosition, table);");
+            w.Line("RotateTokens(a, headsA, b, headsB, positions, maxPosition, table, UseVector512(a.Length + b.Length));");
             w.Close();
             w.Line();
 
-            w.Line("/// <summary>The token loop, once per vector width: each token's row is fetched once and shared by all heads of a and b.</summary>");
-            w.Line($"private static void RotateTokens<THead>({Span} a, int headsA, {Span} b, int headsB, {Positions} positions, int maxPosition, {Table} table)");
-            w.Open("    where THead : struct, global::RopeGen.IHeadRotation");
+            w.Line("/// <summary>The token loop: each token's row is fetched once and shared by all heads of a and b.</summary>");
+            w.Open($"private static void RotateTokens({Span} a, int headsA, {Span} b, int headsB, {Positions} positions, int maxPosition, {Table} table, bool wide)");
             w.Line("float[] rows = table.Acquire(maxPosition);");
             w.Line("int cached = rows.Length / RowStride;");
             w.Line("// Rows past the cache are computed into a scratch row; most calls never need one.");
@@ -136,9 +134,9 @@ namespace RopeGen.Generator.Emit
             w.Line("if (p < cached) row = ref rows[p * RowStride];");
             w.Line("else table.ComputeRow(p, scratch);");
             w.Line("ref float aToken = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref aRef, t * headsA * HeadDim);");
-            w.Line("for (int h = 0; h < headsA; h++) THead.Rotate(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref aToken, h * HeadDim), ref row);");
             w.Line("ref float bToken = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bRef, t * headsB * HeadDim);");
-            w.Line("for (int h = 0; h < headsB; h++) THead.Rotate(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bToken, h * HeadDim), ref row);");
+            w.Line("if (wide) RotateHeadsWide(ref row, ref aToken, headsA, ref bToken, headsB);");
+            w.Line("else RotateHeadsNarrow(ref row, ref aToken, headsA, ref bToken, headsB);");
             w.Close();
             w.Close();
         }
@@ -158,19 +156,16 @@ namespace RopeGen.Generator.Emit
             w.Line($"{Span} row = {ScratchRow()};");
             w.Line("Table.ComputeShiftRow(delta, row);");
             w.Line("ref float rowRef = ref row[0];");
-            w.Line("if (UseVector512(keys.Length)) ShiftRows<Wide>(keys, rowCount, ref rowRef);");
-            w.Line("else ShiftRows<Narrow>(keys, rowCount, ref rowRef);");
-            w.Close();
-            w.Line();
-            w.Open($"private static void ShiftRows<THead>({Span} keys, int rowCount, ref float row) where THead : struct, global::RopeGen.IHeadRotation");
             w.Line("ref float k = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(keys);");
-            w.Line("for (int r = 0; r < rowCount; r++) THead.Rotate(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref k, r * HeadDim), ref row);");
+            w.Line("// Every cached head, of every token, takes the same rotation: one \"token\" of rowCount heads.");
+            w.Line("if (UseVector512(keys.Length)) RotateHeadsWide(ref rowRef, ref k, rowCount, ref k, 0);");
+            w.Line("else RotateHeadsNarrow(ref rowRef, ref k, rowCount, ref k, 0);");
             w.Close();
         }
 
         private static string ScratchRow() => "(RowStride <= " + MaxStackRowFloats + " ? stackalloc float[RowStride] : new float[RowStride])";
 
-        private static void EmitRotateHead(SourceWriter w, RotaryConfig config)
+        private static void EmitRotateHeads(SourceWriter w, RotaryConfig config)
         {
             int width = config.Layout == RotaryLayout.Interleaved ? config.EffectiveRotaryDim : config.PairCount;
             w.Line("/// <summary>");
@@ -181,31 +176,26 @@ namespace RopeGen.Generator.Emit
             w.Line(Inline);
             w.Line($"private static bool UseVector512(int floats) => global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && floats <= {Vector512FloatLimit};");
             w.Line();
-            w.Line("/// <summary>The 512-bit rotation of one head's first RotaryDim floats (cos at 0, sin at RowWidth in the row).</summary>");
-            w.Open("private struct Wide : global::RopeGen.IHeadRotation");
-            w.Line("/// <inheritdoc/>");
-            w.Line(ClassEmitter.GeneratedCode);
+            const string heads = "(ref float row, ref float a, int headsA, ref float b, int headsB)";
+            w.Line("/// <summary>Rotates every head of one token with 512-bit vectors (cos at 0, sin at RowWidth in the row).</summary>");
             w.Line(Inline);
-            w.Open("public static void Rotate(ref float x, ref float row)");
-            HeadRotationEmitter.Emit(w, config.Layout, config.EffectiveRotaryDim, width, 16);
-            w.Close();
+            w.Open("private static void RotateHeadsWide" + heads);
+            // 32 vector registers with AVX-512: up to 16 row vectors stay in registers.
+            HeadRotationEmitter.EmitHeads(w, config.Layout, config.EffectiveRotaryDim, width, 16, registers: 16);
             w.Close();
             w.Line();
-            w.Line("/// <summary>The widest rotation below 512 bits this machine accelerates; the JIT keeps only that path.</summary>");
-            w.Open("private struct Narrow : global::RopeGen.IHeadRotation");
-            w.Line("/// <inheritdoc/>");
-            w.Line(ClassEmitter.GeneratedCode);
+            w.Line("/// <summary>Rotates every head of one token with the widest vectors below 512 bits this machine accelerates; the JIT keeps only that path.</summary>");
             w.Line(Inline);
-            w.Open("public static void Rotate(ref float x, ref float row)");
+            w.Open("private static void RotateHeadsNarrow" + heads);
+            // 16 vector registers on AVX2 and SSE: up to 8 row vectors stay in registers.
             w.Open("if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)");
-            HeadRotationEmitter.Emit(w, config.Layout, config.EffectiveRotaryDim, width, 8);
+            HeadRotationEmitter.EmitHeads(w, config.Layout, config.EffectiveRotaryDim, width, 8, registers: 8);
             w.Close();
             w.Open("else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)");
-            HeadRotationEmitter.Emit(w, config.Layout, config.EffectiveRotaryDim, width, 4);
+            HeadRotationEmitter.EmitHeads(w, config.Layout, config.EffectiveRotaryDim, width, 4, registers: 8);
             w.Close();
             w.Open("else");
-            HeadRotationEmitter.Emit(w, config.Layout, config.EffectiveRotaryDim, width, 0);
-            w.Close();
+            HeadRotationEmitter.EmitHeads(w, config.Layout, config.EffectiveRotaryDim, width, 0, registers: 0);
             w.Close();
             w.Close();
         }

@@ -3,39 +3,58 @@ using System.Collections.Generic;
 namespace RopeGen.Generator.Emit
 {
     /// <summary>
-    /// Writes the straight-line rotation of one head for one vector width: the head's rotated slice is cut into
+    /// Writes the rotation of every head of one token for one vector width: the rotated slice of a head is cut into
     /// blocks of 16, 8 and 4 floats (Vector512, Vector256, Vector128, widest first, no wider than the path allows),
-    /// with constant offsets, and a scalar remainder. Nothing is read or written past the rotary dim.
+    /// with constant offsets, and a scalar remainder. The token's cos/sin vectors are loaded once, before the head loop,
+    /// when they fit in registers. Nothing is read or written past the rotary dim.
     /// </summary>
     internal static class HeadRotationEmitter
     {
         private static readonly int[] s_widths = { 16, 8, 4 };
 
         /// <summary>
-        /// Writes statements that rotate the head at <c>ref float x</c> with the table row at <c>ref float row</c>
-        /// (cos at 0, sin at <paramref name="width"/>).
+        /// Writes statements that rotate heads <c>0 .. headsA + headsB</c>: the first <c>headsA</c> at <c>ref float a</c>,
+        /// the rest at <c>ref float b</c>, each with the row at <c>ref float row</c> (cos at 0, sin at <paramref name="width"/>).
         /// </summary>
         /// <param name="maxVector">The widest vector in floats this path may use; 0 for the scalar path.</param>
-        public static void Emit(SourceWriter w, RotaryLayout layout, int rotaryDim, int width, int maxVector)
+        /// <param name="registers">How many row vectors may be kept in registers across the head loop.</param>
+        public static void EmitHeads(SourceWriter w, RotaryLayout layout, int rotaryDim, int width, int maxVector, int registers)
         {
             int pairs = rotaryDim / 2;
             // Half-split rotates pairs (i, i + d/2): blocks run over the first half. Interleaved blocks run over all
             // d floats; every width is even, so blocks start on a pair boundary.
             int span = layout == RotaryLayout.HalfSplit ? pairs : rotaryDim;
-            int offset = 0;
-            foreach ((int size, int at) in Blocks(span, maxVector))
+            var blocks = new List<(int Size, int At)>(Blocks(span, maxVector));
+            bool hoist = blocks.Count > 0 && 2 * blocks.Count <= registers;
+            if (hoist)
             {
-                if (layout == RotaryLayout.HalfSplit) HalfSplitBlock(w, size, at, pairs, width);
-                else InterleavedBlock(w, size, at, width);
+                // Every head of the token uses the same row: load it once instead of once per head.
+                for (int k = 0; k < blocks.Count; k++)
+                {
+                    string v = Vector(blocks[k].Size);
+                    w.Line($"var c{k} = {v}.LoadUnsafe(ref row, {blocks[k].At});");
+                    w.Line($"var s{k} = {v}.LoadUnsafe(ref row, {blocks[k].At + width});");
+                }
+            }
+            w.Open("for (int h = 0; h < headsA + headsB; h++)");
+            w.Line("ref float x = ref h < headsA");
+            w.Line("    ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, h * HeadDim)");
+            w.Line("    : ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (h - headsA) * HeadDim);");
+            int offset = 0;
+            for (int k = 0; k < blocks.Count; k++)
+            {
+                var (size, at) = blocks[k];
+                string c = hoist ? "c" + k : $"{Vector(size)}.LoadUnsafe(ref row, {at})";
+                string sin = hoist ? "s" + k : $"{Vector(size)}.LoadUnsafe(ref row, {at + width})";
+                if (layout == RotaryLayout.HalfSplit) HalfSplitBlock(w, size, at, pairs, c, sin);
+                else InterleavedBlock(w, size, at, c, sin);
                 offset = at + size;
             }
-            if (maxVector == 0 && span > 3)
-            {
-                ScalarLoop(w, layout, offset, pairs, width);
-                return;
-            }
-            for (int i = layout == RotaryLayout.HalfSplit ? offset : offset / 2; i < pairs; i++)
-                ScalarPair(w, layout, i, pairs, width);
+            if (maxVector == 0 && span > 3) ScalarLoop(w, layout, offset, pairs, width);
+            else
+                for (int i = layout == RotaryLayout.HalfSplit ? offset : offset / 2; i < pairs; i++)
+                    ScalarPair(w, layout, i, pairs, width);
+            w.Close();
         }
 
         private static IEnumerable<(int Size, int At)> Blocks(int span, int maxVector)
@@ -50,31 +69,29 @@ namespace RopeGen.Generator.Emit
 
         private static string Vector(int size) => "global::System.Runtime.Intrinsics.Vector" + (size * 32);
 
-        private static void HalfSplitBlock(SourceWriter w, int size, int at, int pairs, int width)
+        private static void HalfSplitBlock(SourceWriter w, int size, int at, int pairs, string cos, string sin)
         {
             string v = Vector(size);
             w.Open();
             w.Line($"var x1 = {v}.LoadUnsafe(ref x, {at});");
             w.Line($"var x2 = {v}.LoadUnsafe(ref x, {at + pairs});");
-            w.Line($"var c = {v}.LoadUnsafe(ref row, {at});");
-            w.Line($"var s = {v}.LoadUnsafe(ref row, {at + width});");
+            w.Line($"var c = {cos};");
+            w.Line($"var s = {sin};");
             w.Line($"{v}.StoreUnsafe(x1 * c - x2 * s, ref x, {at});");
             w.Line($"{v}.StoreUnsafe(x2 * c + x1 * s, ref x, {at + pairs});");
             w.Close();
         }
 
-        private static void InterleavedBlock(SourceWriter w, int size, int at, int width)
+        private static void InterleavedBlock(SourceWriter w, int size, int at, string cos, string sin)
         {
             string v = Vector(size);
             var swap = new List<string>();
             for (int i = 0; i < size; i += 2) swap.Add($"{i + 1}, {i}");
             w.Open();
             w.Line($"var v = {v}.LoadUnsafe(ref x, {at});");
-            w.Line($"var c = {v}.LoadUnsafe(ref row, {at});");
-            w.Line($"var s = {v}.LoadUnsafe(ref row, {at + width});");
             // Lanes (2i, 2i+1) swapped: x·cos + swap(x)·[−sin, +sin] is the pair rotation.
             w.Line($"var swapped = {v}.Shuffle(v, {v}.Create({string.Join(", ", swap)}));");
-            w.Line($"{v}.StoreUnsafe(v * c + swapped * s, ref x, {at});");
+            w.Line($"{v}.StoreUnsafe(v * {cos} + swapped * {sin}, ref x, {at});");
             w.Close();
         }
 
@@ -106,13 +123,13 @@ namespace RopeGen.Generator.Emit
             string a = half ? At(1, 0) : At(2, 0), b = half ? At(1, pairs) : At(2, 1);
             string cos = half ? At(1, 0) : At(2, 1), sin = half ? At(1, width) : At(2, width + 1);
             const string unsafeAdd = "global::System.Runtime.CompilerServices.Unsafe.Add";
-            w.Line($"ref float a = ref {unsafeAdd}(ref x, {a});");
-            w.Line($"ref float b = ref {unsafeAdd}(ref x, {b});");
+            w.Line($"ref float first = ref {unsafeAdd}(ref x, {a});");
+            w.Line($"ref float second = ref {unsafeAdd}(ref x, {b});");
             w.Line($"float c = {unsafeAdd}(ref row, {cos});");
             w.Line($"float s = {unsafeAdd}(ref row, {sin});");
-            w.Line("float x1 = a, x2 = b;");
-            w.Line("a = x1 * c - x2 * s;");
-            w.Line("b = x2 * c + x1 * s;");
+            w.Line("float x1 = first, x2 = second;");
+            w.Line("first = x1 * c - x2 * s;");
+            w.Line("second = x2 * c + x1 * s;");
         }
     }
 }

@@ -112,13 +112,11 @@ namespace Models
             internal static void Rotate(global::System.Span<float> a, int headsA, global::System.Span<float> b, int headsB, global::System.ReadOnlySpan<int> positions, int maxPosition, int sequenceLength)
             {
                 global::RopeGen.RotaryTable table = Table;
-                if (UseVector512(a.Length + b.Length)) RotateTokens<Wide>(a, headsA, b, headsB, positions, maxPosition, table);
-                else RotateTokens<Narrow>(a, headsA, b, headsB, positions, maxPosition, table);
+                RotateTokens(a, headsA, b, headsB, positions, maxPosition, table, UseVector512(a.Length + b.Length));
             }
 
-            /// <summary>The token loop, once per vector width: each token's row is fetched once and shared by all heads of a and b.</summary>
-            private static void RotateTokens<THead>(global::System.Span<float> a, int headsA, global::System.Span<float> b, int headsB, global::System.ReadOnlySpan<int> positions, int maxPosition, global::RopeGen.RotaryTable table)
-                where THead : struct, global::RopeGen.IHeadRotation
+            /// <summary>The token loop: each token's row is fetched once and shared by all heads of a and b.</summary>
+            private static void RotateTokens(global::System.Span<float> a, int headsA, global::System.Span<float> b, int headsB, global::System.ReadOnlySpan<int> positions, int maxPosition, global::RopeGen.RotaryTable table, bool wide)
             {
                 float[] rows = table.Acquire(maxPosition);
                 int cached = rows.Length / RowStride;
@@ -133,9 +131,9 @@ namespace Models
                     if (p < cached) row = ref rows[p * RowStride];
                     else table.ComputeRow(p, scratch);
                     ref float aToken = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref aRef, t * headsA * HeadDim);
-                    for (int h = 0; h < headsA; h++) THead.Rotate(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref aToken, h * HeadDim), ref row);
                     ref float bToken = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bRef, t * headsB * HeadDim);
-                    for (int h = 0; h < headsB; h++) THead.Rotate(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bToken, h * HeadDim), ref row);
+                    if (wide) RotateHeadsWide(ref row, ref aToken, headsA, ref bToken, headsB);
+                    else RotateHeadsNarrow(ref row, ref aToken, headsA, ref bToken, headsB);
                 }
             }
 
@@ -147,14 +145,10 @@ namespace Models
                 global::System.Span<float> row = (RowStride <= 4096 ? stackalloc float[RowStride] : new float[RowStride]);
                 Table.ComputeShiftRow(delta, row);
                 ref float rowRef = ref row[0];
-                if (UseVector512(keys.Length)) ShiftRows<Wide>(keys, rowCount, ref rowRef);
-                else ShiftRows<Narrow>(keys, rowCount, ref rowRef);
-            }
-
-            private static void ShiftRows<THead>(global::System.Span<float> keys, int rowCount, ref float row) where THead : struct, global::RopeGen.IHeadRotation
-            {
                 ref float k = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(keys);
-                for (int r = 0; r < rowCount; r++) THead.Rotate(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref k, r * HeadDim), ref row);
+                // Every cached head, of every token, takes the same rotation: one "token" of rowCount heads.
+                if (UseVector512(keys.Length)) RotateHeadsWide(ref rowRef, ref k, rowCount, ref k, 0);
+                else RotateHeadsNarrow(ref rowRef, ref k, rowCount, ref k, 0);
             }
 
             /// <summary>
@@ -165,238 +159,204 @@ namespace Models
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private static bool UseVector512(int floats) => global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && floats <= 262144;
 
-            /// <summary>The 512-bit rotation of one head's first RotaryDim floats (cos at 0, sin at RowWidth in the row).</summary>
-            private struct Wide : global::RopeGen.IHeadRotation
+            /// <summary>Rotates every head of one token with 512-bit vectors (cos at 0, sin at RowWidth in the row).</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static void RotateHeadsWide(ref float row, ref float a, int headsA, ref float b, int headsB)
             {
-                /// <inheritdoc/>
-                [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
-                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                public static void Rotate(ref float x, ref float row)
+                var c0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0);
+                var s0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64);
+                var c1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16);
+                var s1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 80);
+                var c2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 32);
+                var s2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 96);
+                var c3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 48);
+                var s3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 112);
+                for (int h = 0; h < headsA + headsB; h++)
                 {
+                    ref float x = ref h < headsA
+                        ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, h * HeadDim)
+                        : ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (h - headsA) * HeadDim);
                     {
                         var v = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, 0);
-                        var c = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0);
-                        var s = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64);
                         var swapped = global::System.Runtime.Intrinsics.Vector512.Shuffle(v, global::System.Runtime.Intrinsics.Vector512.Create(1, 0, 3, 2, 5, 4, 7, 6, 9, 8, 11, 10, 13, 12, 15, 14));
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(v * c + swapped * s, ref x, 0);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(v * c0 + swapped * s0, ref x, 0);
                     }
                     {
                         var v = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, 16);
-                        var c = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16);
-                        var s = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 80);
                         var swapped = global::System.Runtime.Intrinsics.Vector512.Shuffle(v, global::System.Runtime.Intrinsics.Vector512.Create(1, 0, 3, 2, 5, 4, 7, 6, 9, 8, 11, 10, 13, 12, 15, 14));
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(v * c + swapped * s, ref x, 16);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(v * c1 + swapped * s1, ref x, 16);
                     }
                     {
                         var v = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, 32);
-                        var c = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 32);
-                        var s = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 96);
                         var swapped = global::System.Runtime.Intrinsics.Vector512.Shuffle(v, global::System.Runtime.Intrinsics.Vector512.Create(1, 0, 3, 2, 5, 4, 7, 6, 9, 8, 11, 10, 13, 12, 15, 14));
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(v * c + swapped * s, ref x, 32);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(v * c2 + swapped * s2, ref x, 32);
                     }
                     {
                         var v = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, 48);
-                        var c = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 48);
-                        var s = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 112);
                         var swapped = global::System.Runtime.Intrinsics.Vector512.Shuffle(v, global::System.Runtime.Intrinsics.Vector512.Create(1, 0, 3, 2, 5, 4, 7, 6, 9, 8, 11, 10, 13, 12, 15, 14));
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(v * c + swapped * s, ref x, 48);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(v * c3 + swapped * s3, ref x, 48);
                     }
                 }
             }
 
-            /// <summary>The widest rotation below 512 bits this machine accelerates; the JIT keeps only that path.</summary>
-            private struct Narrow : global::RopeGen.IHeadRotation
+            /// <summary>Rotates every head of one token with the widest vectors below 512 bits this machine accelerates; the JIT keeps only that path.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static void RotateHeadsNarrow(ref float row, ref float a, int headsA, ref float b, int headsB)
             {
-                /// <inheritdoc/>
-                [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
-                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                public static void Rotate(ref float x, ref float row)
+                if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
                 {
-                    if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+                    for (int h = 0; h < headsA + headsB; h++)
                     {
+                        ref float x = ref h < headsA
+                            ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, h * HeadDim)
+                            : ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (h - headsA) * HeadDim);
                         {
                             var v = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 0);
-                            var c = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0);
-                            var s = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64);
                             var swapped = global::System.Runtime.Intrinsics.Vector256.Shuffle(v, global::System.Runtime.Intrinsics.Vector256.Create(1, 0, 3, 2, 5, 4, 7, 6));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(v * c + swapped * s, ref x, 0);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(v * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0) + swapped * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64), ref x, 0);
                         }
                         {
                             var v = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 8);
-                            var c = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 8);
-                            var s = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 72);
                             var swapped = global::System.Runtime.Intrinsics.Vector256.Shuffle(v, global::System.Runtime.Intrinsics.Vector256.Create(1, 0, 3, 2, 5, 4, 7, 6));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(v * c + swapped * s, ref x, 8);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(v * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 8) + swapped * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 72), ref x, 8);
                         }
                         {
                             var v = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 16);
-                            var c = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16);
-                            var s = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 80);
                             var swapped = global::System.Runtime.Intrinsics.Vector256.Shuffle(v, global::System.Runtime.Intrinsics.Vector256.Create(1, 0, 3, 2, 5, 4, 7, 6));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(v * c + swapped * s, ref x, 16);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(v * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16) + swapped * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 80), ref x, 16);
                         }
                         {
                             var v = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 24);
-                            var c = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 24);
-                            var s = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 88);
                             var swapped = global::System.Runtime.Intrinsics.Vector256.Shuffle(v, global::System.Runtime.Intrinsics.Vector256.Create(1, 0, 3, 2, 5, 4, 7, 6));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(v * c + swapped * s, ref x, 24);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(v * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 24) + swapped * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 88), ref x, 24);
                         }
                         {
                             var v = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 32);
-                            var c = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32);
-                            var s = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 96);
                             var swapped = global::System.Runtime.Intrinsics.Vector256.Shuffle(v, global::System.Runtime.Intrinsics.Vector256.Create(1, 0, 3, 2, 5, 4, 7, 6));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(v * c + swapped * s, ref x, 32);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(v * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32) + swapped * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 96), ref x, 32);
                         }
                         {
                             var v = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 40);
-                            var c = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 40);
-                            var s = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 104);
                             var swapped = global::System.Runtime.Intrinsics.Vector256.Shuffle(v, global::System.Runtime.Intrinsics.Vector256.Create(1, 0, 3, 2, 5, 4, 7, 6));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(v * c + swapped * s, ref x, 40);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(v * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 40) + swapped * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 104), ref x, 40);
                         }
                         {
                             var v = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 48);
-                            var c = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48);
-                            var s = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 112);
                             var swapped = global::System.Runtime.Intrinsics.Vector256.Shuffle(v, global::System.Runtime.Intrinsics.Vector256.Create(1, 0, 3, 2, 5, 4, 7, 6));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(v * c + swapped * s, ref x, 48);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(v * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48) + swapped * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 112), ref x, 48);
                         }
                         {
                             var v = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 56);
-                            var c = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 56);
-                            var s = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 120);
                             var swapped = global::System.Runtime.Intrinsics.Vector256.Shuffle(v, global::System.Runtime.Intrinsics.Vector256.Create(1, 0, 3, 2, 5, 4, 7, 6));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(v * c + swapped * s, ref x, 56);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(v * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 56) + swapped * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 120), ref x, 56);
                         }
                     }
-                    else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+                }
+                else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+                {
+                    for (int h = 0; h < headsA + headsB; h++)
                     {
+                        ref float x = ref h < headsA
+                            ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, h * HeadDim)
+                            : ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (h - headsA) * HeadDim);
                         {
                             var v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 0);
-                            var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0);
-                            var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64);
                             var swapped = global::System.Runtime.Intrinsics.Vector128.Shuffle(v, global::System.Runtime.Intrinsics.Vector128.Create(1, 0, 3, 2));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(v * c + swapped * s, ref x, 0);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(v * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0) + swapped * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64), ref x, 0);
                         }
                         {
                             var v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 4);
-                            var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4);
-                            var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 68);
                             var swapped = global::System.Runtime.Intrinsics.Vector128.Shuffle(v, global::System.Runtime.Intrinsics.Vector128.Create(1, 0, 3, 2));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(v * c + swapped * s, ref x, 4);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(v * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4) + swapped * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 68), ref x, 4);
                         }
                         {
                             var v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 8);
-                            var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 8);
-                            var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 72);
                             var swapped = global::System.Runtime.Intrinsics.Vector128.Shuffle(v, global::System.Runtime.Intrinsics.Vector128.Create(1, 0, 3, 2));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(v * c + swapped * s, ref x, 8);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(v * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 8) + swapped * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 72), ref x, 8);
                         }
                         {
                             var v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 12);
-                            var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 12);
-                            var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 76);
                             var swapped = global::System.Runtime.Intrinsics.Vector128.Shuffle(v, global::System.Runtime.Intrinsics.Vector128.Create(1, 0, 3, 2));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(v * c + swapped * s, ref x, 12);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(v * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 12) + swapped * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 76), ref x, 12);
                         }
                         {
                             var v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 16);
-                            var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16);
-                            var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 80);
                             var swapped = global::System.Runtime.Intrinsics.Vector128.Shuffle(v, global::System.Runtime.Intrinsics.Vector128.Create(1, 0, 3, 2));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(v * c + swapped * s, ref x, 16);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(v * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16) + swapped * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 80), ref x, 16);
                         }
                         {
                             var v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 20);
-                            var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 20);
-                            var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 84);
                             var swapped = global::System.Runtime.Intrinsics.Vector128.Shuffle(v, global::System.Runtime.Intrinsics.Vector128.Create(1, 0, 3, 2));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(v * c + swapped * s, ref x, 20);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(v * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 20) + swapped * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 84), ref x, 20);
                         }
                         {
                             var v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 24);
-                            var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 24);
-                            var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 88);
                             var swapped = global::System.Runtime.Intrinsics.Vector128.Shuffle(v, global::System.Runtime.Intrinsics.Vector128.Create(1, 0, 3, 2));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(v * c + swapped * s, ref x, 24);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(v * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 24) + swapped * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 88), ref x, 24);
                         }
                         {
                             var v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 28);
-                            var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 28);
-                            var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 92);
                             var swapped = global::System.Runtime.Intrinsics.Vector128.Shuffle(v, global::System.Runtime.Intrinsics.Vector128.Create(1, 0, 3, 2));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(v * c + swapped * s, ref x, 28);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(v * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 28) + swapped * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 92), ref x, 28);
                         }
                         {
                             var v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 32);
-                            var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 32);
-                            var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 96);
                             var swapped = global::System.Runtime.Intrinsics.Vector128.Shuffle(v, global::System.Runtime.Intrinsics.Vector128.Create(1, 0, 3, 2));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(v * c + swapped * s, ref x, 32);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(v * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 32) + swapped * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 96), ref x, 32);
                         }
                         {
                             var v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 36);
-                            var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 36);
-                            var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 100);
                             var swapped = global::System.Runtime.Intrinsics.Vector128.Shuffle(v, global::System.Runtime.Intrinsics.Vector128.Create(1, 0, 3, 2));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(v * c + swapped * s, ref x, 36);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(v * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 36) + swapped * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 100), ref x, 36);
                         }
                         {
                             var v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 40);
-                            var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 40);
-                            var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 104);
                             var swapped = global::System.Runtime.Intrinsics.Vector128.Shuffle(v, global::System.Runtime.Intrinsics.Vector128.Create(1, 0, 3, 2));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(v * c + swapped * s, ref x, 40);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(v * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 40) + swapped * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 104), ref x, 40);
                         }
                         {
                             var v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 44);
-                            var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 44);
-                            var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 108);
                             var swapped = global::System.Runtime.Intrinsics.Vector128.Shuffle(v, global::System.Runtime.Intrinsics.Vector128.Create(1, 0, 3, 2));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(v * c + swapped * s, ref x, 44);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(v * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 44) + swapped * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 108), ref x, 44);
                         }
                         {
                             var v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 48);
-                            var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 48);
-                            var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 112);
                             var swapped = global::System.Runtime.Intrinsics.Vector128.Shuffle(v, global::System.Runtime.Intrinsics.Vector128.Create(1, 0, 3, 2));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(v * c + swapped * s, ref x, 48);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(v * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 48) + swapped * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 112), ref x, 48);
                         }
                         {
                             var v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 52);
-                            var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 52);
-                            var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 116);
                             var swapped = global::System.Runtime.Intrinsics.Vector128.Shuffle(v, global::System.Runtime.Intrinsics.Vector128.Create(1, 0, 3, 2));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(v * c + swapped * s, ref x, 52);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(v * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 52) + swapped * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 116), ref x, 52);
                         }
                         {
                             var v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 56);
-                            var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 56);
-                            var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 120);
                             var swapped = global::System.Runtime.Intrinsics.Vector128.Shuffle(v, global::System.Runtime.Intrinsics.Vector128.Create(1, 0, 3, 2));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(v * c + swapped * s, ref x, 56);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(v * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 56) + swapped * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 120), ref x, 56);
                         }
                         {
                             var v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 60);
-                            var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 60);
-                            var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 124);
                             var swapped = global::System.Runtime.Intrinsics.Vector128.Shuffle(v, global::System.Runtime.Intrinsics.Vector128.Create(1, 0, 3, 2));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(v * c + swapped * s, ref x, 60);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(v * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 60) + swapped * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 124), ref x, 60);
                         }
                     }
-                    else
+                }
+                else
+                {
+                    for (int h = 0; h < headsA + headsB; h++)
                     {
+                        ref float x = ref h < headsA
+                            ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, h * HeadDim)
+                            : ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (h - headsA) * HeadDim);
                         for (int i = 0; i < 32; i++)
                         {
-                            ref float a = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 2 * i);
-                            ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 2 * i + 1);
+                            ref float first = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 2 * i);
+                            ref float second = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, 2 * i + 1);
                             float c = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2 * i + 1);
                             float s = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, 2 * i + 65);
-                            float x1 = a, x2 = b;
-                            a = x1 * c - x2 * s;
-                            b = x2 * c + x1 * s;
+                            float x1 = first, x2 = second;
+                            first = x1 * c - x2 * s;
+                            second = x2 * c + x1 * s;
                         }
                     }
                 }

@@ -120,13 +120,11 @@ namespace Models
             internal static void Rotate(global::System.Span<float> a, int headsA, global::System.Span<float> b, int headsB, global::System.ReadOnlySpan<int> positions, int maxPosition, int sequenceLength)
             {
                 global::RopeGen.RotaryTable table = Table;
-                if (UseVector512(a.Length + b.Length)) RotateTokens<Wide>(a, headsA, b, headsB, positions, maxPosition, table);
-                else RotateTokens<Narrow>(a, headsA, b, headsB, positions, maxPosition, table);
+                RotateTokens(a, headsA, b, headsB, positions, maxPosition, table, UseVector512(a.Length + b.Length));
             }
 
-            /// <summary>The token loop, once per vector width: each token's row is fetched once and shared by all heads of a and b.</summary>
-            private static void RotateTokens<THead>(global::System.Span<float> a, int headsA, global::System.Span<float> b, int headsB, global::System.ReadOnlySpan<int> positions, int maxPosition, global::RopeGen.RotaryTable table)
-                where THead : struct, global::RopeGen.IHeadRotation
+            /// <summary>The token loop: each token's row is fetched once and shared by all heads of a and b.</summary>
+            private static void RotateTokens(global::System.Span<float> a, int headsA, global::System.Span<float> b, int headsB, global::System.ReadOnlySpan<int> positions, int maxPosition, global::RopeGen.RotaryTable table, bool wide)
             {
                 float[] rows = table.Acquire(maxPosition);
                 int cached = rows.Length / RowStride;
@@ -141,9 +139,9 @@ namespace Models
                     if (p < cached) row = ref rows[p * RowStride];
                     else table.ComputeRow(p, scratch);
                     ref float aToken = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref aRef, t * headsA * HeadDim);
-                    for (int h = 0; h < headsA; h++) THead.Rotate(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref aToken, h * HeadDim), ref row);
                     ref float bToken = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bRef, t * headsB * HeadDim);
-                    for (int h = 0; h < headsB; h++) THead.Rotate(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bToken, h * HeadDim), ref row);
+                    if (wide) RotateHeadsWide(ref row, ref aToken, headsA, ref bToken, headsB);
+                    else RotateHeadsNarrow(ref row, ref aToken, headsA, ref bToken, headsB);
                 }
             }
 
@@ -155,14 +153,10 @@ namespace Models
                 global::System.Span<float> row = (RowStride <= 4096 ? stackalloc float[RowStride] : new float[RowStride]);
                 Table.ComputeShiftRow(delta, row);
                 ref float rowRef = ref row[0];
-                if (UseVector512(keys.Length)) ShiftRows<Wide>(keys, rowCount, ref rowRef);
-                else ShiftRows<Narrow>(keys, rowCount, ref rowRef);
-            }
-
-            private static void ShiftRows<THead>(global::System.Span<float> keys, int rowCount, ref float row) where THead : struct, global::RopeGen.IHeadRotation
-            {
                 ref float k = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(keys);
-                for (int r = 0; r < rowCount; r++) THead.Rotate(ref global::System.Runtime.CompilerServices.Unsafe.Add(ref k, r * HeadDim), ref row);
+                // Every cached head, of every token, takes the same rotation: one "token" of rowCount heads.
+                if (UseVector512(keys.Length)) RotateHeadsWide(ref rowRef, ref k, rowCount, ref k, 0);
+                else RotateHeadsNarrow(ref rowRef, ref k, rowCount, ref k, 0);
             }
 
             /// <summary>
@@ -173,59 +167,69 @@ namespace Models
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private static bool UseVector512(int floats) => global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && floats <= 262144;
 
-            /// <summary>The 512-bit rotation of one head's first RotaryDim floats (cos at 0, sin at RowWidth in the row).</summary>
-            private struct Wide : global::RopeGen.IHeadRotation
+            /// <summary>Rotates every head of one token with 512-bit vectors (cos at 0, sin at RowWidth in the row).</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static void RotateHeadsWide(ref float row, ref float a, int headsA, ref float b, int headsB)
             {
-                /// <inheritdoc/>
-                [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
-                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                public static void Rotate(ref float x, ref float row)
+                var c0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0);
+                var s0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64);
+                var c1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16);
+                var s1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 80);
+                var c2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 32);
+                var s2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 96);
+                var c3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 48);
+                var s3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 112);
+                for (int h = 0; h < headsA + headsB; h++)
                 {
+                    ref float x = ref h < headsA
+                        ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, h * HeadDim)
+                        : ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (h - headsA) * HeadDim);
                     {
                         var x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, 0);
                         var x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, 64);
-                        var c = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0);
-                        var s = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64);
+                        var c = c0;
+                        var s = s0;
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(x1 * c - x2 * s, ref x, 0);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(x2 * c + x1 * s, ref x, 64);
                     }
                     {
                         var x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, 16);
                         var x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, 80);
-                        var c = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16);
-                        var s = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 80);
+                        var c = c1;
+                        var s = s1;
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(x1 * c - x2 * s, ref x, 16);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(x2 * c + x1 * s, ref x, 80);
                     }
                     {
                         var x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, 32);
                         var x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, 96);
-                        var c = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 32);
-                        var s = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 96);
+                        var c = c2;
+                        var s = s2;
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(x1 * c - x2 * s, ref x, 32);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(x2 * c + x1 * s, ref x, 96);
                     }
                     {
                         var x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, 48);
                         var x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, 112);
-                        var c = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 48);
-                        var s = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 112);
+                        var c = c3;
+                        var s = s3;
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(x1 * c - x2 * s, ref x, 48);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(x2 * c + x1 * s, ref x, 112);
                     }
                 }
             }
 
-            /// <summary>The widest rotation below 512 bits this machine accelerates; the JIT keeps only that path.</summary>
-            private struct Narrow : global::RopeGen.IHeadRotation
+            /// <summary>Rotates every head of one token with the widest vectors below 512 bits this machine accelerates; the JIT keeps only that path.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static void RotateHeadsNarrow(ref float row, ref float a, int headsA, ref float b, int headsB)
             {
-                /// <inheritdoc/>
-                [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
-                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                public static void Rotate(ref float x, ref float row)
+                if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
                 {
-                    if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+                    for (int h = 0; h < headsA + headsB; h++)
                     {
+                        ref float x = ref h < headsA
+                            ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, h * HeadDim)
+                            : ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (h - headsA) * HeadDim);
                         {
                             var x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 0);
                             var x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 64);
@@ -291,8 +295,14 @@ namespace Models
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x2 * c + x1 * s, ref x, 120);
                         }
                     }
-                    else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+                }
+                else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+                {
+                    for (int h = 0; h < headsA + headsB; h++)
                     {
+                        ref float x = ref h < headsA
+                            ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, h * HeadDim)
+                            : ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (h - headsA) * HeadDim);
                         {
                             var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 0);
                             var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 64);
@@ -422,17 +432,23 @@ namespace Models
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 124);
                         }
                     }
-                    else
+                }
+                else
+                {
+                    for (int h = 0; h < headsA + headsB; h++)
                     {
+                        ref float x = ref h < headsA
+                            ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, h * HeadDim)
+                            : ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (h - headsA) * HeadDim);
                         for (int i = 0; i < 64; i++)
                         {
-                            ref float a = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i);
-                            ref float b = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i + 64);
+                            ref float first = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i);
+                            ref float second = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i + 64);
                             float c = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, i);
                             float s = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, i + 64);
-                            float x1 = a, x2 = b;
-                            a = x1 * c - x2 * s;
-                            b = x2 * c + x1 * s;
+                            float x1 = first, x2 = second;
+                            first = x1 * c - x2 * s;
+                            second = x2 * c + x1 * s;
                         }
                     }
                 }
