@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using RopeGen.Generator.Emit;
+using RopeGen.Generator.Model;
 
 namespace RopeGen.Generator
 {
@@ -36,8 +37,14 @@ namespace RopeGen.Generator
                 .Select(static (pair, _) => new Model.RotaryTarget(pair.Left, pair.Right))
                 .WithTrackingName(TrackingNames.Targets);
 
+            // The CPU kernels of every class; the GPU kernels, in a file of their own, only when ILGPU is referenced.
             context.RegisterSourceOutput(targets, static (spc, target) =>
-                spc.AddSource(target.Class.HintName, ClassEmitter.Emit(target, spc.CancellationToken)));
+            {
+                RotaryClassSpec spec = target.Class;
+                spc.AddSource(spec.HintName, ClassEmitter.Emit(spec, CpuKernelEmitter.EmitMembers, spc.CancellationToken));
+                if (target.HasIlgpu)
+                    spc.AddSource(spec.GpuHintName, ClassEmitter.Emit(spec, GpuKernelEmitter.EmitMembers, spc.CancellationToken));
+            });
         }
     }
 }
