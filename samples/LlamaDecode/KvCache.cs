@@ -44,16 +44,16 @@ public sealed class KvCache
         }
     }
 
-    /// <summary>The largest difference between the shifted keys and keys rotated from scratch at their current positions.</summary>
-    public double MaxDifferenceFromRecomputed()
+    /// <summary>The same tokens with every key rotated from scratch, from its key before RoPE, at its current position.</summary>
+    public KvCache Recomputed()
     {
-        double max = 0;
+        var fresh = new KvCache();
         for (int t = 0; t < Count; t++)
         {
-            float[] fresh = (float[])RawKeys[t].Clone();
-            Llama31Attention.ApplyRotary(fresh, new[] { Positions[t] }, Llama31Attention.NumKeyValueHeads);
-            for (int i = 0; i < fresh.Length; i++) max = Math.Max(max, Math.Abs(fresh[i] - Keys[t][i]));
+            float[] key = (float[])RawKeys[t].Clone();
+            Llama31Attention.ApplyRotary(key, new[] { Positions[t] }, Llama31Attention.NumKeyValueHeads);
+            fresh.Append(key, RawKeys[t], Values[t], Positions[t]);
         }
-        return max;
+        return fresh;
     }
 }
