@@ -20,8 +20,8 @@ public static class QuickBench
     {
         Console.WriteLine($"RopeGen quick benchmark: {Environment.ProcessorCount} logical cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, " +
                           $"Vector512 {System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated}, Vector256 {System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated}; single-threaded, {Rounds} interleaved rounds, medians.");
-        Console.WriteLine($"{"case",-30} {"generated",11} {"copy",11} {"generic",11} {"naive",12}   gen/copy  generic/gen  naive/gen");
-        var results = new List<Dictionary<string, object>>();
+        Console.WriteLine($"{"case",-30} {"generated",11} {"copy",11} {"generic",11} {"naive",11}   gen/copy  generic/gen  naive/gen");
+        var results = new List<QuickResult>();
         foreach (BenchCase benchCase in BenchCase.Quick)
         {
             var workload = new Workload(benchCase);
@@ -35,16 +35,10 @@ public static class QuickBench
                 for (int i = 0; i < ops.Length; i++)
                     samples[i].Add(Time(ops[i].Op, iterations[i]));
             double[] medians = samples.Select(Median).ToArray();
-            Console.WriteLine($"{benchCase.Name,-30} {Ns(medians[0])} {Ns(medians[1])} {Ns(medians[2])} {Ns(medians[3]),12}   {medians[0] / medians[1],8:0.00}x {medians[2] / medians[0],11:0.00}x {medians[3] / medians[0],9:0.0}x");
-            results.Add(new()
-            {
-                ["case"] = benchCase.Name,
-                ["generated_ns"] = Math.Round(medians[0], 1),
-                ["copy_ns"] = Math.Round(medians[1], 1),
-                ["generic_ns"] = Math.Round(medians[2], 1),
-                ["naive_ns"] = Math.Round(medians[3], 1),
-            });
+            Console.WriteLine($"{benchCase.Name,-30} {Ns(medians[0])} {Ns(medians[1])} {Ns(medians[2])} {Ns(medians[3])}   {medians[0] / medians[1],8:0.00}x {medians[2] / medians[0],11:0.00}x {medians[3] / medians[0],9:0.0}x");
+            results.Add(new QuickResult(benchCase.Name, Math.Round(medians[0], 1), Math.Round(medians[1], 1), Math.Round(medians[2], 1), Math.Round(medians[3], 1)));
         }
+        Goals.Report(results);
         if (jsonPath is not null)
         {
             string? folder = Path.GetDirectoryName(Path.GetFullPath(jsonPath));
@@ -54,7 +48,12 @@ public static class QuickBench
         }
     }
 
-    private static string Ns(double ns) => ns < 10_000 ? $"{ns,8:0.0} ns" : $"{ns / 1000,8:0.0} us";
+    private static string Ns(double ns) => ns switch
+    {
+        < 1e4 => $"{ns,8:0.0} ns",
+        < 1e7 => $"{ns / 1e3,8:0.0} us",
+        _ => $"{ns / 1e6,8:0.0} ms",
+    };
 
     /// <summary>Warms the operation up (tiered JIT) and returns the iterations that make one sample last about SampleTarget.</summary>
     private static int Calibrate(Action op)
