@@ -9,7 +9,7 @@ using RopeGen.Generator.Tests.TestSupport;
 
 namespace RopeGen.Generator.Tests.Analyzers;
 
-/// <summary>The diagnostic catalog: unique stable IDs, help pages that exist, and release tracking for every ID.</summary>
+/// <summary>The diagnostic catalog: unique stable IDs, help pages that exist, the README table, and release tracking for every ID.</summary>
 public class CatalogTests
 {
     private static DiagnosticDescriptor[] Descriptors() =>
@@ -47,6 +47,14 @@ public class CatalogTests
             Assert.Contains("## Right", page);
             Assert.False(string.IsNullOrWhiteSpace(d.Description.ToString()));
         }
+    }
+
+    [Fact]
+    public void TheReadmeTableListsEveryIdWithItsSeverityAndHelpPage()
+    {
+        string readme = File.ReadAllText(Path.Combine(RepoRoot.Path, "README.md"));
+        foreach (DiagnosticDescriptor d in Descriptors())
+            Assert.Contains($"| [{d.Id}](docs/diagnostics/{d.Id}.md) | {d.DefaultSeverity.ToString().ToLowerInvariant()} |", readme);
     }
 
     [Fact]
