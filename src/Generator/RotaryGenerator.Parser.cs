@@ -19,7 +19,7 @@ namespace RopeGen.Generator
         /// </summary>
         internal static RotaryClassSpec? Parse(GeneratorAttributeSyntaxContext context, CancellationToken ct)
         {
-            if (context.TargetSymbol is not INamedTypeSymbol type || context.Attributes.Length != 1) return null;
+            if (context.TargetSymbol is not INamedTypeSymbol { TypeKind: TypeKind.Class } type || context.Attributes.Length != 1) return null;
             // An empty name is a declaration the parser recovered from a syntax error.
             if (type.Name.Length == 0 || !IsPartialChain(type) || type.IsGenericType) return null;
 

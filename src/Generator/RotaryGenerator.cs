@@ -21,7 +21,7 @@ namespace RopeGen.Generator
             var classes = context.SyntaxProvider
                 .ForAttributeWithMetadataName(
                     AttributeName,
-                    static (node, _) => node is ClassDeclarationSyntax,
+                    static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax, // record classes too
                     static (ctx, ct) => Parse(ctx, ct))
                 .WithTrackingName(TrackingNames.RotaryClasses)
                 .Where(static spec => spec is not null)
