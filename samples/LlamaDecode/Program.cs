@@ -11,7 +11,8 @@ using RopeGen.Samples;
 const int Q = Llama31Attention.NumAttentionHeads, KV = Llama31Attention.NumKeyValueHeads, D = Llama31Attention.HeadDim;
 var weights = new Weights(seed: 2024);
 var rng = new Random(7);
-Console.WriteLine($"Llama-3.1-8B attention: {Q} query heads, {KV} key/value heads, head dim {D}, rope_theta 500000, Llama 3 scaling (factor 8, original context 8192).");
+Console.WriteLine($"Llama-3.1-8B attention layer: {Q} query heads, {KV} key/value heads, head dim {D}, rope_theta 500000,");
+Console.WriteLine("Llama 3 scaling (factor 8, original context 8192); seeded random weights.");
 Console.WriteLine($"Resolved at build time: attention factor {Llama31Attention.RopeGenRotary.AttentionFactor}, θ_1 = {Llama31Attention.RopeGenRotary.InverseFrequencies[1]:R}, θ_63 = {Llama31Attention.RopeGenRotary.InverseFrequencies[63]:E4}.");
 Console.WriteLine();
 
