@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using RopeGen.Generator.Emit;
 
@@ -20,7 +21,7 @@ namespace RopeGen.Generator
             var classes = context.SyntaxProvider
                 .ForAttributeWithMetadataName(
                     AttributeName,
-                    static (node, _) => node is ClassDeclarationSyntax,
+                    static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax { ClassOrStructKeyword.RawKind: not (int)SyntaxKind.StructKeyword },
                     static (ctx, ct) => Parse(ctx, ct))
                 .WithTrackingName(TrackingNames.RotaryClasses)
                 .Where(static spec => spec is not null)
