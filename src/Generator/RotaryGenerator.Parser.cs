@@ -89,12 +89,14 @@ namespace RopeGen.Generator
             for (INamedTypeSymbol? t = type; t is not null; t = t.ContainingType)
             {
                 if (!SymbolEqualityComparer.Default.Equals(t, type) && t.IsGenericType) return false;
-                bool partial = t.DeclaringSyntaxReferences.Any(r =>
-                    r.GetSyntax() is TypeDeclarationSyntax d && d.Modifiers.Any(SyntaxKind.PartialKeyword));
-                if (!partial) return false;
+                if (!IsPartial(t)) return false;
             }
             return true;
         }
+
+        /// <summary>True when some declaration of <paramref name="type"/> says <c>partial</c>.</summary>
+        internal static bool IsPartial(INamedTypeSymbol type) => type.DeclaringSyntaxReferences.Any(r =>
+            r.GetSyntax() is TypeDeclarationSyntax d && d.Modifiers.Any(SyntaxKind.PartialKeyword));
 
         private static string Keyword(INamedTypeSymbol type) => type switch
         {

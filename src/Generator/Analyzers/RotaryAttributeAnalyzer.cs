@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using RopeGen.Generator.Diagnostics;
@@ -48,7 +47,7 @@ namespace RopeGen.Generator.Analyzers
             var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken) as AttributeSyntax;
             Location classLocation = type.Locations.FirstOrDefault() ?? Location.None;
 
-            INamedTypeSymbol? notPartial = Chain(type).FirstOrDefault(t => !IsPartial(t));
+            INamedTypeSymbol? notPartial = Chain(type).FirstOrDefault(t => !RotaryGenerator.IsPartial(t));
             if (notPartial is not null)
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NotPartial, classLocation, type.Name, Describe(notPartial, type)));
 
@@ -74,9 +73,6 @@ namespace RopeGen.Generator.Analyzers
         {
             for (INamedTypeSymbol? t = type; t is not null; t = t.ContainingType) yield return t;
         }
-
-        private static bool IsPartial(INamedTypeSymbol type) => type.DeclaringSyntaxReferences.Any(r =>
-            r.GetSyntax() is TypeDeclarationSyntax d && d.Modifiers.Any(SyntaxKind.PartialKeyword));
 
         private static string Describe(INamedTypeSymbol culprit, INamedTypeSymbol type) =>
             SymbolEqualityComparer.Default.Equals(culprit, type) ? "it" : $"its containing type '{culprit.Name}'";
