@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using RopeGen.Generator.Emit;
 using RopeGen.Generator.Model;
@@ -21,7 +22,7 @@ namespace RopeGen.Generator
             var classes = context.SyntaxProvider
                 .ForAttributeWithMetadataName(
                     AttributeName,
-                    static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax, // record classes too
+                    static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax { ClassOrStructKeyword.RawKind: not (int)SyntaxKind.StructKeyword },
                     static (ctx, ct) => Parse(ctx, ct))
                 .WithTrackingName(TrackingNames.RotaryClasses)
                 .Where(static spec => spec is not null)
