@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Numerics;
@@ -22,7 +23,11 @@ Directory.CreateDirectory(output);
     ("LongRoPE long (Phi-3)", KnownModels.Phi3Mini128k, 4097),
 };
 
-var wavelengths = new SvgPlot("Wavelength of each rotation pair (2π/θᵢ)", "pair index i", "wavelength in positions (log)", logY: true);
+var wavelengths = new SvgPlot("Wavelength of each rotation pair, real models' scaling settings",
+    Axis.Linear("pair index i (head dim 128: 64 pairs; Phi-3, head dim 96: 48)", 0, 64, 8),
+    Axis.Log("wavelength 2π/θ in positions (log)", 1, 1e8, 10));
+wavelengths.Reference(8192, "8,192: Llama 3.1's original context");
+wavelengths.Reference(131072, "131,072: Llama 3.1's and Phi-3's extended context");
 Console.WriteLine("Wavelengths in positions (pair 0, middle pair, last pair):");
 foreach (var (name, config, n) in kinds)
 {
@@ -46,10 +51,13 @@ double Bound(int r)
     }
     return sum / (d / 2);
 }
-var decay = new SvgPlot("RoFormer long-term decay: relative upper bound of |q·k| (d = 128)", "relative distance", "relative upper bound", logY: false);
-decay.Add("d = 128, base 10000", Enumerable.Range(0, 4097).Where(r => r % 4 == 0).Select(r => ((double)r, Bound(r))));
+var decay = new SvgPlot($"RoFormer's long-term decay bound ({Bound(0):0.0} at distance 0)",
+    Axis.Log("relative distance m − n (log)", 1, 4096, 4), Axis.Linear("relative upper bound of |q·k|", 0, 35, 5));
+decay.Add("d = 128, base 10000", Enumerable.Range(1, 4096).Select(r => ((double)r, Bound(r))));
+int[] checkedDistances = { 0, 1, 4, 16, 64, 256, 1024, 4096 };
+foreach (int r in checkedDistances.Skip(1)) decay.Mark(r, Bound(r), Bound(r).ToString("0.0", CultureInfo.InvariantCulture));
 File.WriteAllText(Path.Combine(output, "decay.svg"), decay.Render());
-Console.WriteLine("Decay bound at distance " + string.Join(", ", new[] { 0, 1, 4, 16, 64, 256, 1024, 4096 }.Select(r => $"{r}: {Bound(r):0.0}")));
+Console.WriteLine("Decay bound at distance " + string.Join(", ", checkedDistances.Select(r => $"{r}: {Bound(r):0.0}")));
 Console.WriteLine($"Wrote {Path.Combine(output, "wavelengths.svg")} and {Path.Combine(output, "decay.svg")}");
 return;
 

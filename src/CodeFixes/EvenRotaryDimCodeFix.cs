@@ -11,7 +11,10 @@ using RopeGen.Generator.Diagnostics;
 
 namespace RopeGen.CodeFixes
 {
-    /// <summary>ROPE003: replaces an odd <c>RotaryDim</c> with the even value below it (e.g. 33 → 32).</summary>
+    /// <summary>
+    /// ROPE003: replaces an odd <c>RotaryDim</c> with the even value below it (e.g. 33 → 32). The analyzer offers the
+    /// value only when it is valid (2 to the head dim), so a rotary dim that is too large is never guessed at.
+    /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(EvenRotaryDimCodeFix)), Shared]
     public sealed class EvenRotaryDimCodeFix : RopeGenCodeFix
     {
@@ -21,21 +24,22 @@ namespace RopeGen.CodeFixes
         /// <inheritdoc/>
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
-            SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            SemanticModel? model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-            var argument = root?.FindNode(context.Span).AncestorsAndSelf().OfType<AttributeArgumentSyntax>().FirstOrDefault();
-            if (root is null || model is null || argument?.NameEquals?.Name.Identifier.ValueText != "RotaryDim") return;
-            // Only odd values above 2 have an even value below that is a valid partial rotary dim.
-            if (model.GetConstantValue(argument.Expression, context.CancellationToken).Value is not int value || value % 2 == 0 || value < 3) return;
+            foreach (Diagnostic diagnostic in context.Diagnostics)
+            {
+                if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.EvenRotaryDim, out string? text) ||
+                    !int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int even)) continue;
+                SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+                var argument = root?.FindNode(diagnostic.Location.SourceSpan).AncestorsAndSelf().OfType<AttributeArgumentSyntax>().FirstOrDefault();
+                if (root is null || argument?.NameEquals?.Name.Identifier.ValueText != "RotaryDim") continue;
 
-            int even = value - 1;
-            var literal = SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression,
-                SyntaxFactory.Literal(even.ToString(CultureInfo.InvariantCulture), even)).WithTriviaFrom(argument.Expression);
-            context.RegisterCodeFix(
-                CodeAction.Create($"Use RotaryDim = {even}",
-                    _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(argument.Expression, literal))),
-                    nameof(EvenRotaryDimCodeFix)),
-                context.Diagnostics);
+                var literal = SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(even))
+                    .WithTriviaFrom(argument.Expression);
+                context.RegisterCodeFix(
+                    CodeAction.Create($"Use RotaryDim = {even}",
+                        _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(argument.Expression, literal))),
+                        nameof(EvenRotaryDimCodeFix)),
+                    diagnostic);
+            }
         }
     }
 }

@@ -14,18 +14,18 @@ namespace RopeGen.Generator
     {
         /// <summary>
         /// Turns one annotated class into a plain-value spec, or null when the input is faulty (an analyzer reports
-        /// it): not partial, inside a generic or non-partial type, generic itself, arguments with errors, or settings
-        /// that break a validation rule.
+        /// it): not partial, inside a generic or non-partial type, generic itself, arguments with errors, settings
+        /// that break a validation rule, or a head dim above <see cref="MaxHeadDim"/>.
         /// </summary>
         internal static RotaryClassSpec? Parse(GeneratorAttributeSyntaxContext context, CancellationToken ct)
         {
-            if (context.TargetSymbol is not INamedTypeSymbol type || context.Attributes.Length != 1) return null;
+            if (context.TargetSymbol is not INamedTypeSymbol { TypeKind: TypeKind.Class } type || context.Attributes.Length != 1) return null;
             // An empty name is a declaration the parser recovered from a syntax error.
             if (type.Name.Length == 0 || !IsPartialChain(type) || type.IsGenericType) return null;
 
             RotarySettings? settings = ReadSettings(context.Attributes[0]);
             ct.ThrowIfCancellationRequested();
-            if (settings is null || RotaryValidation.Validate(settings.ToConfig()).Any(p => p.IsError)) return null;
+            if (settings is null || settings.HeadDim > MaxHeadDim || RotaryValidation.Validate(settings.ToConfig()).Any(p => p.IsError)) return null;
 
             var containers = new List<ContainingType>();
             for (INamedTypeSymbol? outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
@@ -35,6 +35,12 @@ namespace RopeGen.Generator
             return new RotaryClassSpec(ns, new EquatableArray<ContainingType>(containers), Keyword(type), type.Name,
                 HintName(type), settings);
         }
+
+        /// <summary>
+        /// The largest head dim the generator unrolls kernels for (ROPE011): the generated source grows by about 160
+        /// characters per dimension, and published models use 64 to 256.
+        /// </summary>
+        internal const int MaxHeadDim = 1024;
 
         /// <summary>Reads the attribute's arguments; null if any is missing its value or has an error.</summary>
         internal static RotarySettings? ReadSettings(AttributeData attribute)
@@ -83,12 +89,14 @@ namespace RopeGen.Generator
             for (INamedTypeSymbol? t = type; t is not null; t = t.ContainingType)
             {
                 if (!SymbolEqualityComparer.Default.Equals(t, type) && t.IsGenericType) return false;
-                bool partial = t.DeclaringSyntaxReferences.Any(r =>
-                    r.GetSyntax() is TypeDeclarationSyntax d && d.Modifiers.Any(SyntaxKind.PartialKeyword));
-                if (!partial) return false;
+                if (!IsPartial(t)) return false;
             }
             return true;
         }
+
+        /// <summary>True when some declaration of <paramref name="type"/> says <c>partial</c>.</summary>
+        internal static bool IsPartial(INamedTypeSymbol type) => type.DeclaringSyntaxReferences.Any(r =>
+            r.GetSyntax() is TypeDeclarationSyntax d && d.Modifiers.Any(SyntaxKind.PartialKeyword));
 
         private static string Keyword(INamedTypeSymbol type) => type switch
         {

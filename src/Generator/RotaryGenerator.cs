@@ -1,6 +1,8 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using RopeGen.Generator.Emit;
+using RopeGen.Generator.Model;
 
 namespace RopeGen.Generator
 {
@@ -20,7 +22,7 @@ namespace RopeGen.Generator
             var classes = context.SyntaxProvider
                 .ForAttributeWithMetadataName(
                     AttributeName,
-                    static (node, _) => node is ClassDeclarationSyntax,
+                    static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax { ClassOrStructKeyword.RawKind: not (int)SyntaxKind.StructKeyword },
                     static (ctx, ct) => Parse(ctx, ct))
                 .WithTrackingName(TrackingNames.RotaryClasses)
                 .Where(static spec => spec is not null)
@@ -36,8 +38,14 @@ namespace RopeGen.Generator
                 .Select(static (pair, _) => new Model.RotaryTarget(pair.Left, pair.Right))
                 .WithTrackingName(TrackingNames.Targets);
 
+            // The CPU kernels of every class; the GPU kernels, in a file of their own, only when ILGPU is referenced.
             context.RegisterSourceOutput(targets, static (spc, target) =>
-                spc.AddSource(target.Class.HintName, ClassEmitter.Emit(target, spc.CancellationToken)));
+            {
+                RotaryClassSpec spec = target.Class;
+                spc.AddSource(spec.HintName, ClassEmitter.Emit(spec, CpuKernelEmitter.EmitMembers, spc.CancellationToken));
+                if (target.HasIlgpu)
+                    spc.AddSource(spec.GpuHintName, ClassEmitter.Emit(spec, GpuKernelEmitter.EmitMembers, spc.CancellationToken));
+            });
         }
     }
 }

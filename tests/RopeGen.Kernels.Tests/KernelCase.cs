@@ -36,10 +36,19 @@ public sealed record KernelCase(
         new(nameof(Gemma7B), Gemma7B.RopeGenRotary.Config, Gemma7B.ApplyRotary, Gemma7B.ApplyRotary, Gemma7B.ApplyRotary, Gemma7B.ShiftRotary),
     };
 
-    public static TheoryData<KernelCase> Cases()
+    public static TheoryData<KernelCase> Cases() => Where(_ => true);
+
+    /// <summary>The kinds whose table does not depend on the sequence length (ShiftRotary works).</summary>
+    public static TheoryData<KernelCase> StaticCases() => Where(c => !c.Config.IsDynamic);
+
+    /// <summary>DynamicNtk and LongRope (ShiftRotary refuses them).</summary>
+    public static TheoryData<KernelCase> DynamicCases() => Where(c => c.Config.IsDynamic);
+
+    private static TheoryData<KernelCase> Where(Func<KernelCase, bool> keep)
     {
         var data = new TheoryData<KernelCase>();
-        foreach (KernelCase c in All) data.Add(c);
+        foreach (KernelCase c in All)
+            if (keep(c)) data.Add(c);
         return data;
     }
 }

@@ -7,10 +7,9 @@ namespace RopeGen.Kernels.Tests;
 public class ShiftRotaryTests
 {
     [Theory]
-    [MemberData(nameof(KernelCase.Cases), MemberType = typeof(KernelCase))]
+    [MemberData(nameof(KernelCase.StaticCases), MemberType = typeof(KernelCase))]
     public void ShiftAfterApplyEqualsApplyAtTheShiftedPosition(KernelCase kernel)
     {
-        if (kernel.Config.IsDynamic) return; // covered by DynamicKindsRefuseToShift
         int d = kernel.Config.HeadDim, heads = 2;
         int[] positions = { 10, 300, 5000, 70000 };
         foreach (int delta in new[] { -10, -7, 1, 123, 250_000 })
@@ -28,10 +27,9 @@ public class ShiftRotaryTests
     }
 
     [Theory]
-    [MemberData(nameof(KernelCase.Cases), MemberType = typeof(KernelCase))]
+    [MemberData(nameof(KernelCase.StaticCases), MemberType = typeof(KernelCase))]
     public void ShiftMatchesTheReferenceShift(KernelCase kernel)
     {
-        if (kernel.Config.IsDynamic) return;
         float[] keys = TestData.Random(5 * 3 * kernel.Config.HeadDim, seed: 77);
         double[] expected = keys.Select(v => (double)v).ToArray();
         RopeReference.Shift(kernel.Config, expected, 3, -4096);
@@ -42,10 +40,9 @@ public class ShiftRotaryTests
     }
 
     [Theory]
-    [MemberData(nameof(KernelCase.Cases), MemberType = typeof(KernelCase))]
+    [MemberData(nameof(KernelCase.DynamicCases), MemberType = typeof(KernelCase))]
     public void DynamicKindsRefuseToShift(KernelCase kernel)
     {
-        if (!kernel.Config.IsDynamic) return;
         float[] keys = TestData.Random(kernel.Config.HeadDim, seed: 1);
         float[] before = keys.ToArray();
 

@@ -109,6 +109,14 @@ public class RotaryValidationTests
         AssertProblem(KnownModels.Phi3Mini128k.WithShort(null), RotaryRule.Scaling, "ShortFactors", "ShortFactors is missing", "48");
 
     [Fact]
+    public void LongRopeOriginalContextMustLeaveRoomForTheLongTable()
+    {
+        var config = new RotaryConfig(8, 10000, RopeScaling.LongRope)
+        { OriginalMaxPositions = int.MaxValue, Factor = 2, ShortFactors = new[] { 1.0, 1.0, 1.0, 1.0 }, LongFactors = new[] { 1.0, 2.0, 3.0, 4.0 } };
+        AssertProblem(config, RotaryRule.Scaling, "OriginalMaxPositions", "OriginalMaxPositions is 2147483647", "below 2147483647");
+    }
+
+    [Fact]
     public void Llama3HighFactorNotAboveLowFactor() =>
         AssertProblem(new RotaryConfig(128, 500000, RopeScaling.Llama3) { Factor = 8, OriginalMaxPositions = 8192, LowFreqFactor = 4, HighFreqFactor = 4 },
             RotaryRule.Scaling, "HighFreqFactor", "HighFreqFactor is 4", "greater than LowFreqFactor (4)");

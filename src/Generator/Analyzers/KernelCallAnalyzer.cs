@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -27,28 +29,37 @@ namespace RopeGen.Generator.Analyzers
             {
                 INamedTypeSymbol? rotary = start.Compilation.GetTypeByMetadataName(RotaryGenerator.AttributeName);
                 if (rotary is null) return;
-                start.RegisterOperationAction(c => Analyze(c, rotary), OperationKind.Invocation);
+                start.RegisterSyntaxNodeAction(c => Analyze(c, rotary), SyntaxKind.InvocationExpression);
             });
         }
 
-        private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol rotary)
+        private static void Analyze(SyntaxNodeAnalysisContext context, INamedTypeSymbol rotary)
         {
-            var call = (IInvocationOperation)context.Operation;
+            // Syntax first: only calls spelled ApplyRotary or ShiftRotary are bound.
+            var syntax = (InvocationExpressionSyntax)context.Node;
+            string? name = syntax.Expression switch
+            {
+                MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+                SimpleNameSyntax simple => simple.Identifier.ValueText,
+                _ => null,
+            };
+            if (name is not ("ApplyRotary" or "ShiftRotary")) return;
+            if (context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation call) return;
+
             IMethodSymbol method = call.TargetMethod;
-            bool shift = method.Name == "ShiftRotary";
-            if (!method.IsStatic || (!shift && method.Name != "ApplyRotary")) return;
+            if (!method.IsStatic) return;
             AttributeData? attribute = method.ContainingType.GetAttributes()
                 .FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, rotary));
-            if (attribute is null || attribute.ConstructorArguments.FirstOrDefault().Value is not int headDim || headDim <= 0) return;
+            if (attribute is null || RotaryGenerator.ReadSettings(attribute) is not { HeadDim: > 0 and var headDim }) return;
 
+            CancellationToken ct = context.CancellationToken;
             int? Constant(string parameter) => Argument(call, parameter)?.Value.ConstantValue.Value as int?;
-            int? tokens = ConstantLength(Argument(call, "positions")?.Value);
+            int? tokens = name == "ShiftRotary" ? null : ConstantLength.Of(Argument(call, "positions")?.Value, ct);
             foreach ((string buffer, string heads) in new[] { ("x", "numHeads"), ("q", "numQueryHeads"), ("k", "numKeyValueHeads"), ("keys", "numHeads") })
             {
                 IArgumentOperation? argument = Argument(call, buffer);
-                if (argument is null || ConstantLength(argument.Value) is not int length) continue;
-                int? headCount = Constant(heads);
-                string? expected = Expected(length, headDim, headCount, shift ? null : tokens, out string layout);
+                if (argument is null || ConstantLength.Of(argument.Value, ct) is not int length) continue;
+                string? expected = Expected(length, headDim, Constant(heads), tokens, out string layout);
                 if (expected is not null)
                     context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.BufferLength, argument.Syntax.GetLocation(),
                         buffer, length, layout, expected));
@@ -74,26 +85,5 @@ namespace RopeGen.Generator.Analyzers
 
         private static IArgumentOperation? Argument(IInvocationOperation call, string parameter) =>
             call.Arguments.FirstOrDefault(a => a.Parameter?.Name == parameter);
-
-        /// <summary>The element count of <c>new T[n]</c>, <c>new[] { … }</c> or <c>stackalloc T[n]</c>, if constant.</summary>
-        private static int? ConstantLength(IOperation? value)
-        {
-            while (value is IConversionOperation conversion) value = conversion.Operand;
-            if (value is IArrayCreationOperation array && array.DimensionSizes.Length == 1)
-                return array.DimensionSizes[0].ConstantValue.Value as int?;
-            SemanticModel? model = value?.SemanticModel;
-            switch (value?.Syntax)
-            {
-                case StackAllocArrayCreationExpressionSyntax { Type: ArrayTypeSyntax arrayType } when model is not null:
-                    var size = arrayType.RankSpecifiers.FirstOrDefault()?.Sizes.FirstOrDefault();
-                    if (size is null || size is OmittedArraySizeExpressionSyntax)
-                        return (value.Syntax as StackAllocArrayCreationExpressionSyntax)?.Initializer?.Expressions.Count;
-                    return model.GetConstantValue(size).Value as int?;
-                case ImplicitStackAllocArrayCreationExpressionSyntax implicitStackAlloc:
-                    return implicitStackAlloc.Initializer.Expressions.Count;
-                default:
-                    return null;
-            }
-        }
     }
 }

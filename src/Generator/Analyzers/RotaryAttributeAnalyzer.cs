@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using RopeGen.Generator.Diagnostics;
@@ -9,8 +9,8 @@ using RopeGen.Generator.Diagnostics;
 namespace RopeGen.Generator.Analyzers
 {
     /// <summary>
-    /// Reports every fault of a <c>[Rotary]</c> declaration that makes the generator skip it (ROPE001–005, ROPE009),
-    /// settings without effect (ROPE008), undefined layouts (ROPE010) and head dims that disagree with the class's constants (ROPE006). The settings
+    /// Reports every fault of a <c>[Rotary]</c> declaration that makes the generator skip it (ROPE001–005, ROPE009–011),
+    /// settings without effect (ROPE008) and head dims that disagree with the class's constants (ROPE006). The settings
     /// are checked by the shared <see cref="RotaryValidation"/>, the same rules the runtime enforces.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -20,7 +20,8 @@ namespace RopeGen.Generator.Analyzers
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             DiagnosticDescriptors.NotPartial, DiagnosticDescriptors.HeadDim, DiagnosticDescriptors.RotaryDim,
             DiagnosticDescriptors.Base, DiagnosticDescriptors.Scaling, DiagnosticDescriptors.HeadDimMismatch,
-            DiagnosticDescriptors.NoEffect, DiagnosticDescriptors.Generic, DiagnosticDescriptors.Layout);
+            DiagnosticDescriptors.NoEffect, DiagnosticDescriptors.Generic, DiagnosticDescriptors.Layout,
+            DiagnosticDescriptors.HeadDimTooLarge);
 
         /// <inheritdoc/>
         public override void Initialize(AnalysisContext context)
@@ -31,24 +32,26 @@ namespace RopeGen.Generator.Analyzers
             {
                 INamedTypeSymbol? rotary = start.Compilation.GetTypeByMetadataName(RotaryGenerator.AttributeName);
                 if (rotary is null) return; // RopeGen.Attributes not referenced: nothing to check
-                start.RegisterSymbolAction(c => Analyze(c, rotary), SymbolKind.NamedType);
+                var filter = RotaryAttributeSyntax.For(start.Compilation, start.CancellationToken);
+                start.RegisterSymbolAction(c => Analyze(c, rotary, filter), SymbolKind.NamedType);
             });
         }
 
-        private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol rotary)
+        private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol rotary, RotaryAttributeSyntax filter)
         {
             var type = (INamedTypeSymbol)context.Symbol;
+            if (!filter.MayHaveRotary(type, context.CancellationToken)) return;
             AttributeData? attribute = type.GetAttributes()
                 .FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, rotary));
             if (attribute is null) return;
             var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken) as AttributeSyntax;
             Location classLocation = type.Locations.FirstOrDefault() ?? Location.None;
 
-            INamedTypeSymbol? notPartial = Chain(type).FirstOrDefault(t => !IsPartial(t));
+            INamedTypeSymbol? notPartial = Chain(type).FirstOrDefault(t => !RotaryGenerator.IsPartial(t));
             if (notPartial is not null)
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NotPartial, classLocation, type.Name, Describe(notPartial, type)));
 
-            INamedTypeSymbol? generic = Chain(type).FirstOrDefault(t => t.IsGenericType);
+            INamedTypeSymbol? generic = Chain(type).FirstOrDefault(t => t.Arity > 0); // IsGenericType is also true for a type nested in a generic one
             if (generic is not null)
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.Generic, classLocation, type.Name, Describe(generic, type)));
 
@@ -56,7 +59,12 @@ namespace RopeGen.Generator.Analyzers
             if (settings is null) return; // the compiler reports malformed arguments itself
             RotaryConfig config = settings.ToConfig();
             foreach (RotaryProblem problem in RotaryValidation.Validate(config))
-                context.ReportDiagnostic(Diagnostic.Create(Descriptor(problem.Rule), ArgumentLocation(syntax, problem.Setting), problem.Message));
+                context.ReportDiagnostic(Diagnostic.Create(Descriptor(problem.Rule), ArgumentLocation(syntax, problem.Setting),
+                    FixProperties(problem, config), problem.Message));
+
+            if (config.HeadDim > RotaryGenerator.MaxHeadDim && config.HeadDim % 2 == 0)
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.HeadDimTooLarge, ArgumentLocation(syntax, "HeadDim"),
+                    config.HeadDim, RotaryGenerator.MaxHeadDim));
 
             HeadDimConsistency.Report(context, type, config.HeadDim, ArgumentLocation(syntax, "HeadDim"));
         }
@@ -65,9 +73,6 @@ namespace RopeGen.Generator.Analyzers
         {
             for (INamedTypeSymbol? t = type; t is not null; t = t.ContainingType) yield return t;
         }
-
-        private static bool IsPartial(INamedTypeSymbol type) => type.DeclaringSyntaxReferences.Any(r =>
-            r.GetSyntax() is TypeDeclarationSyntax d && d.Modifiers.Any(SyntaxKind.PartialKeyword));
 
         private static string Describe(INamedTypeSymbol culprit, INamedTypeSymbol type) =>
             SymbolEqualityComparer.Default.Equals(culprit, type) ? "it" : $"its containing type '{culprit.Name}'";
@@ -81,6 +86,17 @@ namespace RopeGen.Generator.Analyzers
             RotaryRule.Layout => DiagnosticDescriptors.Layout,
             _ => DiagnosticDescriptors.Scaling,
         };
+
+        /// <summary>For an odd rotary dim, the even value below when that one is valid (2 to the head dim): the code fix writes it.</summary>
+        private static ImmutableDictionary<string, string?>? FixProperties(RotaryProblem problem, RotaryConfig config)
+        {
+            int even = config.RotaryDim - 1;
+            bool fixable = problem.Rule == RotaryRule.RotaryDim && config.RotaryDim % 2 != 0 && even >= 2 &&
+                           config.HeadDim % 2 == 0 && even <= config.HeadDim;
+            return fixable
+                ? ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.EvenRotaryDim, even.ToString(CultureInfo.InvariantCulture))
+                : null;
+        }
 
         /// <summary>The argument that sets <paramref name="setting"/>, or the whole attribute when none does.</summary>
         internal static Location ArgumentLocation(AttributeSyntax? syntax, string setting)

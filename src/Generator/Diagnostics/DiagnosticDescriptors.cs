@@ -60,6 +60,12 @@ namespace RopeGen.Generator.Diagnostics
             "Invalid layout", "{0}", DiagnosticSeverity.Error,
             "The layout must be RotaryLayout.HalfSplit (HF checkpoints) or RotaryLayout.Interleaved (GPT-J, Meta checkpoints).");
 
+        public static readonly DiagnosticDescriptor HeadDimTooLarge = Create(DiagnosticIds.HeadDimTooLarge,
+            "Head dim too large for generated kernels",
+            "HeadDim is {0}; RopeGen generates unrolled kernels for head dims up to {1}; for a larger head, use the runtime's RotaryKernel",
+            DiagnosticSeverity.Error,
+            "Generated kernels are unrolled per head dimension, so their source grows with the head dim; published models use 64 to 256.");
+
         private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, string description) =>
             new(id, title, message, Category, severity, isEnabledByDefault: true, description, HelpLink(id));
     }

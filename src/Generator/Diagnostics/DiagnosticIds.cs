@@ -32,5 +32,8 @@ namespace RopeGen.Generator.Diagnostics
 
         /// <summary>The layout is not a defined RotaryLayout value.</summary>
         public const string Layout = "ROPE010";
+
+        /// <summary>The head dim is valid but larger than the generator unrolls kernels for.</summary>
+        public const string HeadDimTooLarge = "ROPE011";
     }
 }

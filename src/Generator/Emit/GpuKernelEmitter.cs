@@ -23,7 +23,6 @@ namespace RopeGen.Generator.Emit
 
         public static void EmitMembers(SourceWriter w, RotaryClassSpec spec, RotaryConfig config)
         {
-            w.Line();
             w.Line("/// <summary>");
             w.Line("/// Loads this configuration's GPU kernels on <paramref name=\"accelerator\"/> and uploads its cos/sin table. Create one per");
             w.Line("/// accelerator and reuse it: loading kernels is slow. Dispose it to free the device memory.");

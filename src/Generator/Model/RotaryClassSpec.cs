@@ -18,7 +18,11 @@ namespace RopeGen.Generator.Model
         string Keyword,
         string Name,
         string HintName,
-        RotarySettings Settings);
+        RotarySettings Settings)
+    {
+        /// <summary>The file name of the GPU kernels, beside <see cref="HintName"/>.</summary>
+        public string GpuHintName => HintName.Replace(".Rotary.g.cs", ".Rotary.Gpu.g.cs");
+    }
 
     /// <summary>What the emitter needs for one class: its spec and whether the compilation references ILGPU.</summary>
     internal sealed record RotaryTarget(RotaryClassSpec Class, bool HasIlgpu);

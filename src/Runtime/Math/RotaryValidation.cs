@@ -105,6 +105,9 @@ namespace RopeGen
                     break;
 
                 case RopeScaling.LongRope:
+                    // The long factors apply from sequence length L + 1 on, which must still be a length.
+                    if (c.OriginalMaxPositions == int.MaxValue)
+                        Add(problems, "OriginalMaxPositions", $"OriginalMaxPositions is {Format(c.OriginalMaxPositions)}; LongRope switches to its long factors above it, so expected a positive number below {Format(int.MaxValue)}.");
                     CheckFactors(problems, "ShortFactors", c.ShortFactors, c.PairCount);
                     CheckFactors(problems, "LongFactors", c.LongFactors, c.PairCount);
                     if (c.Factor == 0.0 && c.MaxPositions == 0 && c.AttentionFactor == 0.0)
@@ -138,27 +141,30 @@ namespace RopeGen
             if (kind < RopeScaling.None || kind > RopeScaling.Llama3) return;
             bool yarn = kind == RopeScaling.Yarn, longRope = kind == RopeScaling.LongRope, llama3 = kind == RopeScaling.Llama3;
 
-            if (kind == RopeScaling.None && c.Factor != 0.0) Unused(problems, c, "Factor");
-            if ((kind is RopeScaling.None or RopeScaling.Linear or RopeScaling.NtkAware) && c.OriginalMaxPositions != 0) Unused(problems, c, "OriginalMaxPositions");
-            if (!longRope && c.MaxPositions != 0) Unused(problems, c, "MaxPositions");
-            if (!yarn && !longRope && c.AttentionFactor != 0.0) Unused(problems, c, "AttentionFactor");
-            if (!yarn && c.BetaFast != RotaryConfig.DefaultBetaFast) Unused(problems, c, "BetaFast");
-            if (!yarn && c.BetaSlow != RotaryConfig.DefaultBetaSlow) Unused(problems, c, "BetaSlow");
-            if (!yarn && !c.YarnTruncate) Unused(problems, c, "YarnTruncate");
-            if (!yarn && c.YarnMScale != 0.0) Unused(problems, c, "YarnMScale");
-            if (!yarn && c.YarnMScaleAllDim != 0.0) Unused(problems, c, "YarnMScaleAllDim");
-            if (!llama3 && c.LowFreqFactor != RotaryConfig.DefaultLowFreqFactor) Unused(problems, c, "LowFreqFactor");
-            if (!llama3 && c.HighFreqFactor != RotaryConfig.DefaultHighFreqFactor) Unused(problems, c, "HighFreqFactor");
-            if (!longRope && c.ShortFactors is not null) Unused(problems, c, "ShortFactors");
-            if (!longRope && c.LongFactors is not null) Unused(problems, c, "LongFactors");
+            if (kind == RopeScaling.None && c.Factor != 0.0) Unused(problems, c, "Factor", Format(c.Factor), "0");
+            if ((kind is RopeScaling.None or RopeScaling.Linear or RopeScaling.NtkAware) && c.OriginalMaxPositions != 0)
+                Unused(problems, c, "OriginalMaxPositions", Format(c.OriginalMaxPositions), "0");
+            if (!longRope && c.MaxPositions != 0) Unused(problems, c, "MaxPositions", Format(c.MaxPositions), "0");
+            if (!yarn && !longRope && c.AttentionFactor != 0.0) Unused(problems, c, "AttentionFactor", Format(c.AttentionFactor), "0");
+            if (!yarn && c.BetaFast != RotaryConfig.DefaultBetaFast) Unused(problems, c, "BetaFast", Format(c.BetaFast), Format(RotaryConfig.DefaultBetaFast));
+            if (!yarn && c.BetaSlow != RotaryConfig.DefaultBetaSlow) Unused(problems, c, "BetaSlow", Format(c.BetaSlow), Format(RotaryConfig.DefaultBetaSlow));
+            if (!yarn && !c.YarnTruncate) Unused(problems, c, "YarnTruncate", "false", "true");
+            if (!yarn && c.YarnMScale != 0.0) Unused(problems, c, "YarnMScale", Format(c.YarnMScale), "0");
+            if (!yarn && c.YarnMScaleAllDim != 0.0) Unused(problems, c, "YarnMScaleAllDim", Format(c.YarnMScaleAllDim), "0");
+            if (!llama3 && c.LowFreqFactor != RotaryConfig.DefaultLowFreqFactor)
+                Unused(problems, c, "LowFreqFactor", Format(c.LowFreqFactor), Format(RotaryConfig.DefaultLowFreqFactor));
+            if (!llama3 && c.HighFreqFactor != RotaryConfig.DefaultHighFreqFactor)
+                Unused(problems, c, "HighFreqFactor", Format(c.HighFreqFactor), Format(RotaryConfig.DefaultHighFreqFactor));
+            if (!longRope && c.ShortFactors is not null) Unused(problems, c, "ShortFactors", $"an array of {Format(c.ShortFactors.Count)} factors", "null");
+            if (!longRope && c.LongFactors is not null) Unused(problems, c, "LongFactors", $"an array of {Format(c.LongFactors.Count)} factors", "null");
             if (yarn && c.AttentionFactor != 0.0 && (c.YarnMScale != 0.0 || c.YarnMScaleAllDim != 0.0))
                 problems.Add(new(RotaryRule.NoEffect, c.YarnMScale != 0.0 ? "YarnMScale" : "YarnMScaleAllDim",
-                    "YarnMScale and YarnMScaleAllDim have no effect when AttentionFactor is given explicitly; remove one or the other."));
+                    $"YarnMScale ({Format(c.YarnMScale)}) and YarnMScaleAllDim ({Format(c.YarnMScaleAllDim)}) have no effect when AttentionFactor is given ({Format(c.AttentionFactor)}); expected one or the other, not both."));
         }
 
-        private static void Unused(List<RotaryProblem> problems, RotaryConfig c, string setting) =>
+        private static void Unused(List<RotaryProblem> problems, RotaryConfig c, string setting, string found, string unset) =>
             problems.Add(new(RotaryRule.NoEffect, setting,
-                $"{setting} has no effect with RopeScaling.{c.Scaling}; remove it or choose a scaling kind that uses it."));
+                $"{setting} is {found}, which has no effect with RopeScaling.{c.Scaling}; expected the default ({unset}): remove it, or choose a scaling kind that uses it."));
 
         private static void Add(List<RotaryProblem> problems, string setting, string message) =>
             problems.Add(new(RotaryRule.Scaling, setting, message));
@@ -166,5 +172,7 @@ namespace RopeGen
         private static bool IsFinite(double value) => !double.IsNaN(value) && !double.IsInfinity(value);
 
         private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+        private static string Format(int value) => value.ToString(CultureInfo.InvariantCulture);
     }
 }

@@ -76,6 +76,19 @@ public class RotaryAttributeAnalyzerTests
         """);
 
     [Fact]
+    public Task LongRopeNeedsALengthAboveTheOriginalContext() => AnalyzerRunner.VerifyAsync(Usings + """
+        [Rotary(4, 10000, RopeScaling.LongRope, {|ROPE005:OriginalMaxPositions = int.MaxValue|}, Factor = 2, ShortFactors = new[] { 1.0, 2.0 }, LongFactors = new[] { 1.0, 2.0 })]
+        partial class A { }
+        """);
+
+    [Fact]
+    public Task HeadDimAboveTheGeneratorsLimit() => AnalyzerRunner.VerifyAsync(Usings + """
+        [Rotary({|ROPE011:4096|})] partial class HiddenSizeByMistake { }
+        [Rotary({|ROPE011:headDim: 1026|})] partial class JustAbove { }
+        [Rotary({|ROPE002:int.MaxValue|})] partial class OddIsReportedOnce { }
+        """);
+
+    [Fact]
     public Task UndefinedLayout() => AnalyzerRunner.VerifyAsync(Usings + """
         [Rotary(128, {|ROPE010:Layout = (RotaryLayout)9|})] partial class A { }
         """);
@@ -92,6 +105,53 @@ public class RotaryAttributeAnalyzerTests
         [Rotary({|ROPE006:192|})] partial class FromHiddenSize { const int HiddenSize = 3072; const int NumHeads = 32; }
         [Rotary(256)] partial class GemmaExplicitWins { const int HeadDim = 256; const int HiddenSize = 3072; const int NumHeads = 16; }
         """);
+
+    [Fact]
+    public Task AttributeSpelledThroughAnAliasOrQualifiedName() => AnalyzerRunner.VerifyAsync("""
+        using R = RopeGen.RotaryAttribute;
+        using QAttribute = global::RopeGen.RotaryAttribute;
+        [R({|ROPE002:127|})] partial class A { }
+        [Q({|ROPE002:127|})] partial class B { }
+        [RopeGen.Rotary({|ROPE002:127|})] partial class C { }
+        [global::RopeGen.RotaryAttribute({|ROPE002:127|})] partial class D { }
+        namespace Inner
+        {
+            using Rope = RopeGen.RotaryAttribute;
+            [System.Serializable, Rope({|ROPE002:127|})] partial class E { }
+        }
+        """);
+
+    [Fact]
+    public Task OtherAttributesAreNotMistakenForRotary() => AnalyzerRunner.VerifyAsync("""
+        using System;
+        [AttributeUsage(AttributeTargets.Class)] sealed class RotaryAttribute : Attribute { public RotaryAttribute(int headDim) { } }
+        [Rotary(127)] class NotRopeGens { }
+        """);
+
+    [Fact]
+    public async Task MoreMessagesNameTheValueFoundAndTheValueExpected()
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(Usings + """
+            [Rotary(128, 0.5)] partial class A { }
+            [Rotary(128, 10000, RopeScaling.Linear, Factor = 0.5)] partial class B { }
+            [Rotary(128, Factor = 4)] partial class C { }
+            partial class Outer<T> { [Rotary(128)] partial class D { } }
+            """);
+        string Message(string id) => diagnostics.Single(d => d.Id == id).GetMessage();
+        Assert.Equal("Base is 0.5; expected a finite number greater than 1 (rope_theta, usually 10000 to 1000000).", Message("ROPE004"));
+        Assert.Equal("Factor is 0.5; expected a finite number of at least 1.", Message("ROPE005"));
+        Assert.Equal("Factor is 4, which has no effect with RopeScaling.None; expected the default (0): remove it, or choose a scaling kind that uses it.",
+            Message("ROPE008"));
+        Assert.StartsWith("'D' has [Rotary] but its containing type 'Outer' is generic", Message("ROPE009"));
+    }
+
+    [Fact]
+    public async Task HeadDimLimitMessageNamesTheLimitAndTheWayOut()
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(Usings + "[Rotary(4096)] partial class A { }");
+        Assert.Equal("HeadDim is 4096; RopeGen generates unrolled kernels for head dims up to 1024; for a larger head, use the runtime's RotaryKernel",
+            Assert.Single(diagnostics).GetMessage());
+    }
 
     [Fact]
     public async Task MessagesNameTheValueFoundAndTheValueExpected()

@@ -45,6 +45,16 @@ public class StructureTests
     }
 
     [Fact]
+    public void ARecordClassGetsTheKernelsToo()
+    {
+        var result = AssertCompiles("""
+            [RopeGen.Rotary(64)] public partial record Attention(int Layer);
+            static class Use { static void M(float[] x) => Attention.ApplyRotary(x, new[] { 0 }, 1); }
+            """);
+        Assert.Contains("partial record Attention", result.GeneratedTrees.Single().ToString());
+    }
+
+    [Fact]
     public void SeveralClassesPerFileAndSameNamesInDifferentPlacesGetUniqueFiles()
     {
         var result = AssertCompiles("""

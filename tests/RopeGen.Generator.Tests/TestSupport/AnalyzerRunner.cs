@@ -14,9 +14,12 @@ public static class AnalyzerRunner
         ImmutableArray.Create<DiagnosticAnalyzer>(new RotaryAttributeAnalyzer(), new KernelCallAnalyzer());
 
     /// <summary>The analyzers' diagnostics for <paramref name="source"/> (generated code included in the compilation).</summary>
+    /// <remarks>The source must compile (warnings aside): a typo that leaves a call unbound would silence the analyzers.</remarks>
     public static async Task<ImmutableArray<Diagnostic>> RunAsync(string source)
     {
         var (_, output, _) = TestCompilation.RunGenerator(TestCompilation.Create(source));
+        var errors = output.GetDiagnostics().Where(d => d.DefaultSeverity == DiagnosticSeverity.Error).ToList();
+        Assert.True(errors.Count == 0, "The test source does not compile:\n" + string.Join("\n", errors));
         return await output.WithAnalyzers(All).GetAnalyzerDiagnosticsAsync();
     }
 

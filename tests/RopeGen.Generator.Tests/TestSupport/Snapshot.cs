@@ -20,10 +20,17 @@ public static class Snapshot
     public static string Directory([CallerFilePath] string file = "") =>
         System.IO.Path.Combine(System.IO.Path.GetDirectoryName(file)!, "..", "Snapshots");
 
-    public static void Verify(GeneratorDriverRunResult result, [CallerFilePath] string file = "", [CallerMemberName] string method = "")
+    /// <param name="result">The generator run.</param>
+    /// <param name="hintNameSuffix">Only the generated files whose name ends so, or all when null.</param>
+    /// <param name="file">The calling test's file (its name is the snapshot's class part).</param>
+    /// <param name="method">The calling test (the snapshot's method part).</param>
+    public static void Verify(GeneratorDriverRunResult result, string? hintNameSuffix = null,
+        [CallerFilePath] string file = "", [CallerMemberName] string method = "")
     {
         string prefix = System.IO.Path.Combine(Directory(), System.IO.Path.GetFileNameWithoutExtension(file) + "." + method);
-        foreach (GeneratedSourceResult source in result.Results.SelectMany(r => r.GeneratedSources).OrderBy(s => s.HintName, StringComparer.Ordinal))
+        foreach (GeneratedSourceResult source in result.Results.SelectMany(r => r.GeneratedSources)
+                     .Where(s => hintNameSuffix is null || s.HintName.EndsWith(hintNameSuffix, StringComparison.Ordinal))
+                     .OrderBy(s => s.HintName, StringComparer.Ordinal))
             Compare($"{prefix}#{source.HintName}", ".cs", Normalize(source.SourceText.ToString()));
 
         var diagnostics = result.Diagnostics.Select(Describe).OrderBy(d => d, StringComparer.Ordinal).ToList();

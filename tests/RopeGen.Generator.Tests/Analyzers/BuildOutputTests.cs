@@ -1,0 +1,75 @@
+using System;
+using System.IO;
+using RopeGen.Generator.Diagnostics;
+using RopeGen.Package.Tests;
+
+namespace RopeGen.Generator.Tests.Analyzers;
+
+/// <summary>
+/// What a user sees: <c>dotnet build</c> of a small project with faulty [Rotary] classes prints each diagnostic with
+/// its file, line, column, ID and message. The project loads the same generator assembly as the in-memory tests, from
+/// this test's output folder, so the repository's own projects are not rebuilt from inside a test.
+/// </summary>
+[Trait("Category", "Build")]
+public sealed class BuildOutputTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "ropegen-build-" + Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public void DotnetBuildPrintsEachDiagnosticWithItsLocationAndMessage()
+    {
+        Directory.CreateDirectory(_dir);
+        string bin = AppContext.BaseDirectory;
+        // Empty props and targets: nothing from the folders above the temporary project leaks in.
+        File.WriteAllText(Path.Combine(_dir, "Directory.Build.props"), "<Project />");
+        File.WriteAllText(Path.Combine(_dir, "Directory.Build.targets"), "<Project />");
+        File.WriteAllText(Path.Combine(_dir, "Faulty.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+              </PropertyGroup>
+              <ItemGroup>
+                <Reference Include="{Path.Combine(bin, "RopeGen.Attributes.dll")}" />
+                <Reference Include="{Path.Combine(bin, "RopeGen.Runtime.dll")}" />
+                <Analyzer Include="{Path.Combine(bin, "RopeGen.Generator.dll")}" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(_dir, "Attention.cs"), """
+            using RopeGen;
+
+            [Rotary(127)]
+            partial class OddHead { }
+
+            [Rotary(128, Factor = 4)]
+            partial class UnusedFactor { }
+
+            [Rotary(64)]
+            class NotPartial { }
+
+            static class Use
+            {
+                static void Run() => UnusedFactor.ApplyRotary(new float[100], new[] { 0 }, 1);
+            }
+            """);
+
+        var (exit, output) = DotnetCli.Run(_dir, "build -nologo -consoleLoggerParameters:NoSummary", TimeSpan.FromMinutes(5));
+
+        Assert.NotEqual(0, exit);
+        Assert.Matches(@"Attention\.cs\(3,9\): error ROPE002: HeadDim is 127; expected a positive even number", output);
+        Assert.Matches(@"Attention\.cs\(6,14\): warning ROPE008: Factor is 4, which has no effect with RopeScaling\.None", output);
+        Assert.Matches(@"Attention\.cs\(10,7\): error ROPE001: 'NotPartial' has \[Rotary\] but it is not partial", output);
+        // The kernels of the valid class were generated: the call binds, and its buffer is checked.
+        Assert.Matches(@"Attention\.cs\(14,51\): warning ROPE007: 'x' has 100 elements, which cannot be \[tokens, heads, 128\]; expected a multiple of the head dim 128", output);
+        Assert.Contains($"({DiagnosticDescriptors.HelpLink("ROPE002")})", output);
+        Assert.DoesNotContain("CS8785", output);
+        Assert.DoesNotContain("AD0001", output);
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_dir, recursive: true); }
+        catch (IOException) { } // a leftover temp folder is harmless
+    }
+}
