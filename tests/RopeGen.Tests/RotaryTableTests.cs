@@ -200,13 +200,16 @@ public class RotaryGuardTests
     }
 
     [Fact]
-    public void MaxPositionRejectsNegativePositions()
+    public void MaxPositionRejectsPositionsOutsideZeroToIntMaxValueMinusOne()
     {
         Assert.Equal(9, RotaryGuard.MaxPosition(new[] { 3, 9, 0 }));
         Assert.Equal(-1, RotaryGuard.MaxPosition(ReadOnlySpan<int>.Empty));
         var error = Assert.Throws<ArgumentException>(() => RotaryGuard.MaxPosition(new[] { 3, -1 }));
         Assert.Equal("positions", error.ParamName);
         Assert.Contains("positions[1] is -1; expected a position of 0 or more", error.Message);
+        Assert.Equal(int.MaxValue - 1, RotaryGuard.MaxPosition(new[] { int.MaxValue - 1 }));
+        var tooLarge = Assert.Throws<ArgumentException>(() => RotaryGuard.MaxPosition(new[] { 0, int.MaxValue }));
+        Assert.Contains("positions[1] is 2147483647; expected a position below 2147483647", tooLarge.Message);
     }
 
     [Fact]
