@@ -23,8 +23,9 @@ namespace RopeGen
     {
         // Calls over at most this many floats (1 MiB) work in cache: they rotate a group of heads block by block, each
         // block of cos/sin loaded once for the group, and take 512-bit vectors where accelerated. Larger calls stream
-        // from memory: heads in memory order and at most 256-bit vectors, which measured faster there (512-bit: see
-        // the README's Performance section; block order: prefill 10-20% slower than head order, decode 1.7-1.9x faster).
+        // from memory: heads in memory order and at most 256-bit vectors. Measured on the AVX-512 development VM: block
+        // order made decode 1.6-1.9x faster than head order and prefill 10-20% slower; for 512-bit vectors see the
+        // README's Performance section.
         private const int InCacheFloats = 1 << 18;
 
         // In-cache groups of about 16 KiB stay in L1 while the blocks pass over them.
