@@ -41,8 +41,9 @@ namespace RopeGen
             return (int)(length / perToken);
         }
 
-        /// <summary>Returns the largest position, checking that none is negative; -1 for no positions.</summary>
-        /// <exception cref="ArgumentException">A position is negative.</exception>
+        /// <summary>Returns the largest position, checking that each is from 0 to <c>int.MaxValue − 1</c> (the sequence
+        /// length, the largest position + 1, must be an int); -1 for no positions.</summary>
+        /// <exception cref="ArgumentException">A position is negative or <c>int.MaxValue</c>.</exception>
         public static int MaxPosition(ReadOnlySpan<int> positions)
         {
             int max = -1;
@@ -51,6 +52,8 @@ namespace RopeGen
                 int p = positions[t];
                 if (p < 0)
                     throw new ArgumentException($"positions[{t}] is {p}; expected a position of 0 or more.", nameof(positions));
+                if (p == int.MaxValue)
+                    throw new ArgumentException($"positions[{t}] is {p}; expected a position below {int.MaxValue}, so that the sequence length (the largest position + 1) is an int.", nameof(positions));
                 if (p > max) max = p;
             }
             return max;

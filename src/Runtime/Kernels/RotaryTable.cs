@@ -84,7 +84,7 @@ namespace RopeGen
         public float[] Acquire(int maxPosition)
         {
             float[] rows = Volatile.Read(ref _rows);
-            int needed = Math.Min(maxPosition + 1, MaxCachedPositions);
+            int needed = (int)Math.Min(maxPosition + 1L, MaxCachedPositions); // long: maxPosition may be int.MaxValue
             return needed <= rows.Length / Stride ? rows : Grow(needed);
         }
 
