@@ -19,21 +19,34 @@ namespace RopeGen.Generator
         /// </summary>
         internal static RotaryClassSpec? Parse(GeneratorAttributeSyntaxContext context, CancellationToken ct)
         {
-            if (context.TargetSymbol is not INamedTypeSymbol { TypeKind: TypeKind.Class } type || context.Attributes.Length != 1) return null;
-            // An empty name is a declaration the parser recovered from a syntax error.
-            if (type.Name.Length == 0 || !IsPartialChain(type) || type.IsGenericType) return null;
-
+            if (Target(context) is not INamedTypeSymbol type) return null;
             RotarySettings? settings = ReadSettings(context.Attributes[0]);
             ct.ThrowIfCancellationRequested();
-            if (settings is null || settings.HeadDim > MaxHeadDim || RotaryValidation.Validate(settings.ToConfig()).Any(p => p.IsError)) return null;
+            return settings is not null && Generates(settings) ? Place(type).With(settings) : null;
+        }
 
+        /// <summary>The annotated class when the generator can extend it: a partial, non-generic class in partial,
+        /// non-generic containers, with the attribute once.</summary>
+        internal static INamedTypeSymbol? Target(GeneratorAttributeSyntaxContext context)
+        {
+            if (context.TargetSymbol is not INamedTypeSymbol { TypeKind: TypeKind.Class } type || context.Attributes.Length != 1) return null;
+            // An empty name is a declaration the parser recovered from a syntax error.
+            return type.Name.Length == 0 || !IsPartialChain(type) || type.IsGenericType ? null : type;
+        }
+
+        /// <summary>True when the settings pass every validation rule and the head dim is one the generator unrolls.</summary>
+        internal static bool Generates(RotarySettings settings) =>
+            settings.HeadDim <= MaxHeadDim && !RotaryValidation.Validate(settings.ToConfig()).Any(p => p.IsError);
+
+        /// <summary>Where the generated code for <paramref name="type"/> goes.</summary>
+        internal static ClassPlacement Place(INamedTypeSymbol type)
+        {
             var containers = new List<ContainingType>();
             for (INamedTypeSymbol? outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
                 containers.Insert(0, new ContainingType(Keyword(outer), outer.Name));
 
             string? ns = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString();
-            return new RotaryClassSpec(ns, new EquatableArray<ContainingType>(containers), Keyword(type), type.Name,
-                HintName(type), settings);
+            return new ClassPlacement(ns, new EquatableArray<ContainingType>(containers), Keyword(type), type.Name, HintName(type));
         }
 
         /// <summary>

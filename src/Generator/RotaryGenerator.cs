@@ -1,3 +1,4 @@
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -7,7 +8,7 @@ using RopeGen.Generator.Model;
 namespace RopeGen.Generator
 {
     /// <summary>
-    /// Emits RoPE kernels specialized to each <c>[Rotary]</c> class. Faults are reported by the analyzers; the
+    /// Emits RoPE kernels specialized to each <c>[Rotary]</c> and <c>[RotaryFromConfig]</c> class. Faults are reported by the analyzers; the
     /// generator skips what it cannot use and never throws.
     /// </summary>
     [Generator(LanguageNames.CSharp)]
@@ -22,7 +23,7 @@ namespace RopeGen.Generator
             var classes = context.SyntaxProvider
                 .ForAttributeWithMetadataName(
                     AttributeName,
-                    static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax { ClassOrStructKeyword.RawKind: not (int)SyntaxKind.StructKeyword },
+                    IsClassDeclaration,
                     static (ctx, ct) => Parse(ctx, ct))
                 .WithTrackingName(TrackingNames.RotaryClasses)
                 .Where(static spec => spec is not null)
@@ -38,14 +39,21 @@ namespace RopeGen.Generator
                 .Select(static (pair, _) => new Model.RotaryTarget(pair.Left, pair.Right))
                 .WithTrackingName(TrackingNames.Targets);
 
-            // The CPU kernels of every class; the GPU kernels, in a file of their own, only when ILGPU is referenced.
-            context.RegisterSourceOutput(targets, static (spc, target) =>
-            {
-                RotaryClassSpec spec = target.Class;
-                spc.AddSource(spec.HintName, ClassEmitter.Emit(spec, CpuKernelEmitter.EmitMembers, spc.CancellationToken));
-                if (target.HasIlgpu)
-                    spc.AddSource(spec.GpuHintName, ClassEmitter.Emit(spec, GpuKernelEmitter.EmitMembers, spc.CancellationToken));
-            });
+            context.RegisterSourceOutput(targets, Emit);
+            context.RegisterSourceOutput(ConfigTargets(context, hasIlgpu), Emit);
+        }
+
+        /// <summary>The syntax filter of both attributes: classes and record classes.</summary>
+        private static bool IsClassDeclaration(SyntaxNode node, CancellationToken _) =>
+            node is ClassDeclarationSyntax or RecordDeclarationSyntax { ClassOrStructKeyword.RawKind: not (int)SyntaxKind.StructKeyword };
+
+        /// <summary>The CPU kernels of every class; the GPU kernels, in a file of their own, only when ILGPU is referenced.</summary>
+        private static void Emit(SourceProductionContext spc, RotaryTarget target)
+        {
+            RotaryClassSpec spec = target.Class;
+            spc.AddSource(spec.HintName, ClassEmitter.Emit(spec, CpuKernelEmitter.EmitMembers, spc.CancellationToken));
+            if (target.HasIlgpu)
+                spc.AddSource(spec.GpuHintName, ClassEmitter.Emit(spec, GpuKernelEmitter.EmitMembers, spc.CancellationToken));
         }
     }
 }

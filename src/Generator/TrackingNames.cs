@@ -7,5 +7,10 @@ namespace RopeGen.Generator
         public const string ValidRotaryClasses = nameof(ValidRotaryClasses);
         public const string IlgpuReference = nameof(IlgpuReference);
         public const string Targets = nameof(Targets);
+        public const string ConfigClasses = nameof(ConfigClasses);
+        public const string AdditionalFileCatalog = nameof(AdditionalFileCatalog);
+        public const string ResolvedConfigClasses = nameof(ResolvedConfigClasses);
+        public const string ConfigFiles = nameof(ConfigFiles);
+        public const string ConfigTargets = nameof(ConfigTargets);
     }
 }

@@ -45,15 +45,7 @@ namespace RopeGen.Generator.Analyzers
                 .FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, rotary));
             if (attribute is null) return;
             var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken) as AttributeSyntax;
-            Location classLocation = type.Locations.FirstOrDefault() ?? Location.None;
-
-            INamedTypeSymbol? notPartial = Chain(type).FirstOrDefault(t => !RotaryGenerator.IsPartial(t));
-            if (notPartial is not null)
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NotPartial, classLocation, type.Name, Describe(notPartial, type)));
-
-            INamedTypeSymbol? generic = Chain(type).FirstOrDefault(t => t.Arity > 0); // IsGenericType is also true for a type nested in a generic one
-            if (generic is not null)
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.Generic, classLocation, type.Name, Describe(generic, type)));
+            DeclarationRules.Report(context, type, "Rotary");
 
             var settings = RotaryGenerator.ReadSettings(attribute);
             if (settings is null) return; // the compiler reports malformed arguments itself
@@ -68,14 +60,6 @@ namespace RopeGen.Generator.Analyzers
 
             HeadDimConsistency.Report(context, type, config.HeadDim, ArgumentLocation(syntax, "HeadDim"));
         }
-
-        private static System.Collections.Generic.IEnumerable<INamedTypeSymbol> Chain(INamedTypeSymbol type)
-        {
-            for (INamedTypeSymbol? t = type; t is not null; t = t.ContainingType) yield return t;
-        }
-
-        private static string Describe(INamedTypeSymbol culprit, INamedTypeSymbol type) =>
-            SymbolEqualityComparer.Default.Equals(culprit, type) ? "it" : $"its containing type '{culprit.Name}'";
 
         private static DiagnosticDescriptor Descriptor(RotaryRule rule) => rule switch
         {

@@ -13,21 +13,21 @@ namespace RopeGen.Generator.Analyzers
     /// </summary>
     internal sealed class RotaryAttributeSyntax
     {
-        private const string AttributeTypeName = "RotaryAttribute";
         private readonly HashSet<string> _names;
 
         private RotaryAttributeSyntax(HashSet<string> names) => _names = names;
 
         /// <summary>The names that may denote the attribute in <paramref name="compilation"/> (usings are top-level syntax, cheap to read).</summary>
-        public static RotaryAttributeSyntax For(Compilation compilation, CancellationToken ct)
+        /// <param name="attributeTypeName">The attribute's type name, <c>RotaryAttribute</c> or <c>RotaryFromConfigAttribute</c>.</param>
+        public static RotaryAttributeSyntax For(Compilation compilation, CancellationToken ct, string attributeTypeName = "RotaryAttribute")
         {
-            var names = new HashSet<string> { AttributeTypeName };
+            var names = new HashSet<string> { attributeTypeName };
             foreach (SyntaxTree tree in compilation.SyntaxTrees)
             {
                 if (tree.GetRoot(ct) is not CompilationUnitSyntax unit) continue;
                 foreach (UsingDirectiveSyntax directive in Usings(unit.Usings, unit.Members))
                 {
-                    if (directive.Alias is not null && directive.NamespaceOrType is NameSyntax target && RightmostName(target) == AttributeTypeName)
+                    if (directive.Alias is not null && directive.NamespaceOrType is NameSyntax target && RightmostName(target) == attributeTypeName)
                         names.Add(directive.Alias.Name.Identifier.ValueText);
                 }
             }

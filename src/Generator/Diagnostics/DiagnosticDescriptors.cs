@@ -14,7 +14,7 @@ namespace RopeGen.Generator.Diagnostics
 
         public static readonly DiagnosticDescriptor NotPartial = Create(DiagnosticIds.NotPartial,
             "[Rotary] class must be partial",
-            "'{0}' has [Rotary] but {1} is not partial; RopeGen adds the kernels to it, so it and every containing type must be declared 'partial'",
+            "'{0}' has [{2}] but {1} is not partial; RopeGen adds the kernels to it, so it and every containing type must be declared 'partial'",
             DiagnosticSeverity.Error,
             "RopeGen generates ApplyRotary, ShiftRotary and RopeGenRotary into the annotated class, which needs the class and all its containing types to be partial.");
 
@@ -52,7 +52,7 @@ namespace RopeGen.Generator.Diagnostics
 
         public static readonly DiagnosticDescriptor Generic = Create(DiagnosticIds.Generic,
             "[Rotary] class cannot be generic",
-            "'{0}' has [Rotary] but {1} is generic; RopeGen generates static kernels with per-class tables, so the class and its containing types must not be generic",
+            "'{0}' has [{2}] but {1} is generic; RopeGen generates static kernels with per-class tables, so the class and its containing types must not be generic",
             DiagnosticSeverity.Error,
             "Generated kernels and tables are static members; a generic class would get one copy per instantiation.");
 
@@ -65,6 +65,28 @@ namespace RopeGen.Generator.Diagnostics
             "HeadDim is {0}; RopeGen generates unrolled kernels for head dims up to {1}; for a larger head, use the runtime's RotaryKernel",
             DiagnosticSeverity.Error,
             "Generated kernels are unrolled per head dimension, so their source grows with the head dim; published models use 64 to 256.");
+
+        public static readonly DiagnosticDescriptor ConfigNotFound = Create(DiagnosticIds.ConfigNotFound,
+            "Config file not found among the AdditionalFiles", "{0}", DiagnosticSeverity.Error,
+            "[RotaryFromConfig] reads its file from the project's AdditionalFiles, matched by the path relative to the project or by a unique path suffix.");
+
+        public static readonly DiagnosticDescriptor ConfigMalformed = Create(DiagnosticIds.ConfigMalformed,
+            "Config file is not valid JSON", "'{0}' is not valid JSON: line {1}, column {2}: {3}", DiagnosticSeverity.Error,
+            "A config.json must be strict JSON (RFC 8259), as transformers writes it: no comments, no trailing commas.");
+
+        public static readonly DiagnosticDescriptor ConfigUnsupported = Create(DiagnosticIds.ConfigUnsupported,
+            "Config asks for RoPE that RopeGen does not support", "'{0}': {1}", DiagnosticSeverity.Error,
+            "RopeGen reads the rope types default, linear, dynamic, yarn, longrope (su) and llama3; M-RoPE, ALiBi and learned positions are not rotary embeddings it generates.");
+
+        public static readonly DiagnosticDescriptor ConfigSetting = Create(DiagnosticIds.ConfigSetting,
+            "Config setting missing or invalid", "'{0}': {1}", DiagnosticSeverity.Error,
+            "Each setting read from config.json must have its JSON type and pass the rules a [Rotary] line does (ROPE002-ROPE005).");
+
+        public static readonly DiagnosticDescriptor ConfigBesideRotary = Create(DiagnosticIds.ConfigBesideRotary,
+            "[RotaryFromConfig] beside [Rotary]",
+            "'{0}' has both [Rotary] and [RotaryFromConfig]; RopeGen generates the [Rotary] declaration: remove one of the two",
+            DiagnosticSeverity.Error,
+            "A class has one RoPE: declare it either with [Rotary] or with [RotaryFromConfig].");
 
         private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, string description) =>
             new(id, title, message, Category, severity, isEnabledByDefault: true, description, HelpLink(id));

@@ -35,5 +35,20 @@ namespace RopeGen.Generator.Diagnostics
 
         /// <summary>The head dim is valid but larger than the generator unrolls kernels for.</summary>
         public const string HeadDimTooLarge = "ROPE011";
+
+        /// <summary>The [RotaryFromConfig] file is not among the AdditionalFiles, or its path matches several.</summary>
+        public const string ConfigNotFound = "ROPE015";
+
+        /// <summary>The [RotaryFromConfig] file is not valid JSON.</summary>
+        public const string ConfigMalformed = "ROPE016";
+
+        /// <summary>The [RotaryFromConfig] file asks for a rope type RopeGen does not support (or for no RoPE).</summary>
+        public const string ConfigUnsupported = "ROPE017";
+
+        /// <summary>A setting of the [RotaryFromConfig] file is missing or invalid.</summary>
+        public const string ConfigSetting = "ROPE018";
+
+        /// <summary>A class has both [Rotary] and [RotaryFromConfig].</summary>
+        public const string ConfigBesideRotary = "ROPE019";
     }
 }

@@ -7,7 +7,7 @@ namespace RopeGen
     /// Check it with <see cref="RotaryValidation.Validate(RotaryConfig)"/> or <see cref="ThrowIfInvalid"/>.
     /// </summary>
     /// <remarks>This file is compiled into the source generator too (linked source), so both see one definition.</remarks>
-    public sealed class RotaryConfig
+    public sealed partial class RotaryConfig
     {
         /// <summary>Creates a configuration; see <see cref="RotaryAttribute(int, double, RopeScaling)"/>.</summary>
         /// <param name="headDim">Width of one attention head (<c>head_dim</c>). Positive and even.</param>
