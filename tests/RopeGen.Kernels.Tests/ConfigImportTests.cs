@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text.RegularExpressions;
 using RopeGen.Generator.Tests.TestSupport;
 
 namespace RopeGen.Kernels.Tests;
@@ -104,6 +105,22 @@ public class ConfigImportTests
             Assert.InRange(TestData.MaxError(imported, exact), 0, 2e-6);
             Assert.InRange(TestData.MaxError(imported2, exact), 0, 2e-6);
         }
+    }
+
+    [Fact]
+    public void EveryReadmeModelHasAKnownModelsPresetWithTheSettingsOfItsConfig()
+    {
+        string readme = File.ReadAllText(Path.Combine(RepoRoot.Path, "README.md"));
+        var rows = Regex.Matches(readme, @"^\|.*`\[RotaryFromConfig\(""(?<folder>[^""]+)/config\.json""\)\]`, `KnownModels\.(?<preset>\w+)` \|$", RegexOptions.Multiline);
+        Assert.Equal(Corpus.Select(m => m.Folder).Order(), rows.Select(r => r.Groups["folder"].Value).Order());
+
+        foreach (Match row in rows)
+        {
+            var preset = (RotaryConfig)typeof(KnownModels).GetProperty(row.Groups["preset"].Value)!.GetValue(null)!;
+            ConfigAssert.SameSettings(RotaryConfig.FromHuggingFaceFile(Find(row.Groups["folder"].Value).File), preset);
+        }
+        Assert.Equal(typeof(KnownModels).GetProperties().Where(p => p.PropertyType == typeof(RotaryConfig)).Select(p => p.Name).Order(),
+            rows.Select(r => r.Groups["preset"].Value).Order());
     }
 
     [Fact]

@@ -96,7 +96,7 @@ namespace RopeGen
             {
                 if (_root.Kind != ConfigNodeKind.Object)
                 {
-                    _read.Fault("(top level)", $"The file holds {_root.Describe()}; expected a JSON object of settings.");
+                    _read.Fault("(top level)", $"(top level): the file holds {_root.Describe()}; expected a JSON object of settings.");
                     return false;
                 }
                 if (_read.Object(_root, "text_config", "text_config") is { } text)

@@ -9,7 +9,8 @@ using RopeGen.Generator.Tests.TestSupport;
 
 namespace RopeGen.Generator.Tests.Generator;
 
-/// <summary>Edits elsewhere leave every pipeline step Cached or Unchanged; a changed setting regenerates only its class.</summary>
+/// <summary>Edits elsewhere (code or AdditionalFiles) leave every pipeline step Cached or Unchanged and read no config
+/// file again; a changed setting or config file regenerates only its class.</summary>
 public class IncrementalTests
 {
     private const string Models = """
@@ -19,7 +20,15 @@ public class IncrementalTests
         public partial class Llama { }
         [Rotary(80, RotaryDim = 32)]
         public partial class Phi2 { }
+        [RotaryFromConfig("llama/config.json")]
+        public partial class LlamaFromFile { }
         """;
+
+    private const string LlamaJson = """{ "model_type": "llama", "hidden_size": 4096, "num_attention_heads": 32, "rope_theta": 500000.0 }""";
+
+    // The config class's file, and an AdditionalFile that no class names.
+    private static readonly AdditionalText LlamaConfig = ConfigProject.File("llama/config.json", LlamaJson);
+    private static readonly AdditionalText Notes = ConfigProject.File("notes.txt", "first");
 
     private const string Other = "namespace Other; public class Unrelated { public int Value => 1; }";
 
@@ -29,7 +38,7 @@ public class IncrementalTests
     private static (GeneratorDriver Driver, CSharpCompilation Compilation) FirstRun(params string[] sources)
     {
         CSharpCompilation compilation = TestCompilation.Create(sources);
-        return (TestCompilation.CreateDriver().RunGenerators(compilation), compilation);
+        return (ConfigProject.Driver(LlamaConfig, Notes).RunGenerators(compilation), compilation);
     }
 
     private static IEnumerable<IncrementalGeneratorRunStep> Steps(GeneratorDriver driver, string name) =>
@@ -97,6 +106,42 @@ public class IncrementalTests
         Assert.Equal(1, reasons.Count(r => r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
         string phi2 = driver.GetRunResult().GeneratedTrees.Single(t => t.FilePath.Contains("Phi2")).ToString();
         Assert.Contains("public const int RotaryDim = 40;", phi2);
+    }
+
+    [Fact]
+    public void EditingTheConfigFileRegeneratesItsClassAndNothingElse()
+    {
+        var (driver, compilation) = FirstRun(Models, Other);
+        driver = driver.ReplaceAdditionalText(LlamaConfig, ConfigProject.File("llama/config.json", LlamaJson.Replace("500000.0", "10000.0")))
+            .RunGenerators(compilation);
+
+        Assert.Equal(IncrementalStepRunReason.Modified, Assert.Single(Steps(driver, TrackingNames.ConfigFiles).SelectMany(s => s.Outputs)).Reason);
+        Assert.Equal(IncrementalStepRunReason.Modified, Assert.Single(Steps(driver, TrackingNames.ConfigTargets).SelectMany(s => s.Outputs)).Reason);
+        Assert.All(Steps(driver, TrackingNames.Targets).SelectMany(s => s.Outputs), o => Assert.True(
+            o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{o.Reason}"));
+        string llama = driver.GetRunResult().GeneratedTrees.Single(t => t.FilePath.Contains("LlamaFromFile")).ToString();
+        Assert.Contains("new global::RopeGen.RotaryConfig(128, 10000.0d, global::RopeGen.RopeScaling.None)", llama);
+    }
+
+    [Fact]
+    public void EditingAnotherAdditionalFileReadsNoConfigAgain()
+    {
+        var (driver, compilation) = FirstRun(Models, Other);
+        AssertAllCached(driver.ReplaceAdditionalText(Notes, ConfigProject.File("notes.txt", "second")).RunGenerators(compilation));
+    }
+
+    [Fact]
+    public void AClassNamingAnotherFileReadsThatFileOnly()
+    {
+        var (driver, compilation) = FirstRun(Models, Other);
+        driver = driver.AddAdditionalTexts([ConfigProject.File("qwen/config.json", LlamaJson.Replace("500000.0", "1000000.0"))])
+            .RunGenerators(compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText(
+                "namespace Models; [RopeGen.RotaryFromConfig(\"qwen/config.json\")] public partial class Qwen { }", TestCompilation.ParseOptions, path: "Qwen.cs")));
+
+        var reasons = Steps(driver, TrackingNames.ConfigFiles).SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
+        Assert.Equal(1, reasons.Count(r => r == IncrementalStepRunReason.New));
+        Assert.Equal(1, reasons.Count(r => r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
+        Assert.Contains(driver.GetRunResult().GeneratedTrees, t => t.FilePath.EndsWith("Models.Qwen.Rotary.g.cs"));
     }
 
     [Fact]
