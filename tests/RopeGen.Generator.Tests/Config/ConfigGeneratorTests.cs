@@ -1,8 +1,6 @@
-using System.Collections.Immutable;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using RopeGen.Generator.Tests.TestSupport;
 
 namespace RopeGen.Generator.Tests.Config;
@@ -78,32 +76,19 @@ public class ConfigGeneratorTests
     [MemberData(nameof(Faulty))]
     public async Task AFaultyDeclarationOrFileGeneratesNothingAndIsReported(string declaration, string json)
     {
-        var (generated, errors) = await RunAsync(declaration, json);
-        Assert.Empty(generated);
-        Assert.True(errors.Count > 0, "The generator skipped the class, but no error tells the user why.");
+        var run = await RunAsync(declaration, json);
+        Assert.Empty(run.Generated);
+        Assert.True(run.Errors.Count > 0, "The generator skipped the class, but no error tells the user why.");
     }
 
     [Fact]
     public async Task WithBothAttributesTheRotaryLineIsGeneratedAndTheConflictReported()
     {
-        var (generated, errors) = await RunAsync("[Rotary(64)] [RotaryFromConfig(\"config.json\")] partial class C { }", "{ \"head_dim\": 128 }");
-        Assert.Contains("public const int HeadDim = 64;", Assert.Single(generated).ToString());
-        Assert.Equal("ROPE019", Assert.Single(errors).Id);
+        var run = await RunAsync("[Rotary(64)] [RotaryFromConfig(\"config.json\")] partial class C { }", "{ \"head_dim\": 128 }");
+        Assert.Contains("public const int HeadDim = 64;", Assert.Single(run.Generated).ToString());
+        Assert.Equal("ROPE019", Assert.Single(run.Errors).Id);
     }
 
-    /// <summary>Runs the generator, then the analyzers on its output, with <c>config.json</c> as the one AdditionalFile,
-    /// asserting that neither crashed; returns the generated trees and the errors (compiler's and analyzers').</summary>
-    private static async Task<(ImmutableArray<SyntaxTree> Generated, System.Collections.Generic.List<Diagnostic> Errors)> RunAsync(string declaration, string json)
-    {
-        AdditionalText file = ConfigProject.File("config.json", json);
-        GeneratorDriver driver = ConfigProject.Driver(file)
-            .RunGeneratorsAndUpdateCompilation(TestCompilation.Create("using RopeGen;\n" + declaration), out Compilation output, out _);
-        GeneratorDriverRunResult result = driver.GetRunResult();
-        Assert.All(result.Results, r => Assert.Null(r.Exception));
-        var options = new CompilationWithAnalyzersOptions(ConfigProject.AnalyzerOptions(file), onAnalyzerException: null,
-            concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false);
-        ImmutableArray<Diagnostic> all = await output.WithAnalyzers(AnalyzerRunner.All, options).GetAllDiagnosticsAsync();
-        Assert.DoesNotContain(all, d => d.Id is "CS8785" or "AD0001");
-        return (result.GeneratedTrees, all.Where(d => d.DefaultSeverity == DiagnosticSeverity.Error).ToList());
-    }
+    private static Task<FullRun.Result> RunAsync(string declaration, string json) =>
+        FullRun.RunAsync("using RopeGen;\n" + declaration, ConfigProject.File("config.json", json));
 }
