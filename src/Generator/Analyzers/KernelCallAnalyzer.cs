@@ -11,8 +11,9 @@ using RopeGen.Generator.Diagnostics;
 namespace RopeGen.Generator.Analyzers
 {
     /// <summary>
-    /// ROPE007: a call of a generated kernel whose buffer has a compile-time constant length that cannot be
-    /// tokens × heads × head dim, for example <c>ApplyRotary(new float[100], positions, 1)</c> with a head dim of 64.
+    /// ROPE007: a call of a generated kernel ([Rotary] or [RotaryFromConfig]) whose buffer has a compile-time constant
+    /// length that cannot be tokens × heads × head dim, for example <c>ApplyRotary(new float[100], positions, 1)</c> with
+    /// a head dim of 64.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class KernelCallAnalyzer : DiagnosticAnalyzer
@@ -29,11 +30,12 @@ namespace RopeGen.Generator.Analyzers
             {
                 INamedTypeSymbol? rotary = start.Compilation.GetTypeByMetadataName(RotaryGenerator.AttributeName);
                 if (rotary is null) return;
-                start.RegisterSyntaxNodeAction(c => Analyze(c, rotary), SyntaxKind.InvocationExpression);
+                INamedTypeSymbol? fromConfig = start.Compilation.GetTypeByMetadataName(RotaryGenerator.ConfigAttributeName);
+                start.RegisterSyntaxNodeAction(c => Analyze(c, rotary, fromConfig), SyntaxKind.InvocationExpression);
             });
         }
 
-        private static void Analyze(SyntaxNodeAnalysisContext context, INamedTypeSymbol rotary)
+        private static void Analyze(SyntaxNodeAnalysisContext context, INamedTypeSymbol rotary, INamedTypeSymbol? fromConfig)
         {
             // Syntax first: only calls spelled ApplyRotary or ShiftRotary are bound.
             var syntax = (InvocationExpressionSyntax)context.Node;
@@ -48,9 +50,7 @@ namespace RopeGen.Generator.Analyzers
 
             IMethodSymbol method = call.TargetMethod;
             if (!method.IsStatic) return;
-            AttributeData? attribute = method.ContainingType.GetAttributes()
-                .FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, rotary));
-            if (attribute is null || RotaryGenerator.ReadSettings(attribute) is not { HeadDim: > 0 and var headDim }) return;
+            if (HeadDim(method.ContainingType, rotary, fromConfig) is not int headDim) return;
 
             CancellationToken ct = context.CancellationToken;
             int? Constant(string parameter) => Argument(call, parameter)?.Value.ConstantValue.Value as int?;
@@ -64,6 +64,21 @@ namespace RopeGen.Generator.Analyzers
                     context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.BufferLength, argument.Syntax.GetLocation(),
                         buffer, length, layout, expected));
             }
+        }
+
+        /// <summary>The head dim of a [Rotary] class, or of a [RotaryFromConfig] class as the generator read it from the
+        /// file (the generated <c>RopeGenRotary.HeadDim</c>); null for other types.</summary>
+        private static int? HeadDim(INamedTypeSymbol type, INamedTypeSymbol rotary, INamedTypeSymbol? fromConfig)
+        {
+            foreach (AttributeData attribute in type.GetAttributes())
+            {
+                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, rotary))
+                    return RotaryGenerator.ReadSettings(attribute) is { HeadDim: > 0 and var headDim } ? headDim : null;
+                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, fromConfig))
+                    return type.GetTypeMembers("RopeGenRotary").SelectMany(t => t.GetMembers("HeadDim")).OfType<IFieldSymbol>()
+                        .FirstOrDefault(f => f.IsConst)?.ConstantValue as int?;
+            }
+            return null;
         }
 
         /// <summary>What the length should be, or null when it can match.</summary>

@@ -6,7 +6,7 @@ using RopeGen.Package.Tests;
 namespace RopeGen.Generator.Tests.Analyzers;
 
 /// <summary>
-/// What a user sees: <c>dotnet build</c> of a small project with faulty [Rotary] classes prints each diagnostic with
+/// What a user sees: <c>dotnet build</c> of a small project with faulty [Rotary] and [RotaryFromConfig] classes prints each diagnostic with
 /// its file, line, column, ID and message. The project loads the same generator assembly as the in-memory tests, from
 /// this test's output folder, so the repository's own projects are not rebuilt from inside a test.
 /// </summary>
@@ -33,6 +33,7 @@ public sealed class BuildOutputTests : IDisposable
                 <Reference Include="{Path.Combine(bin, "RopeGen.Attributes.dll")}" />
                 <Reference Include="{Path.Combine(bin, "RopeGen.Runtime.dll")}" />
                 <Analyzer Include="{Path.Combine(bin, "RopeGen.Generator.dll")}" />
+                <AdditionalFiles Include="models/llama/config.json;broken.json" />
               </ItemGroup>
             </Project>
             """);
@@ -52,7 +53,19 @@ public sealed class BuildOutputTests : IDisposable
             {
                 static void Run() => UnusedFactor.ApplyRotary(new float[100], new[] { 0 }, 1);
             }
+
+            [RotaryFromConfig("models/llama/config.json")]
+            partial class Llama { static void Run() => ApplyRotary(new float[100], new[] { 0 }, 1); }
+
+            [RotaryFromConfig("missing/config.json")]
+            partial class Missing { }
+
+            [RotaryFromConfig("broken.json")]
+            partial class Broken { }
             """);
+        Directory.CreateDirectory(Path.Combine(_dir, "models", "llama"));
+        File.WriteAllText(Path.Combine(_dir, "models", "llama", "config.json"), """{ "hidden_size": 4096, "num_attention_heads": 32 }""");
+        File.WriteAllText(Path.Combine(_dir, "broken.json"), "{\n,\n}");
 
         var (exit, output) = DotnetCli.Run(_dir, "build -nologo -consoleLoggerParameters:NoSummary", TimeSpan.FromMinutes(5));
 
@@ -62,6 +75,11 @@ public sealed class BuildOutputTests : IDisposable
         Assert.Matches(@"Attention\.cs\(10,7\): error ROPE001: 'NotPartial' has \[Rotary\] but it is not partial", output);
         // The kernels of the valid class were generated: the call binds, and its buffer is checked.
         Assert.Matches(@"Attention\.cs\(14,51\): warning ROPE007: 'x' has 100 elements, which cannot be \[tokens, heads, 128\]; expected a multiple of the head dim 128", output);
+        // [RotaryFromConfig]: the file found by its path relative to the project (the kernels exist: the call binds and
+        // is checked), a file that is not an AdditionalFile, and one that is not JSON.
+        Assert.Matches(@"Attention\.cs\(18,\d+\): warning ROPE007: 'x' has 100 elements, which cannot be \[tokens, heads, 128\]", output);
+        Assert.Matches(@"Attention\.cs\(20,19\): error ROPE015: 'missing/config\.json' is not among the project's AdditionalFiles", output);
+        Assert.Matches(@"Attention\.cs\(23,19\): error ROPE016: 'broken\.json' is not valid JSON: line 2, column 1: unexpected ','", output);
         Assert.Contains($"({DiagnosticDescriptors.HelpLink("ROPE002")})", output);
         Assert.DoesNotContain("CS8785", output);
         Assert.DoesNotContain("AD0001", output);

@@ -118,6 +118,16 @@ public class RotaryFromConfigAnalyzerTests
         """, File("config.json", Llama), File("big.json", """{ "head_dim": 2048 }"""));
 
     [Fact]
+    public Task KernelCallsAreCheckedWithTheHeadDimOfTheFile() => AnalyzerRunner.VerifyAsync(Usings + """
+        [RotaryFromConfig("config.json")]
+        partial class A
+        {
+            static void Wrong() => ApplyRotary({|ROPE007:new float[100]|}, new[] { 0 }, 1);
+            static void Right() => ApplyRotary(new float[256], new[] { 0, 1 }, 1);
+        }
+        """, File("config.json", Llama));
+
+    [Fact]
     public async Task MessagesNameTheAttributeOfTheClass()
     {
         var d = await Single("""[RotaryFromConfig("config.json")] class D { }""", File("config.json", Llama));
