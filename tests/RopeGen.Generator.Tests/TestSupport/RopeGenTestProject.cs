@@ -26,9 +26,12 @@ internal static class RopeGenTestProject
     public static IEnumerable<Type> Generators { get; } = [typeof(RotaryGenerator)];
 
     /// <summary>
-    /// .NET 10 reference assemblies from Basic.Reference.Assemblies.Net100, restored with the other packages. The library's
-    /// own <c>ReferenceAssemblies.Net.*</c> download a reference pack through NuGet while the tests run (the newest it
-    /// knows is .NET 9), so an empty set stands in for them and the assemblies travel as ordinary references.
+    /// No reference pack for the library to fetch: the .NET 10 reference assemblies come from
+    /// Basic.Reference.Assemblies.Net100, restored with the other packages, so a missing package fails the restore, not
+    /// the tests, and the tests need no feed. The library's <c>ReferenceAssemblies.Net.*</c> instead download
+    /// Microsoft.NETCore.App.Ref into %TEMP%/test-packages while the tests run: <c>Net100</c> wants 10.0.1, which the
+    /// registry here does not serve (a KeyNotFoundException in every test), and against <c>Net80</c>'s, the net10.0 build
+    /// of RopeGen.Runtime fails with CS1705 (it references System.Runtime 10.0).
     /// </summary>
     private static readonly ReferenceAssemblies s_noDownload = new("net10.0");
 
