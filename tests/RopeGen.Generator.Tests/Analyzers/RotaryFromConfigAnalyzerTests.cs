@@ -13,7 +13,7 @@ public class RotaryFromConfigAnalyzerTests
     private static AdditionalText File(string path, string json) => ConfigProject.File(path, json);
 
     private static async Task<Diagnostic> Single(string source, params AdditionalText[] files) =>
-        Assert.Single(await AnalyzerRunner.RunAsync(Usings + source, files));
+        Assert.Single(await ConfigProject.DiagnosticsAsync(Usings + source, files));
 
     [Fact]
     public Task EveryCorpusFileImportsWithoutDiagnostics() => AnalyzerRunner.VerifyAsync(Usings + string.Join("\n",
@@ -27,7 +27,7 @@ public class RotaryFromConfigAnalyzerTests
         [RotaryFromConfig(@"models\llama\config.json")] partial class C { }
         [RotaryFromConfig("./models/../models/llama/config.json")] partial class D { }
         [RotaryFromConfig("/repo/App/models/llama/config.json")] partial class E { }
-        """, File("models/llama/config.json", Llama));
+        """, [File("models/llama/config.json", Llama)]);
 
     [Fact]
     public async Task NotAmongTheAdditionalFilesSaysHowToAddIt()
@@ -48,7 +48,7 @@ public class RotaryFromConfigAnalyzerTests
 
         // The path relative to the project wins over a longer file that ends with the same path.
         await AnalyzerRunner.VerifyAsync(Usings + """[RotaryFromConfig("a/config.json")] partial class A { }""",
-            File("a/config.json", Llama), File("other/a/config.json", """{ "hidden_size": "x" }"""));
+            [File("a/config.json", Llama), File("other/a/config.json", """{ "hidden_size": "x" }""")]);
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public class RotaryFromConfigAnalyzerTests
     public Task TheLayoutBesideTheFileIsCheckedAtItsArgument() => AnalyzerRunner.VerifyAsync(Usings + """
         [RotaryFromConfig("config.json", {|ROPE010:Layout = (RotaryLayout)7|})] partial class A { }
         [RotaryFromConfig("config.json", Layout = RotaryLayout.Interleaved)] partial class B { }
-        """, File("config.json", Llama));
+        """, [File("config.json", Llama)]);
 
     [Fact]
     public Task ClassShapeHeadDimAndTheOtherAttribute() => AnalyzerRunner.VerifyAsync(Usings + """
@@ -115,7 +115,7 @@ public class RotaryFromConfigAnalyzerTests
         [RotaryFromConfig({|ROPE011:"big.json"|})] partial class Big { }
         [RotaryFromConfig({|ROPE006:"config.json"|})] partial class Mismatch { const int HeadDim = 64; }
         [Rotary(128)] [{|ROPE019:RotaryFromConfig("config.json")|}] partial class Both { }
-        """, File("config.json", Llama), File("big.json", """{ "head_dim": 2048 }"""));
+        """, [File("config.json", Llama), File("big.json", """{ "head_dim": 2048 }""")]);
 
     [Fact]
     public Task KernelCallsAreCheckedWithTheHeadDimOfTheFile() => AnalyzerRunner.VerifyAsync(Usings + """
@@ -125,7 +125,7 @@ public class RotaryFromConfigAnalyzerTests
             static void Wrong() => ApplyRotary({|ROPE007:new float[100]|}, new[] { 0 }, 1);
             static void Right() => ApplyRotary(new float[256], new[] { 0, 1 }, 1);
         }
-        """, File("config.json", Llama));
+        """, [File("config.json", Llama)]);
 
     [Fact]
     public async Task MessagesNameTheAttributeOfTheClass()

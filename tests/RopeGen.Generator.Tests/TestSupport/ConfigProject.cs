@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using System.Threading;
+using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
@@ -29,6 +30,16 @@ public static class ConfigProject
     /// <summary>The global options the SDK passes: the project directory.</summary>
     public static AnalyzerConfigOptionsProvider Options { get; } = new ProjectOptions(ImmutableDictionary<string, string>.Empty
         .Add("build_property.projectdir", ProjectDir));
+
+    /// <summary>The same options as the global .editorconfig the SDK writes (for Microsoft.CodeAnalysis.Testing).</summary>
+    public const string GlobalConfig = "is_global = true\nbuild_property.projectdir = " + ProjectDir + "\n";
+
+    /// <summary>The analyzers' diagnostics for <paramref name="source"/>, after the generator, with these files.</summary>
+    public static async Task<ImmutableArray<Diagnostic>> DiagnosticsAsync(string source, params AdditionalText[] files)
+    {
+        Driver(files).RunGeneratorsAndUpdateCompilation(TestCompilation.Create(source), out Compilation output, out _);
+        return await output.WithAnalyzers(AnalyzerRunner.All, AnalyzerOptions(files)).GetAnalyzerDiagnosticsAsync();
+    }
 
     /// <summary>The driver of <see cref="TestCompilation.CreateDriver"/> with these files and options.</summary>
     public static GeneratorDriver Driver(params AdditionalText[] files) =>
