@@ -125,7 +125,6 @@ namespace RopeGen
 
                 string typeKey = ConfigReader.Get(_rope, "rope_type") is not null ? "rope_type" : "type";
                 string name = _read.String(_rope, typeKey, RopePath(typeKey)) ?? "default";
-                _keys["Scaling"] = RopePath(typeKey);
                 if (name == "mrope" || ConfigReader.Get(_rope, "mrope_section") is not null)
                     return Unsupported(RopePath(name == "mrope" ? typeKey : "mrope_section"),
                         $"{RopePath(name == "mrope" ? typeKey : "mrope_section")}: M-RoPE (\"mrope\", multimodal positions in sections, as in Qwen2-VL) is a rope type RopeGen does not support yet.");
