@@ -1,0 +1,66 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+
+namespace RopeGen.Benchmarks;
+
+/// <summary>How long each operation is warmed up, how long one sample lasts at least, and how many rounds are taken.</summary>
+public sealed record RoundSettings(int Count, TimeSpan WarmUp, TimeSpan SampleTarget)
+{
+    /// <summary>41 rounds after 400 ms of warm-up (long enough for tiered JIT to reach tier 1), samples of at least 0.4 ms.</summary>
+    public static RoundSettings Full { get; } = new(41, TimeSpan.FromMilliseconds(400), TimeSpan.FromMilliseconds(0.4));
+}
+
+/// <summary>
+/// Interleaved timing in one process: every operation is warmed up and calibrated, then each round takes one sample of
+/// every operation, starting with the next operation each round, so none always runs right after the same one. The
+/// result is the median per call, in nanoseconds.
+/// </summary>
+public static class Rounds
+{
+    /// <param name="ops">The operations, timed in this order (rotated by one each round).</param>
+    /// <param name="settings">Rounds, warm-up and sample length.</param>
+    /// <param name="afterSample">Called, untimed, after each sample with the operation's index (e.g. to let other threads settle).</param>
+    /// <param name="afterRound">Called, untimed, after each round with the number of rounds done (progress).</param>
+    public static double[] Medians(IReadOnlyList<Action> ops, RoundSettings settings, Action<int>? afterSample = null, Action<int>? afterRound = null)
+    {
+        int[] iterations = ops.Select(op => Calibrate(op, settings)).ToArray();
+        var samples = ops.Select(_ => new List<double>(settings.Count)).ToArray();
+        for (int round = 0; round < settings.Count; round++)
+        {
+            for (int j = 0; j < ops.Count; j++)
+            {
+                int i = (round + j) % ops.Count;
+                samples[i].Add(Time(ops[i], iterations[i]));
+                afterSample?.Invoke(i);
+            }
+            afterRound?.Invoke(round + 1);
+        }
+        return samples.Select(Median).ToArray();
+    }
+
+    /// <summary>Warms the operation up and returns the calls that make one sample last about the sample target.</summary>
+    private static int Calibrate(Action op, RoundSettings settings)
+    {
+        var warm = Stopwatch.StartNew();
+        do op(); while (warm.Elapsed < settings.WarmUp);
+        int n = 1;
+        while (Time(op, n) * n < settings.SampleTarget.TotalMilliseconds * 1e6 && n < 1 << 20) n *= 2;
+        return n;
+    }
+
+    /// <summary>Nanoseconds per call over <paramref name="n"/> calls.</summary>
+    private static double Time(Action op, int n)
+    {
+        long start = Stopwatch.GetTimestamp();
+        for (int i = 0; i < n; i++) op();
+        return Stopwatch.GetElapsedTime(start).TotalMilliseconds * 1e6 / n;
+    }
+
+    private static double Median(List<double> values)
+    {
+        double[] sorted = values.OrderBy(v => v).ToArray();
+        return sorted[sorted.Length / 2];
+    }
+}
