@@ -4,15 +4,19 @@ using System.Linq;
 
 namespace RopeGen.Benchmarks;
 
-/// <summary>The performance goals of issue 6, checked against one quick run and printed (reported, never asserted).</summary>
+/// <summary>
+/// The performance goals of issues 6 and 13, checked against one quick run and printed (reported, never asserted). The
+/// memory bound is the in-place limit: a copy is none for an in-place kernel (it also fetches its destination's lines).
+/// </summary>
 public static class Goals
 {
     public static void Report(IReadOnlyList<QuickResult> results)
     {
         QuickResult[] decode = results.Where(r => r.IsDecode).ToArray(), prefill = results.Where(r => !r.IsDecode).ToArray();
         Console.WriteLine("Goals:");
-        AtMost("decode: generated / copy", decode, r => r.GeneratedNs / r.CopyNs, 1.5);
-        AtMost("prefill: generated / copy", prefill, r => r.GeneratedNs / r.CopyNs, 1.25);
+        AtMost("decode: generated / in-place limit", decode, r => r.GeneratedNs / r.InPlaceNs, 1.3);
+        AtMost("prefill: generated / in-place limit", prefill, r => r.GeneratedNs / r.InPlaceNs, 1.25);
+        AtLeast("all: generic / generated", results, r => r.GenericNs / r.GeneratedNs, 1);
         AtLeast("decode: generic / generated", decode, r => r.GenericNs / r.GeneratedNs, 1.25);
         AtLeast("all: naive / generated", results, r => r.NaiveNs / r.GeneratedNs, 20);
     }

@@ -4,7 +4,7 @@ using RopeGen.Samples;
 
 namespace RopeGen.Benchmarks;
 
-/// <summary>Buffers and the four measured operations of one case.</summary>
+/// <summary>Buffers and the measured operations of one case.</summary>
 public sealed class Workload
 {
     private readonly BenchCase _case;
@@ -29,6 +29,20 @@ public sealed class Workload
     public long Bytes => 2L * (_q.Length + _k.Length) * sizeof(float);
 
     public void Generated() => _case.Generated(_q, _case.QueryHeads, _k, _case.KeyHeads, _positions);
+
+    /// <summary>The in-place limit over q and k (<see cref="MemoryLimits"/>), 512-bit.</summary>
+    public void InPlace512()
+    {
+        MemoryLimits.Scale512(_q, -1f);
+        MemoryLimits.Scale512(_k, -1f);
+    }
+
+    /// <summary>The in-place limit over q and k, 256-bit.</summary>
+    public void InPlace256()
+    {
+        MemoryLimits.Scale256(_q, -1f);
+        MemoryLimits.Scale256(_k, -1f);
+    }
 
     public void Copy()
     {

@@ -40,11 +40,25 @@ public static class Rounds
         return samples.Select(Median).ToArray();
     }
 
+    // Warm-up goes on until the JIT has compiled nothing for this long (tier-1 code replaces tier-0 code about 100 ms after
+    // a method's 30th call, later on a busy machine), within a limit.
+    private static readonly TimeSpan s_jitQuiet = TimeSpan.FromMilliseconds(200), s_maxWarmUp = TimeSpan.FromSeconds(5);
+
     /// <summary>Warms the operation up and returns the calls that make one sample last about the sample target.</summary>
     private static int Calibrate(Action op, RoundSettings settings)
     {
         var warm = Stopwatch.StartNew();
-        do op(); while (warm.Elapsed < settings.WarmUp);
+        var quiet = Stopwatch.StartNew();
+        long compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
+        do
+        {
+            op();
+            long now = System.Runtime.JitInfo.GetCompiledMethodCount();
+            if (now == compiled) continue;
+            compiled = now;
+            quiet.Restart();
+        }
+        while ((warm.Elapsed < settings.WarmUp || quiet.Elapsed < s_jitQuiet) && warm.Elapsed < s_maxWarmUp);
         int n = 1;
         while (Time(op, n) * n < settings.SampleTarget.TotalMilliseconds * 1e6 && n < 1 << 20) n *= 2;
         return n;
