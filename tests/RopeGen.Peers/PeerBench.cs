@@ -49,7 +49,7 @@ public static class PeerBench
             if (folder is not null) Directory.CreateDirectory(folder);
             var report = new PeerReport(machine, method, "ns per token", ggml is null ? "unavailable: " + ggmlStatus : ggmlStatus,
                 TorchPeer.Unavailable is null ? torchStatus : "unavailable: " + torchStatus, rows.ToArray());
-            File.WriteAllText(jsonPath, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
+            File.WriteAllText(jsonPath, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
             Console.WriteLine($"wrote {jsonPath}");
         }
         return 0;

@@ -20,7 +20,7 @@ try
     string[] unknown = wanted.Except(known).ToArray();
     if (unknown.Length > 0) throw new ArgumentException($"--cases: unknown case {string.Join(", ", unknown)}; expected some of {string.Join(", ", known)}");
     // --quick: a smoke run (a few rounds, short warm-up) whose figures are rough.
-    RoundSettings settings = args.Contains("--quick") ? new RoundSettings(7, TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(0.2)) : RoundSettings.Full;
+    RoundSettings settings = args.Contains("--quick") ? new RoundSettings(7, TimeSpan.FromMilliseconds(400), TimeSpan.FromMilliseconds(0.2)) : RoundSettings.Full;
     return PeerBench.Run(PeerCase.All.Where(c => wanted.Contains(c.Name)).ToArray(), settings, json);
 }
 catch (ArgumentException e)

@@ -42,7 +42,7 @@ public static class Rounds
 
     // Warm-up goes on until the JIT has compiled nothing for this long (tier-1 code replaces tier-0 code about 100 ms after
     // a method's 30th call, later on a busy machine), within a limit.
-    private static readonly TimeSpan s_jitQuiet = TimeSpan.FromMilliseconds(200), s_maxWarmUp = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan s_jitQuiet = TimeSpan.FromMilliseconds(300), s_maxWarmUp = TimeSpan.FromSeconds(5);
 
     /// <summary>Warms the operation up and returns the calls that make one sample last about the sample target.</summary>
     private static int Calibrate(Action op, RoundSettings settings)
