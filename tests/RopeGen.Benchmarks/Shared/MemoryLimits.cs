@@ -22,10 +22,10 @@ public static class MemoryLimits
         var factor = Vector512.Create(c);
         int i = 0;
         for (; i + 16 <= x.Length; i += 16) (Vector512.LoadUnsafe(ref r, (nuint)i) * factor).StoreUnsafe(ref r, (nuint)i);
-        for (; i < x.Length; i++) Unsafe.Add(ref r, i) *= c;
+        Scale256(x[i..], c);
     }
 
-    /// <summary><c>x *= c</c> with Vector256.</summary>
+    /// <summary><c>x *= c</c> with Vector256 (and the last floats one at a time).</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static void Scale256(Span<float> x, float c)
     {

@@ -13,9 +13,9 @@ public sealed record RoundSettings(int Count, TimeSpan WarmUp, TimeSpan SampleTa
 }
 
 /// <summary>
-/// Interleaved timing in one process: every operation is warmed up and calibrated, then each round takes one sample of
-/// every operation, starting with the next operation each round, so none always runs right after the same one. The
-/// result is the median per call, in nanoseconds.
+/// Interleaved timing in one process: every operation is warmed up (twice) and calibrated, then each round takes one
+/// sample of every operation, starting with the next operation each round, so none always runs right after the same one.
+/// The result is the median per call, in nanoseconds.
 /// </summary>
 public static class Rounds
 {
@@ -25,6 +25,10 @@ public static class Rounds
     /// <param name="afterRound">Called, untimed, after each round with the number of rounds done (progress).</param>
     public static double[] Medians(IReadOnlyList<Action> ops, RoundSettings settings, Action<int>? afterSample = null, Action<int>? afterRound = null)
     {
+        // Two warm-up passes: tier-1 code that the first pass queued (compiled in the background, late on a busy machine)
+        // is in place after the other operations' turns, before any operation is calibrated and timed.
+        foreach (Action op in ops) WarmUp(op, settings.WarmUp);
+        foreach (Action op in ops) WarmUp(op, settings.WarmUp / 4);
         int[] iterations = ops.Select(op => Calibrate(op, settings)).ToArray();
         var samples = ops.Select(_ => new List<double>(settings.Count)).ToArray();
         for (int round = 0; round < settings.Count; round++)
@@ -44,8 +48,8 @@ public static class Rounds
     // a method's 30th call, later on a busy machine), within a limit.
     private static readonly TimeSpan s_jitQuiet = TimeSpan.FromMilliseconds(300), s_maxWarmUp = TimeSpan.FromSeconds(5);
 
-    /// <summary>Warms the operation up and returns the calls that make one sample last about the sample target.</summary>
-    private static int Calibrate(Action op, RoundSettings settings)
+    /// <summary>Runs the operation for at least <paramref name="time"/> and until the JIT has been quiet a while.</summary>
+    private static void WarmUp(Action op, TimeSpan time)
     {
         var warm = Stopwatch.StartNew();
         var quiet = Stopwatch.StartNew();
@@ -58,7 +62,12 @@ public static class Rounds
             compiled = now;
             quiet.Restart();
         }
-        while ((warm.Elapsed < settings.WarmUp || quiet.Elapsed < s_jitQuiet) && warm.Elapsed < s_maxWarmUp);
+        while ((warm.Elapsed < time || quiet.Elapsed < s_jitQuiet) && warm.Elapsed < s_maxWarmUp);
+    }
+
+    /// <summary>The calls that make one sample last about the sample target.</summary>
+    private static int Calibrate(Action op, RoundSettings settings)
+    {
         int n = 1;
         while (Time(op, n) * n < settings.SampleTarget.TotalMilliseconds * 1e6 && n < 1 << 20) n *= 2;
         return n;
