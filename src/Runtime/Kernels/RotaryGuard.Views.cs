@@ -65,14 +65,16 @@ namespace RopeGen
             long rowA = (viewA.Heads - 1) * headA + headDim, rowB = (viewB.Heads - 1) * headB + headDim;
             long endA = startA + (tokens - 1) * tokenA + rowA, endB = startB + (tokens - 1) * tokenB + rowB;
             if (endA <= startB || endB <= startA) return;
+            // Views without gaps cover their whole ranges, so ranges that meet mean heads that meet.
+            bool gapless = endA - startA == (long)tokens * viewA.Heads * headDim && endB - startB == (long)tokens * viewB.Heads * headDim;
 
             bool rowLocal = tokens == 1 || (tokenA == tokenB && rowA <= tokenA && rowB <= tokenA);
-            if (!rowLocal)
+            if (!rowLocal && !gapless)
                 throw new ArgumentException(
                     $"{aName} and {bName} share memory ({bName} starts {shift} elements into {aName}) and their heads are not provably apart: " +
                     $"{aName} is {viewA}, {bName} is {viewB}; expected separate buffers, or views with the same token stride whose heads lie within a token's row.",
                     bName);
-            if (!HeadsMeet(startB - startA, tokens == 1 ? 0 : tokenA, viewA.Heads, headA, viewB.Heads, headB, headDim)) return;
+            if (!gapless && !HeadsMeet(startB - startA, tokens == 1 ? 0 : tokenA, viewA.Heads, headA, viewB.Heads, headB, headDim)) return;
             throw new ArgumentException(
                 $"{aName} and {bName} overlap: {aName} is {viewA} and {bName} is {viewB} ({bName} starts {shift} elements into {aName}), so some elements " +
                 $"would be rotated twice; expected heads that do not meet, such as q and k side by side in a packed QKV row.", bName);
