@@ -42,10 +42,8 @@ public class LayoutTests
 
     [Theory]
     [MemberData(nameof(KernelCase.Cases), MemberType = typeof(KernelCase))]
-    public void EveryOverloadWithASequenceLengthAgreesWithItsTwin(KernelCase kernel)
-    {
-        foreach (int[] positions in PositionSets) LayoutChecks.ExplicitLengths(Overloads(kernel), positions, tolerance: 2e-6);
-    }
+    public void EveryOverloadWithASequenceLengthAgreesWithItsTwin(KernelCase kernel) =>
+        LayoutChecks.ExplicitLengths(Overloads(kernel), LayoutChecks.FewPositions, tolerance: 2e-6);
 
     [Theory]
     [MemberData(nameof(KernelCase.DynamicCases), MemberType = typeof(KernelCase))]
