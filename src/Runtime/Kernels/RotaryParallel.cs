@@ -15,9 +15,11 @@ namespace RopeGen
     {
         /// <summary>
         /// The floats (q and k elements rotated) each thread must get for a split to pay: calls smaller than twice this
-        /// run on the calling thread. Provisional: taken from a short run of the benchmarks' <c>--parallel-threshold</c>
-        /// mode on a busy 2-core VM, where starting a second thread cost roughly as much as rotating 2 × 10^5 floats;
-        /// to be re-measured on a quiet machine.
+        /// run on the calling thread (for Llama 3.1's 32 + 8 heads of 128, prefills of 52 tokens and more are split).
+        /// PROVISIONAL, to be re-measured on a quiet machine with the benchmarks' <c>--parallel-threshold</c> mode: on the
+        /// 2-core development VM, shared by other jobs (load average above 30), a second thread gained nothing at any size
+        /// up to 256 tokens, so this value is an estimate: one thread rotates about 12 floats per nanosecond, and a
+        /// thread hop costs some 10 µs on an idle machine.
         /// </summary>
         public const int MinFloatsPerThread = 1 << 17;
 
