@@ -38,7 +38,7 @@ public static class QuickBench
         }
     }
 
-    private static string Ns(double ns) => ns switch
+    internal static string Ns(double ns) => ns switch
     {
         < 1e4 => $"{ns,8:0.0} ns",
         < 1e7 => $"{ns / 1e3,8:0.0} us",

@@ -26,7 +26,7 @@ public static class PeerBench
                          $"{System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, Vector512 {Vector512.IsHardwareAccelerated}, Vector256 {Vector256.IsHardwareAccelerated}";
         string method = $"q {PeerCase.Heads} heads x {PeerCase.HeadDim}, plain RoPE (base 10000); each implementation on its own 64-byte-aligned copy, " +
                         $"cross-checked at positions below {CrossCheck.MaxPosition}; {settings.Count} interleaved rounds after {settings.WarmUp.TotalMilliseconds:0} ms of warm-up, " +
-                        $"samples of at least {settings.SampleTarget.TotalMilliseconds:0.##} ms; medians per token; -2t: RopeGen, the in-place limit and the copy split by tokens over 2 threads by the caller, ggml n_threads 2, torch set_num_threads(2)";
+                        $"samples of at least {settings.SampleTarget.TotalMilliseconds:0.##} ms; medians per token; -2t: RopeGen's ParallelOptions overloads (MaxDegreeOfParallelism 2), the in-place limit and the copy split by tokens over 2 threads by the caller, ggml n_threads 2, torch set_num_threads(2)";
         Console.WriteLine($"RopeGen peers benchmark: {machine}.");
         Console.WriteLine($"Method: {method}.");
         Console.WriteLine($"ggml: {(ggml is null ? "UNAVAILABLE: " : "")}{ggmlStatus}");

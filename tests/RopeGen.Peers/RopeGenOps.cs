@@ -6,33 +6,44 @@ namespace RopeGen.Peers;
 
 /// <summary>
 /// The operations measured in .NET on one case, each bound to its buffer: RopeGen's generated class of the layout, the
-/// run-time <see cref="RotaryKernel"/>, the in-place limit (512- and 256-bit) and the copy.
+/// run-time <see cref="RotaryKernel"/>, the in-place limit (512- and 256-bit) and the copy. At more than one thread
+/// RopeGen's kernels split the call themselves (their <see cref="ParallelOptions"/> overloads); the in-place limit and the
+/// copy are split by the caller into equal ranges of tokens, one per thread.
 /// </summary>
 public sealed class RopeGenOps
 {
     private delegate void TokenRange(Span<float> x, ReadOnlySpan<int> positions);
 
-    private static readonly TokenRange s_half = static (x, positions) => PlainHalf.ApplyRotary(x, positions, PeerCase.Heads);
-    private static readonly TokenRange s_interleaved = static (x, positions) => PlainInterleaved.ApplyRotary(x, positions, PeerCase.Heads);
+    private static readonly HeadView s_view = HeadView.Contiguous(PeerCase.Heads);
     private static readonly TokenRange s_scale512 = static (x, _) => MemoryLimits.Scale512(x, -1f);
     private static readonly TokenRange s_scale256 = static (x, _) => MemoryLimits.Scale256(x, -1f);
 
     private readonly PeerCase _case;
     private readonly RotaryKernel _runtime;
     private readonly int[] _positions;
+    private readonly ParallelOptions _parallel;
 
     public RopeGenOps(PeerCase peerCase)
     {
         _case = peerCase;
         _runtime = new RotaryKernel(peerCase.Config);
         _positions = peerCase.Positions();
+        _parallel = new ParallelOptions { MaxDegreeOfParallelism = peerCase.Threads };
     }
 
-    /// <summary>The generated kernel rotating <paramref name="q"/> in place.</summary>
-    public Action Generated(AlignedBuffer q) => Bind(q, _case.Interleaved ? s_interleaved : s_half);
+    /// <summary>The generated kernel rotating <paramref name="q"/> in place: the plain call at one thread, the <see cref="ParallelOptions"/> overload at more.</summary>
+    public Action Generated(AlignedBuffer q) => (_case.Threads, _case.Interleaved) switch
+    {
+        (1, false) => () => PlainHalf.ApplyRotary(q.Span, _positions, PeerCase.Heads),
+        (1, true) => () => PlainInterleaved.ApplyRotary(q.Span, _positions, PeerCase.Heads),
+        (_, false) => () => PlainHalf.ApplyRotary(q.Span, _positions, s_view, _parallel),
+        (_, true) => () => PlainInterleaved.ApplyRotary(q.Span, _positions, s_view, _parallel),
+    };
 
-    /// <summary>The run-time kernel rotating <paramref name="q"/> in place.</summary>
-    public Action Runtime(AlignedBuffer q) => Bind(q, (x, positions) => _runtime.Apply(x, positions, PeerCase.Heads));
+    /// <summary>The run-time kernel rotating <paramref name="q"/> in place, like <see cref="Generated"/>.</summary>
+    public Action Runtime(AlignedBuffer q) => _case.Threads == 1
+        ? () => _runtime.Apply(q.Span, _positions, PeerCase.Heads)
+        : () => _runtime.Apply(q.Span, _positions, s_view, _parallel);
 
     /// <summary>The in-place limit, <c>x *= -1</c>, with 512-bit vectors.</summary>
     public Action InPlace512(AlignedBuffer q) => Bind(q, s_scale512);
@@ -55,12 +66,6 @@ public sealed class RopeGenOps
     /// Runs <paramref name="rotate"/> over the case's tokens: at one thread in one call; at more threads the caller splits
     /// the tokens into equal ranges, one per thread.
     /// </summary>
-    /// <remarks>
-    /// SWITCH POINT (issue 11): this caller split is how the <c>-2t</c> cases run RopeGen until RopeGen has its own
-    /// parallel prefill. Once it does, bind <see cref="Generated"/> and <see cref="Runtime"/> to that API here (with the
-    /// case's threads as the degree of parallelism), keep the split for the in-place limit and the copy, and update the
-    /// README's method note.
-    /// </remarks>
     private Action Bind(AlignedBuffer q, TokenRange rotate)
     {
         if (_case.Threads == 1) return () => rotate(q.Span, _positions);
