@@ -49,7 +49,8 @@ namespace RopeGen.Generator.Emit
                 w.Line("/// M-RoPE: rotates <paramref name=\"x\"/>, laid out <c>[tokens, numHeads, RopeGenRotary.HeadDim]</c> row-major, in place.");
             w.Line("/// <paramref name=\"positions\"/> holds three ids per token, <c>[3, tokens]</c> axis-major as transformers' <c>position_ids</c>:");
             w.Line("/// every token's temporal id, then every height id, then every width id. Each pair turns with its axis's id,");
-            w.Line($"/// {scheme}. A token whose three ids are equal (text) is rotated exactly as <c>ApplyRotary</c> rotates it.");
+            w.Line($"/// {scheme}.");
+            w.Line("/// A token whose three ids are equal (text) is rotated exactly as <c>ApplyRotary</c> rotates it.");
             if (withLength)
                 w.Line("/// <paramref name=\"sequenceLength\"/> is checked against the positions; M-RoPE's static kinds do not depend on it.");
             w.Line("/// </summary>");
