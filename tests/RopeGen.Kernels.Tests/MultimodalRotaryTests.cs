@@ -143,6 +143,26 @@ public class MultimodalRotaryTests
         return j % 3 == 1 && j < 3 * s[1] ? 1 : j % 3 == 2 && j < 3 * s[2] ? 2 : 0;
     }
 
+    [Fact]
+    public void ShiftRotaryMovesAllThreeAxesByTheDelta()
+    {
+        // R(δ)·R(t, h, w) = R(t + δ, h + δ, w + δ): every pair turns by δ·θ_j whichever axis it follows.
+        int[] ids = Ids((3, 3, 3), (10, 4, 7), (40000, 2, 900));
+        int[] shifted = ids.Select(p => p + 250).ToArray();
+        foreach ((MultimodalCase.ApplyFn apply, KernelCase.ShiftFn shift, RotaryConfig config) in new (MultimodalCase.ApplyFn, KernelCase.ShiftFn, RotaryConfig)[]
+        {
+            (Qwen2VL.ApplyMultimodalRotary, Qwen2VL.ShiftRotary, Qwen2VL.RopeGenRotary.Config),
+            (Qwen3VL.ApplyMultimodalRotary, Qwen3VL.ShiftRotary, Qwen3VL.RopeGenRotary.Config),
+        })
+        {
+            float[] keys = TestData.Random(3 * 2 * 128, seed: 12);
+            double[] expected = Reference(config, keys, shifted, 2);
+            apply(keys, ids, 2);
+            shift(keys, 2, 250);
+            Assert.InRange(TestData.MaxError(keys, expected), 0, 2 * Tolerance);
+        }
+    }
+
     private static void AssertRejected(Action<float[]> call, params string[] messageParts)
     {
         float[] x = TestData.Random(4 * 128, seed: 11), before = x.ToArray();
