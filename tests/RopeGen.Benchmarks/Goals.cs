@@ -15,6 +15,14 @@ public static class Goals
         AtMost("prefill: generated / copy", prefill, r => r.GeneratedNs / r.CopyNs, 1.25);
         AtLeast("decode: generic / generated", decode, r => r.GenericNs / r.GeneratedNs, 1.25);
         AtLeast("all: naive / generated", results, r => r.NaiveNs / r.GeneratedNs, 20);
+        QuickResult? mrope = results.FirstOrDefault(r => r.Case == "prefill-512-mrope");
+        QuickResult? half = results.FirstOrDefault(r => r.Case == "prefill-512-half");
+        if (mrope is not null && half is not null)
+        {
+            // Issue 17: composing image tokens' rows from three table rows costs at most 15% over plain RoPE, same shape.
+            double ratio = mrope.GeneratedNs / half.GeneratedNs;
+            Console.WriteLine($"  M-RoPE: prefill-512-mrope / prefill-512-half <= 1.15: {(ratio <= 1.15 ? "met" : "MISSED")} ({ratio:0.00}x)");
+        }
     }
 
     private static void AtMost(string what, IReadOnlyList<QuickResult> cases, Func<QuickResult, double> ratio, double goal) =>

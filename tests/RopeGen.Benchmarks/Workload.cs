@@ -22,7 +22,7 @@ public sealed class Workload
         _k = Enumerable.Range(0, benchCase.Tokens * benchCase.KeyHeads * d).Select(_ => (float)rng.NextDouble() - 0.5f).ToArray();
         _qCopy = new float[_q.Length];
         _kCopy = new float[_k.Length];
-        _positions = Enumerable.Range(benchCase.FirstPosition, benchCase.Tokens).ToArray();
+        _positions = benchCase.Positions ?? Enumerable.Range(benchCase.FirstPosition, benchCase.Tokens).ToArray();
     }
 
     /// <summary>Bytes the kernel reads and writes: q and k, each once in and once out.</summary>
@@ -36,13 +36,19 @@ public sealed class Workload
         _k.AsSpan().CopyTo(_kCopy);
     }
 
-    public void Generic() => _generic.Apply(_q, _case.QueryHeads, _k, _case.KeyHeads, _positions);
+    public void Generic()
+    {
+        if (_case.Config.IsMultimodal) _generic.ApplyMultimodal(_q, _case.QueryHeads, _k, _case.KeyHeads, _positions);
+        else _generic.Apply(_q, _case.QueryHeads, _k, _case.KeyHeads, _positions);
+    }
 
     public void Naive()
     {
         RotaryConfig c = _case.Config;
         bool interleaved = c.Layout == RotaryLayout.Interleaved;
-        NaiveRope.Apply(_q, _positions, _case.QueryHeads, c.HeadDim, c.EffectiveRotaryDim, (float)c.Base, interleaved);
-        NaiveRope.Apply(_k, _positions, _case.KeyHeads, c.HeadDim, c.EffectiveRotaryDim, (float)c.Base, interleaved);
+        // One id per token (M-RoPE: the temporal ids); the naive loop knows no scaling and no sections.
+        ReadOnlySpan<int> positions = _positions.AsSpan(0, _case.Tokens);
+        NaiveRope.Apply(_q, positions, _case.QueryHeads, c.HeadDim, c.EffectiveRotaryDim, (float)c.Base, interleaved);
+        NaiveRope.Apply(_k, positions, _case.KeyHeads, c.HeadDim, c.EffectiveRotaryDim, (float)c.Base, interleaved);
     }
 }
