@@ -1,10 +1,11 @@
-using System.Linq;
 using System.Threading.Tasks;
+using RopeGen.CodeFixes;
+using RopeGen.Generator.Diagnostics;
 using RopeGen.Generator.Tests.TestSupport;
 
 namespace RopeGen.Generator.Tests.Analyzers;
 
-/// <summary>ROPE020 for M-RoPE sections, at the MRopeSections argument; ROPE008 for MRopeInterleaved alone.</summary>
+/// <summary>ROPE020 for M-RoPE sections, at the MRopeSections argument; ROPE008 (and its fix) for MRopeInterleaved alone.</summary>
 public class MultimodalAnalyzerTests
 {
     private const string Usings = "using RopeGen;\n";
@@ -32,9 +33,13 @@ public class MultimodalAnalyzerTests
         """);
 
     [Fact]
-    public async Task TheMessageNamesTheSumFoundAndThePairCount()
-    {
-        var diagnostics = await AnalyzerRunner.RunAsync(Usings + "[Rotary(64, 1000000, MRopeSections = new[] { 16, 24, 24 })] partial class A { }");
-        Assert.Equal("MRopeSections sum to 64 pairs; expected RotaryDim / 2 = 32, one axis for every rotation pair.", Assert.Single(diagnostics).GetMessage());
-    }
+    public Task TheCodeFixRemovesInterleavedWithoutSections() => CodeFixRunner.VerifyAsync<RemoveSettingCodeFix>(
+        "using RopeGen;\n[Rotary(128, 1000000, {|ROPE008:MRopeInterleaved = true|})] partial class A { }\n",
+        "using RopeGen;\n[Rotary(128, 1000000)] partial class A { }\n");
+
+    [Fact]
+    public Task TheMessageNamesTheSumFoundAndThePairCount() => AnalyzerRunner.VerifyAsync(
+        Usings + "[Rotary(64, 1000000, {|#0:MRopeSections = new[] { 16, 24, 24 }|})] partial class A { }",
+        AnalyzerRunner.Diagnostic(DiagnosticDescriptors.Multimodal).WithLocation(0)
+            .WithMessage("MRopeSections sum to 64 pairs; expected RotaryDim / 2 = 32, one axis for every rotation pair."));
 }
