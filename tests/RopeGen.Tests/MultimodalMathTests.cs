@@ -43,6 +43,14 @@ public class MultimodalMathTests
         Assert.Equal(11, axes.Count(a => a == 0));
     }
 
+    [Fact]
+    public void PairAxesRefusesSectionsThatAreNotThreePositiveCounts()
+    {
+        Assert.Contains("sections has 2 entries", Assert.Throws<ArgumentException>(() => MultimodalAxes.PairAxes(new[] { 8, 8 }, false)).Message);
+        Assert.Contains("sections[2] is -1", Assert.Throws<ArgumentException>(() => MultimodalAxes.PairAxes(new[] { 8, 8, -1 }, true)).Message);
+        Assert.Contains("no MRopeSections", Assert.Throws<ArgumentException>(() => MultimodalAxes.PairAxes(new RotaryConfig(64))).Message);
+    }
+
     [Theory]
     [InlineData(RotaryLayout.HalfSplit, false)]
     [InlineData(RotaryLayout.HalfSplit, true)]

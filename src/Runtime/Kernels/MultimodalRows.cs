@@ -104,7 +104,7 @@ namespace RopeGen
     /// The rows of one kernel call (from <see cref="MultimodalRows.Begin"/>): the table's cached rows, acquired once,
     /// and scratch for rows computed on demand and for the composed row.
     /// </summary>
-    public ref struct MultimodalRowReader
+    public readonly ref struct MultimodalRowReader
     {
         private readonly MultimodalRows _rows;
         private readonly RotaryTable _table;

@@ -79,9 +79,16 @@ namespace RopeGen
             RotaryGuard.CheckLayout(k.Length, tokens, numKeyValueHeads, _headDim, nameof(k), nameof(numKeyValueHeads));
         }
 
+        /// <summary>The composer, made on first use (plain configurations never need one); a race makes two equal ones.</summary>
+        private MultimodalRows CreateMultimodalRows()
+        {
+            Interlocked.CompareExchange(ref _multimodalRows, new MultimodalRows(Config), null);
+            return _multimodalRows!;
+        }
+
         private void RotateMultimodal(Span<float> a, int headsA, Span<float> b, int headsB, ReadOnlySpan<int> positions, int maxPosition)
         {
-            MultimodalRows composer = LazyInitializer.EnsureInitialized(ref _multimodalRows, () => new MultimodalRows(Config));
+            MultimodalRows composer = Volatile.Read(ref _multimodalRows) ?? CreateMultimodalRows();
             bool inCache = (long)a.Length + b.Length <= InCacheFloats;
             int length = composer.ScratchLength;
             Span<float> scratch = length <= MaxStackRowFloats ? stackalloc float[length] : new float[length];

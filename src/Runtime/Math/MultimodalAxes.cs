@@ -32,8 +32,11 @@ namespace RopeGen
         public static int[] PairAxes(IReadOnlyList<int> sections, bool interleaved)
         {
             if (sections is null) throw new ArgumentNullException(nameof(sections));
-            if (sections.Count != Count || sections[0] <= 0 || sections[1] <= 0 || sections[2] <= 0)
-                throw new ArgumentException($"sections has {sections.Count} entries; expected 3 positive pair counts (temporal, height, width).", nameof(sections));
+            if (sections.Count != Count)
+                throw new ArgumentException($"sections has {sections.Count} entries; expected 3 pair counts (temporal, height, width).", nameof(sections));
+            for (int axis = 0; axis < Count; axis++)
+                if (sections[axis] <= 0)
+                    throw new ArgumentException($"sections[{axis}] is {sections[axis]}; expected a positive number of pairs.", nameof(sections));
             int pairs = sections[0] + sections[1] + sections[2];
             var axes = new int[pairs];
             for (int j = 0; j < pairs; j++)
