@@ -22,6 +22,8 @@ namespace RopeGen.Kernels.Tests;
 [RotaryFromConfig("falcon-7b/config.json")] public partial class Falcon7BFromConfig { }
 [RotaryFromConfig("internlm2_5-7b-chat/config.json")] public partial class InternLM25FromConfig { }
 [RotaryFromConfig("LLaMA-2-7B-32K/config.json")] public partial class Llama2Long32KFromConfig { }
+[RotaryFromConfig("Qwen2-VL-7B-Instruct/config.json")] public partial class Qwen2VLFromConfig { }
+[RotaryFromConfig("Qwen3-VL-8B-Instruct/config.json")] public partial class Qwen3VLFromConfig { }
 
 [Rotary(64, 500000, RopeScaling.Llama3, Factor = 32, LowFreqFactor = 1, HighFreqFactor = 4, OriginalMaxPositions = 8192)] public partial class Llama32_1B { }
 [Rotary(64, 150000, RopeScaling.Yarn, Factor = 32, OriginalMaxPositions = 4096, YarnTruncate = false)] public partial class GptOss20B { }

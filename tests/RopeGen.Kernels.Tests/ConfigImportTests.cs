@@ -1,5 +1,5 @@
 using System;
-using System.Collections.Generic;
+using System.Collections;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
@@ -42,6 +42,8 @@ public class ConfigImportTests
         new("falcon-7b", Falcon7BFromConfig.RopeGenRotary.Config, Falcon7BFromConfig.ApplyRotary, Falcon7B.RopeGenRotary.Config, Falcon7B.ApplyRotary),
         new("internlm2_5-7b-chat", InternLM25FromConfig.RopeGenRotary.Config, InternLM25FromConfig.ApplyRotary, InternLM25_7B.RopeGenRotary.Config, InternLM25_7B.ApplyRotary),
         new("LLaMA-2-7B-32K", Llama2Long32KFromConfig.RopeGenRotary.Config, Llama2Long32KFromConfig.ApplyRotary, Llama2_7B_32K.RopeGenRotary.Config, Llama2_7B_32K.ApplyRotary),
+        new("Qwen2-VL-7B-Instruct", Qwen2VLFromConfig.RopeGenRotary.Config, Qwen2VLFromConfig.ApplyRotary, Qwen2VL.RopeGenRotary.Config, Qwen2VL.ApplyRotary),
+        new("Qwen3-VL-8B-Instruct", Qwen3VLFromConfig.RopeGenRotary.Config, Qwen3VLFromConfig.ApplyRotary, Qwen3VL.RopeGenRotary.Config, Qwen3VL.ApplyRotary),
     };
 
     public static TheoryData<string> Folders() => new(Corpus.Select(m => m.Folder));
@@ -109,6 +111,36 @@ public class ConfigImportTests
         }
     }
 
+    public static TheoryData<string> MultimodalFolders() => new("Qwen2-VL-7B-Instruct", "Qwen3-VL-8B-Instruct");
+
+    [Theory]
+    [MemberData(nameof(MultimodalFolders))]
+    public void MultimodalImportsRotateThreeAxisPositionsIdentically(string folder)
+    {
+        Model model = Find(folder);
+        MultimodalCase.ApplyFn imported = folder.StartsWith("Qwen2") ? Qwen2VLFromConfig.ApplyMultimodalRotary : Qwen3VLFromConfig.ApplyMultimodalRotary;
+        MultimodalCase.ApplyFn handWritten = folder.StartsWith("Qwen2") ? Qwen2VL.ApplyMultimodalRotary : Qwen3VL.ApplyMultimodalRotary;
+        // [3, tokens], axis-major: 4 text tokens (equal ids), then a 2 x 3 image grid at time 4, then text again.
+        int[] positions =
+        {
+            0, 1, 2, 3, 4, 4, 4, 4, 4, 4, 7, 8,
+            0, 1, 2, 3, 4, 4, 4, 5, 5, 5, 7, 8,
+            0, 1, 2, 3, 4, 5, 6, 4, 5, 6, 7, 8,
+        };
+        const int heads = 2;
+        float[] input = TestData.Random(12 * heads * model.HandWritten.HeadDim, seed: 17);
+        float[] a = (float[])input.Clone(), b = (float[])input.Clone(), c = (float[])input.Clone(), d = (float[])input.Clone();
+
+        imported(a, positions, heads);
+        handWritten(b, positions, heads);
+        new RotaryKernel(RotaryConfig.FromHuggingFaceFile(model.File)).ApplyMultimodal(c, positions, heads);
+        new RotaryKernel(model.HandWritten).ApplyMultimodal(d, positions, heads);
+
+        Assert.Equal(b, a);
+        Assert.Equal(d, c);
+        Assert.NotEqual(input, a);
+    }
+
     [Fact]
     public void EveryReadmeModelHasAKnownModelsPresetWithTheSettingsOfItsConfig()
     {
@@ -147,8 +179,8 @@ internal static class ConfigAssert
         foreach (var property in typeof(RotaryConfig).GetProperties())
         {
             object? e = property.GetValue(expected), a = property.GetValue(actual);
-            if (e is IEnumerable<double> expectedValues && a is IEnumerable<double> actualValues)
-                Assert.True(expectedValues.SequenceEqual(actualValues), $"{property.Name} differs");
+            if (e is IEnumerable expectedValues and not string && a is IEnumerable actualValues)
+                Assert.True(expectedValues.Cast<object>().SequenceEqual(actualValues.Cast<object>()), $"{property.Name} differs");
             else
                 Assert.True(Equals(e, a), $"{property.Name}: expected {e ?? "null"}, found {a ?? "null"}");
         }

@@ -117,6 +117,18 @@ public class FromHuggingFaceTests
     }
 
     [Fact]
+    public void MRopeSectionsGoWithAnyKindAndTheLegacyMropeTypeIsDefault()
+    {
+        RotaryConfig qwen2VL = Read("""{ "hidden_size": 3584, "num_attention_heads": 28, "rope_theta": 1000000.0, "rope_scaling": { "type": "mrope", "mrope_section": [16, 24, 24] } }""");
+        Assert.Equal((RopeScaling.None, new[] { 16, 24, 24 }, false), (qwen2VL.Scaling, qwen2VL.MRopeSections!.ToArray(), qwen2VL.MRopeInterleaved));
+        RotaryConfig qwen3VL = Read("""{ "text_config": { "head_dim": 128, "rope_scaling": { "mrope_interleaved": true, "mrope_section": [24, 20, 20], "rope_type": "default" } } }""");
+        Assert.Equal((new[] { 24, 20, 20 }, true), (qwen3VL.MRopeSections!.ToArray(), qwen3VL.MRopeInterleaved));
+        RotaryConfig yarn = Read("""{ "head_dim": 128, "rope_scaling": { "type": "yarn", "factor": 4, "original_max_position_embeddings": 32768, "mrope_section": [16, 24, 24] } }""");
+        Assert.Equal((RopeScaling.Yarn, 3), (yarn.Scaling, yarn.MRopeSections!.Count));
+        Assert.False(Read("""{ "head_dim": 128, "rope_scaling": { "rope_type": "default", "mrope_interleaved": true } }""").MRopeInterleaved); // no sections: no effect, not read
+    }
+
+    [Fact]
     public void IntegralFloatsAndLastDuplicateKeysReadAsPythonReadsThem()
     {
         Assert.Equal(128, Read("""{ "head_dim": 128.0 }""").HeadDim);
@@ -125,8 +137,8 @@ public class FromHuggingFaceTests
     }
 
     [Theory]
-    [InlineData("""{ "head_dim": 64, "rope_scaling": { "type": "mrope", "mrope_section": [16, 8, 8] } }""", "rope_scaling.type", "M-RoPE")]
-    [InlineData("""{ "head_dim": 64, "rope_scaling": { "rope_type": "default", "mrope_section": [16, 8, 8] } }""", "rope_scaling.mrope_section", "M-RoPE")]
+    [InlineData("""{ "head_dim": 64, "rope_scaling": { "type": "mrope", "mrope_section": [16, 8, 9] } }""", "rope_scaling.mrope_section", "MRopeSections sum to 33 pairs")]
+    [InlineData("""{ "head_dim": 64, "rope_scaling": { "type": "mrope", "mrope_section": "16,8,8" } }""", "rope_scaling.mrope_section", "expected an array of whole numbers")]
     [InlineData("""{ "head_dim": 64, "rope_scaling": { "rope_type": "proportional" } }""", "rope_scaling.rope_type", "\"proportional\", a rope type RopeGen does not support")]
     [InlineData("""{ "model_type": "bloom", "n_embd": 4096, "n_head": 32 }""", "model_type", "rather than rotary embeddings")]
     [InlineData("""{ "head_dim": 64, "rope_scaling": { "type": "linear" } }""", "rope_scaling.factor", "Factor is missing")]

@@ -1,4 +1,3 @@
-using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
@@ -32,6 +31,7 @@ namespace RopeGen.Generator.Config
             c.BetaFast, c.BetaSlow, c.AttentionFactor, c.LowFreqFactor, c.HighFreqFactor,
             c.ShortFactors is null ? null : new EquatableArray<double>(c.ShortFactors),
             c.LongFactors is null ? null : new EquatableArray<double>(c.LongFactors),
-            c.YarnTruncate, c.YarnMScale, c.YarnMScaleAllDim);
+            c.YarnTruncate, c.YarnMScale, c.YarnMScaleAllDim,
+            c.MRopeSections is null ? null : new EquatableArray<int>(c.MRopeSections), c.MRopeInterleaved);
     }
 }

@@ -76,7 +76,7 @@ namespace RopeGen.Generator.Diagnostics
 
         public static readonly DiagnosticDescriptor ConfigUnsupported = Create(DiagnosticIds.ConfigUnsupported,
             "Config asks for RoPE that RopeGen does not support", "'{0}': {1}", DiagnosticSeverity.Error,
-            "RopeGen reads the rope types default, linear, dynamic, yarn, longrope (su) and llama3; M-RoPE, ALiBi and learned positions are not rotary embeddings it generates.");
+            "RopeGen reads the rope types default, linear, dynamic, yarn, longrope (su) and llama3, with M-RoPE sections; other types, one RoPE per layer type, ALiBi and learned positions it does not generate.");
 
         public static readonly DiagnosticDescriptor ConfigSetting = Create(DiagnosticIds.ConfigSetting,
             "Config setting missing or invalid", "'{0}': {1}", DiagnosticSeverity.Error,
@@ -87,6 +87,10 @@ namespace RopeGen.Generator.Diagnostics
             "'{0}' has both [Rotary] and [RotaryFromConfig]; RopeGen generates the [Rotary] declaration: remove one of the two",
             DiagnosticSeverity.Error,
             "A class has one RoPE: declare it either with [Rotary] or with [RotaryFromConfig].");
+
+        public static readonly DiagnosticDescriptor Multimodal = Create(DiagnosticIds.Multimodal,
+            "Invalid M-RoPE sections", "{0}", DiagnosticSeverity.Error,
+            "M-RoPE (Qwen2-VL) gives each rotation pair to one position axis: MRopeSections holds three positive pair counts (temporal, height, width) summing to RotaryDim / 2, with a static scaling kind.");
 
         private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, string description) =>
             new(id, title, message, Category, severity, isEnabledByDefault: true, description, HelpLink(id));

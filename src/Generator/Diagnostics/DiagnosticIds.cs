@@ -50,5 +50,7 @@ namespace RopeGen.Generator.Diagnostics
 
         /// <summary>A class has both [Rotary] and [RotaryFromConfig].</summary>
         public const string ConfigBesideRotary = "ROPE019";
+        /// <summary>The M-RoPE sections are invalid or combined with a scaling kind they do not support.</summary>
+        public const string Multimodal = "ROPE020";
     }
 }

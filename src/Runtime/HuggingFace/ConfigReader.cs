@@ -30,7 +30,7 @@ namespace RopeGen
             ConfigNode? node = Typed(obj, key, path, ConfigNodeKind.Number, "a whole number");
             if (node is null) return null;
             double value = node.Number;
-            if (value == System.Math.Floor(value) && value >= int.MinValue && value <= int.MaxValue) return (int)value;
+            if (IsInteger(value)) return (int)value;
             Fault(path, $"{path} is {node.Text}; expected a whole number from {int.MinValue.ToString(CultureInfo.InvariantCulture)} to {int.MaxValue.ToString(CultureInfo.InvariantCulture)}.");
             return null;
         }
@@ -45,23 +45,32 @@ namespace RopeGen
         }
 
         /// <summary>An array of numbers (LongRoPE's per-pair factors).</summary>
-        public double[]? Numbers(ConfigNode? obj, string key, string path)
+        public double[]? Numbers(ConfigNode? obj, string key, string path) => Array<double>(obj, key, path, "numbers", "a number", item => item.Number);
+
+        /// <summary>An array of whole numbers (M-RoPE's sections).</summary>
+        public int[]? Integers(ConfigNode? obj, string key, string path) =>
+            Array<int>(obj, key, path, "whole numbers", "a whole number", item => IsInteger(item.Number) ? (int)item.Number : null);
+
+        private T[]? Array<T>(ConfigNode? obj, string key, string path, string items, string expected, System.Func<ConfigNode, T?> read)
+            where T : struct
         {
-            ConfigNode? node = Typed(obj, key, path, ConfigNodeKind.Array, "an array of numbers");
+            ConfigNode? node = Typed(obj, key, path, ConfigNodeKind.Array, "an array of " + items);
             if (node is null) return null;
-            var values = new double[node.Items.Count];
+            var values = new T[node.Items.Count];
             for (int i = 0; i < values.Length; i++)
             {
                 ConfigNode item = node.Items[i];
-                if (item.Kind != ConfigNodeKind.Number)
+                if (item.Kind != ConfigNodeKind.Number || read(item) is not T value)
                 {
-                    Fault(path, $"{path}[{i.ToString(CultureInfo.InvariantCulture)}] is {item.Describe()}; expected a number.");
+                    Fault(path, $"{path}[{i.ToString(CultureInfo.InvariantCulture)}] is {item.Describe()}; expected {expected}.");
                     return null;
                 }
-                values[i] = item.Number;
+                values[i] = value;
             }
             return values;
         }
+
+        private static bool IsInteger(double value) => value == System.Math.Floor(value) && value >= int.MinValue && value <= int.MaxValue;
 
         public void Fault(string path, string message, string setting = "") =>
             _faults.Add(new ConfigFault(ConfigFaultKind.Setting, path, setting, message));

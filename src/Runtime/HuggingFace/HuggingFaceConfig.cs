@@ -25,6 +25,7 @@ namespace RopeGen
             ["longrope"] = RopeScaling.LongRope,
             ["su"] = RopeScaling.LongRope,
             ["llama3"] = RopeScaling.Llama3,
+            ["mrope"] = RopeScaling.None, // Qwen2-VL's first configs; transformers reads it as default with mrope_section
         };
 
         /// <summary>
@@ -113,7 +114,7 @@ namespace RopeGen
                 return _faults.Count == 0;
             }
 
-            /// <summary>The scaling kind, or null with an Unsupported fault (M-RoPE, ALiBi, per-layer-type RoPE, unknown types).</summary>
+            /// <summary>The scaling kind, or null with an Unsupported fault (ALiBi, per-layer-type RoPE, unknown types).</summary>
             private RopeScaling? RotaryKind(string modelType)
             {
                 if (NonRotaryModelTypes.Contains(modelType))
@@ -125,9 +126,6 @@ namespace RopeGen
 
                 string typeKey = ConfigReader.Get(_rope, "rope_type") is not null ? "rope_type" : "type";
                 string name = _read.String(_rope, typeKey, RopePath(typeKey)) ?? "default";
-                if (name == "mrope" || ConfigReader.Get(_rope, "mrope_section") is not null)
-                    return Unsupported(RopePath(name == "mrope" ? typeKey : "mrope_section"),
-                        $"{RopePath(name == "mrope" ? typeKey : "mrope_section")}: M-RoPE (\"mrope\", multimodal positions in sections, as in Qwen2-VL) is a rope type RopeGen does not support yet.");
                 if (Kinds.TryGetValue(name, out RopeScaling kind)) return kind;
                 return Unsupported(RopePath(typeKey),
                     $"{RopePath(typeKey)} is \"{name}\", a rope type RopeGen does not support; expected one of {string.Join(", ", Kinds.Keys)}.");
@@ -276,62 +274,61 @@ namespace RopeGen
                 return _read.Integer(_model, "max_position_embeddings", Path("max_position_embeddings")) ?? 0;
             }
 
-            /// <summary>The configuration, with the settings of the scaling kind each read from its config.json key.</summary>
+            /// <summary>
+            /// The configuration: each setting read from its config.json key by the kinds that use it, the others at their
+            /// defaults (so nothing is without effect). M-RoPE's sections go with any kind; validation says which fit.
+            /// </summary>
             private RotaryConfig Read(int headDim, int rotaryDim, double @base, RopeScaling scaling, RotaryLayout layout)
             {
+                bool yarn = scaling == RopeScaling.Yarn, longRope = scaling == RopeScaling.LongRope, llama3 = scaling == RopeScaling.Llama3;
                 double factor = scaling == RopeScaling.None ? 0.0 : Scaled("factor", "Factor") ?? 0.0;
-                switch (scaling)
+                // transformers' dynamic NTK takes the top-level max_position_embeddings as its original length.
+                int original = scaling == RopeScaling.DynamicNtk ? MaxPositions("OriginalMaxPositions")
+                    : yarn || longRope || llama3 ? OriginalContext() : 0;
+                if (yarn && ConfigReader.Get(_rope, "factor") is null && original > 0)
+                    factor = (double)MaxPositions("Factor") / original; // v5: without a factor, max / L
+                double? attention = yarn || longRope ? Scaled("attention_factor", "AttentionFactor") : null;
+                // transformers: an explicit attention_factor wins; mscale and mscale_all_dim count only together.
+                double mscale = yarn ? Scaled("mscale", "YarnMScale") ?? 0.0 : 0.0, mscaleAllDim = yarn ? Scaled("mscale_all_dim", "YarnMScaleAllDim") ?? 0.0 : 0.0;
+                bool mscales = attention is null && mscale != 0.0 && mscaleAllDim != 0.0;
+                int[]? sections = Sections();
+
+                return new RotaryConfig(headDim, @base, scaling)
                 {
-                    case RopeScaling.DynamicNtk:
-                        // transformers' dynamic NTK takes the top-level max_position_embeddings as the original length.
-                        return new RotaryConfig(headDim, @base, scaling)
-                        {
-                            RotaryDim = rotaryDim, Layout = layout, Factor = factor, OriginalMaxPositions = MaxPositions("OriginalMaxPositions"),
-                        };
+                    RotaryDim = rotaryDim,
+                    Layout = layout,
+                    Factor = factor,
+                    OriginalMaxPositions = original,
+                    MaxPositions = longRope ? MaxPositions("MaxPositions") : 0,
+                    AttentionFactor = attention ?? 0.0,
+                    YarnMScale = mscales ? mscale : 0.0,
+                    YarnMScaleAllDim = mscales ? mscaleAllDim : 0.0,
+                    // beta_fast and beta_slow are read as `x or default`: 0 means the default.
+                    BetaFast = (yarn ? NonZero(Scaled("beta_fast", "BetaFast")) : null) ?? RotaryConfig.DefaultBetaFast,
+                    BetaSlow = (yarn ? NonZero(Scaled("beta_slow", "BetaSlow")) : null) ?? RotaryConfig.DefaultBetaSlow,
+                    YarnTruncate = !yarn || (_read.Boolean(_rope, "truncate", RopePath("truncate")) ?? true),
+                    LowFreqFactor = (llama3 ? Scaled("low_freq_factor", "LowFreqFactor") : null) ?? RotaryConfig.DefaultLowFreqFactor,
+                    HighFreqFactor = (llama3 ? Scaled("high_freq_factor", "HighFreqFactor") : null) ?? RotaryConfig.DefaultHighFreqFactor,
+                    ShortFactors = longRope ? Factors("short_factor", "ShortFactors") : null,
+                    LongFactors = longRope ? Factors("long_factor", "LongFactors") : null,
+                    MRopeSections = sections,
+                    MRopeInterleaved = sections is not null && (_read.Boolean(_rope, "mrope_interleaved", RopePath("mrope_interleaved")) ?? false),
+                };
+            }
 
-                    case RopeScaling.Yarn:
-                        int original = OriginalContext();
-                        if (ConfigReader.Get(_rope, "factor") is null && original > 0)
-                            factor = (double)MaxPositions("Factor") / original; // v5: without a factor, max / L
-                        double? attention = Scaled("attention_factor", "AttentionFactor");
-                        double mscale = Scaled("mscale", "YarnMScale") ?? 0.0, mscaleAllDim = Scaled("mscale_all_dim", "YarnMScaleAllDim") ?? 0.0;
-                        // transformers: an explicit attention_factor wins; mscale and mscale_all_dim count only together.
-                        bool mscales = attention is null && mscale != 0.0 && mscaleAllDim != 0.0;
-                        return new RotaryConfig(headDim, @base, scaling)
-                        {
-                            RotaryDim = rotaryDim, Layout = layout, Factor = factor, OriginalMaxPositions = original,
-                            AttentionFactor = attention ?? 0.0,
-                            YarnMScale = mscales ? mscale : 0.0,
-                            YarnMScaleAllDim = mscales ? mscaleAllDim : 0.0,
-                            // beta_fast and beta_slow are read as `x or default`: 0 means the default.
-                            BetaFast = NonZero(Scaled("beta_fast", "BetaFast")) ?? RotaryConfig.DefaultBetaFast,
-                            BetaSlow = NonZero(Scaled("beta_slow", "BetaSlow")) ?? RotaryConfig.DefaultBetaSlow,
-                            YarnTruncate = _read.Boolean(_rope, "truncate", RopePath("truncate")) ?? true,
-                        };
+            /// <summary>LongRoPE's per-pair factors.</summary>
+            private double[]? Factors(string key, string setting)
+            {
+                _keys[setting] = RopePath(key);
+                return _read.Numbers(_rope, key, RopePath(key));
+            }
 
-                    case RopeScaling.LongRope:
-                        _keys["ShortFactors"] = RopePath("short_factor");
-                        _keys["LongFactors"] = RopePath("long_factor");
-                        return new RotaryConfig(headDim, @base, scaling)
-                        {
-                            RotaryDim = rotaryDim, Layout = layout, Factor = factor, OriginalMaxPositions = OriginalContext(),
-                            MaxPositions = MaxPositions("MaxPositions"),
-                            AttentionFactor = Scaled("attention_factor", "AttentionFactor") ?? 0.0,
-                            ShortFactors = _read.Numbers(_rope, "short_factor", RopePath("short_factor")),
-                            LongFactors = _read.Numbers(_rope, "long_factor", RopePath("long_factor")),
-                        };
-
-                    case RopeScaling.Llama3:
-                        return new RotaryConfig(headDim, @base, scaling)
-                        {
-                            RotaryDim = rotaryDim, Layout = layout, Factor = factor, OriginalMaxPositions = OriginalContext(),
-                            LowFreqFactor = Scaled("low_freq_factor", "LowFreqFactor") ?? RotaryConfig.DefaultLowFreqFactor,
-                            HighFreqFactor = Scaled("high_freq_factor", "HighFreqFactor") ?? RotaryConfig.DefaultHighFreqFactor,
-                        };
-
-                    default: // None and Linear
-                        return new RotaryConfig(headDim, @base, scaling) { RotaryDim = rotaryDim, Layout = layout, Factor = factor };
-                }
+            /// <summary>M-RoPE's pairs per position axis (temporal, height, width), for Qwen2-VL and its successors.</summary>
+            private int[]? Sections()
+            {
+                _keys["MRopeSections"] = RopePath("mrope_section");
+                _keys["MRopeInterleaved"] = RopePath("mrope_interleaved");
+                return _read.Integers(_rope, "mrope_section", RopePath("mrope_section"));
             }
 
             private static double? NonZero(double? value) => value == 0.0 ? null : value;

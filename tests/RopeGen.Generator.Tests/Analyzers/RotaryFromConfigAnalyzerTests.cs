@@ -71,8 +71,7 @@ public class RotaryFromConfigAnalyzerTests
     }
 
     [Theory]
-    [InlineData("""{ "hidden_size": 3584, "num_attention_heads": 28, "rope_scaling": { "type": "mrope", "mrope_section": [16, 24, 24] } }""", "rope_scaling.type", "M-RoPE")]
-    [InlineData("""{ "text_config": { "hidden_size": 3584, "num_attention_heads": 28, "rope_scaling": { "rope_type": "default", "mrope_section": [16, 24, 24] } } }""", "text_config.rope_scaling.mrope_section", "M-RoPE")]
+    [InlineData("""{ "text_config": { "head_dim": 256, "rope_parameters": { "rope_type": "proportional", "partial_rotary_factor": 0.25 } } }""", "text_config.rope_parameters.rope_type", "\"proportional\", a rope type RopeGen does not support")]
     [InlineData("""{ "hidden_size": 4096, "num_attention_heads": 32, "rope_scaling": { "rope_type": "ntk", "factor": 2 } }""", "rope_scaling.rope_type", "\"ntk\", a rope type RopeGen does not support")]
     [InlineData("""{ "model_type": "gpt2", "n_embd": 768, "n_head": 12 }""", "model_type", "learned or ALiBi positions")]
     [InlineData("""{ "model_type": "falcon", "alibi": true, "hidden_size": 4544, "num_attention_heads": 71 }""", "alibi", "ALiBi")]
@@ -95,6 +94,8 @@ public class RotaryFromConfigAnalyzerTests
     [InlineData("""{ "head_dim": 64, "rope_parameters": { "rope_type": "yarn", "factor": 4, "original_max_position_embeddings": -1 } }""", "'config.json': rope_parameters.original_max_position_embeddings: OriginalMaxPositions is -1")]
     [InlineData("""{ "text_config": { "head_dim": 64, "rope_scaling": { "rope_type": "llama3", "factor": 8 } } }""", "'config.json': text_config.rope_scaling.original_max_position_embeddings: OriginalMaxPositions is missing")]
     [InlineData("""{ "head_dim": 8, "rope_scaling": { "type": "longrope", "short_factor": [1, 1], "long_factor": [1, 1, 1, 1] }, "original_max_position_embeddings": 4096, "max_position_embeddings": 8192 }""", "'config.json': rope_scaling.short_factor: ShortFactors has 2 entries; expected exactly 4")]
+    [InlineData("""{ "hidden_size": 3584, "num_attention_heads": 28, "rope_scaling": { "type": "mrope", "mrope_section": [16, 24, 25] } }""", "'config.json': rope_scaling.mrope_section: MRopeSections sum to 65 pairs")]
+    [InlineData("""{ "head_dim": 128, "rope_scaling": { "type": "mrope", "mrope_section": [16, 24.5, 24] } }""", "'config.json': rope_scaling.mrope_section[1] is 24.5; expected a whole number.")]
     public async Task AMissingOrInvalidSettingNamesTheJsonKey(string json, string message)
     {
         var d = await Single("""[RotaryFromConfig("config.json")] partial class A { }""", File("config.json", json));

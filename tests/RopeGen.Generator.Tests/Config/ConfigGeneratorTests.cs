@@ -18,6 +18,7 @@ public class ConfigGeneratorTests
         { "gpt-oss-20b", "[Rotary(64, 150000, RopeScaling.Yarn, Factor = 32, OriginalMaxPositions = 4096, YarnTruncate = false)]" },
         { "internlm2_5-7b-chat", "[Rotary(128, 1000000, RopeScaling.DynamicNtk, Factor = 2, OriginalMaxPositions = 32768)]" },
         { "phi-2", "[Rotary(80, RotaryDim = 32)]" },
+        { "Qwen3-VL-8B-Instruct", "[Rotary(128, 5000000, MRopeSections = new[] { 24, 20, 20 }, MRopeInterleaved = true)]" },
     };
 
     [Theory]
@@ -50,7 +51,9 @@ public class ConfigGeneratorTests
         { "[RotaryFromConfig(\"config.json\")] partial class C { }", "{ \"head_dim\": 128, }" },
         { "[RotaryFromConfig(\"config.json\")] partial class C { }", "[128]" },
         { "[RotaryFromConfig(\"config.json\")] partial class C { }", new string('[', 100000) },
-        { "[RotaryFromConfig(\"config.json\")] partial class C { }", "{ \"head_dim\": 128, \"rope_scaling\": { \"type\": \"mrope\", \"mrope_section\": [16, 24, 24] } }" },
+        { "[RotaryFromConfig(\"config.json\")] partial class C { }", "{ \"head_dim\": 128, \"rope_scaling\": { \"type\": \"mrope\", \"mrope_section\": [16, 24] } }" },
+        { "[RotaryFromConfig(\"config.json\")] partial class C { }", "{ \"head_dim\": 128, \"rope_scaling\": { \"type\": \"dynamic\", \"factor\": 2, \"mrope_section\": [16, 24, 24] }, \"max_position_embeddings\": 4096 }" },
+        { "[RotaryFromConfig(\"config.json\")] partial class C { }", "{ \"head_dim\": 128, \"rope_scaling\": { \"rope_type\": \"proportional\" } }" },
         { "[RotaryFromConfig(\"config.json\")] partial class C { }", "{ \"head_dim\": 128, \"rope_scaling\": { \"rope_type\": 7 } }" },
         { "[RotaryFromConfig(\"config.json\")] partial class C { }", "{ \"head_dim\": 1e300 }" },
         { "[RotaryFromConfig(\"config.json\")] partial class C { }", "{ \"head_dim\": -64 }" },
