@@ -19,7 +19,7 @@ namespace RopeGen
     /// load each block of cos/sin once for all of a token's heads; larger calls (prefill) go through memory head by head.
     /// Instances are safe to share between threads.
     /// </remarks>
-    public sealed class RotaryKernel
+    public sealed partial class RotaryKernel
     {
         // Calls over at most this many floats (1 MiB) work in cache: they rotate a group of heads block by block, each
         // block of cos/sin loaded once for the group, and take 512-bit vectors where accelerated. Larger calls stream
