@@ -33,6 +33,8 @@ namespace RopeGen.Generator.Emit
             w.Line();
             EmitRotateHeads(w, config);
             w.Close();
+            w.Line();
+            StagedKernelEmitter.EmitMembers(w, config);
         }
 
         private static void EmitPublicKernels(SourceWriter w, RotaryConfig config)
