@@ -1,11 +1,11 @@
 using System;
 using System.Linq;
 
-namespace RopeGen.Kernels.Tests;
+namespace RopeGen.TestSupport;
 
 /// <summary>
 /// Element helpers for float, Half and BFloat16 buffers, built on the scalar casts (.NET's Half casts and BFloat16's
-/// operators), not on the vectorized FloatConvert the kernels use.
+/// operators), not on the vectorized FloatConvert the kernels use. Shared by the kernel and runtime tests (linked).
 /// </summary>
 internal static class Sixteen
 {
@@ -32,8 +32,8 @@ internal static class Sixteen
         _ => throw new NotSupportedException(typeof(T).Name),
     };
 
-    /// <summary>Random values in [-3, 3], rounded to <typeparamref name="T"/>.</summary>
-    public static T[] Random<T>(int length, int seed) => TestData.Random(length, seed).Select(FromFloat<T>).ToArray();
+    /// <summary>Each value rounded to <typeparamref name="T"/>.</summary>
+    public static T[] Round<T>(float[] values) => values.Select(FromFloat<T>).ToArray();
 
     public static float[] Widen<T>(T[] values) => values.Select(ToFloat).ToArray();
 

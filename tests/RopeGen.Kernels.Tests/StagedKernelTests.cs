@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using RopeGen.TestSupport;
 
 namespace RopeGen.Kernels.Tests;
 
@@ -26,7 +27,7 @@ public class StagedKernelTests
         int[] positions = TestData.Positions;
         foreach (int heads in HeadCounts(kernel))
         {
-            T[] x = Sixteen.Random<T>(positions.Length * heads * kernel.Config.HeadDim, seed: heads);
+            T[] x = Sixteen.Round<T>(TestData.Random(positions.Length * heads * kernel.Config.HeadDim, seed: heads));
             float[] expected = Sixteen.Widen(x);
             double[] reference = TestData.Reference(kernel.Config, expected, positions, heads);
             kernel.Apply(expected, positions, heads);
@@ -51,11 +52,11 @@ public class StagedKernelTests
         foreach (int sequenceLength in new[] { 100, 4096, 4097, 20000, 200000 })
         {
             int[] positions = { 0, 5, 99, sequenceLength - 1 };
-            T[] x = Sixteen.Random<T>(positions.Length * 2 * d, seed: sequenceLength);
+            T[] x = Sixteen.Round<T>(TestData.Random(positions.Length * 2 * d, seed: sequenceLength));
             float[] expectedX = Sixteen.Widen(x);
             double[] referenceX = TestData.Reference(kernel.Config, expectedX, positions, 2, sequenceLength);
             kernel.ApplyWithLength(expectedX, positions, 2, sequenceLength);
-            T[] q = Sixteen.Random<T>(positions.Length * 4 * d, seed: 1), k = Sixteen.Random<T>(positions.Length * 2 * d, seed: 2);
+            T[] q = Sixteen.Round<T>(TestData.Random(positions.Length * 4 * d, seed: 1)), k = Sixteen.Round<T>(TestData.Random(positions.Length * 2 * d, seed: 2));
             float[] expectedQ = Sixteen.Widen(q), expectedK = Sixteen.Widen(k);
             double[] referenceQ = TestData.Reference(kernel.Config, expectedQ, positions, 4, sequenceLength);
             double[] referenceK = TestData.Reference(kernel.Config, expectedK, positions, 2, sequenceLength);
@@ -85,7 +86,7 @@ public class StagedKernelTests
         // Grouped-query attention that fits the scratch per token (8 + 2 heads of up to 256), and that does not.
         foreach ((int qHeads, int kHeads) in new[] { (8, 2), (4096 / d, 4) })
         {
-            T[] q = Sixteen.Random<T>(positions.Length * qHeads * d, seed: 2), k = Sixteen.Random<T>(positions.Length * kHeads * d, seed: 3);
+            T[] q = Sixteen.Round<T>(TestData.Random(positions.Length * qHeads * d, seed: 2)), k = Sixteen.Round<T>(TestData.Random(positions.Length * kHeads * d, seed: 3));
             float[] expectedQ = Sixteen.Widen(q), expectedK = Sixteen.Widen(k);
             double[] referenceQ = TestData.Reference(kernel.Config, expectedQ, positions, qHeads);
             double[] referenceK = TestData.Reference(kernel.Config, expectedK, positions, kHeads);
@@ -111,7 +112,7 @@ public class StagedKernelTests
             foreach (int delta in new[] { -4096, 1, 250_000 })
             {
                 // More than 4096 floats of keys: the shift runs over several scratch pieces.
-                T[] keys = Sixteen.Random<T>(5 * heads * kernel.Config.HeadDim, seed: delta + heads);
+                T[] keys = Sixteen.Round<T>(TestData.Random(5 * heads * kernel.Config.HeadDim, seed: delta + heads));
                 float[] expected = Sixteen.Widen(keys);
                 double[] reference = expected.Select(v => (double)v).ToArray();
                 RopeReference.Shift(kernel.Config, reference, heads, delta);
@@ -126,8 +127,8 @@ public class StagedKernelTests
     [Theory, MemberData(nameof(KernelCase.DynamicCases), MemberType = typeof(KernelCase))]
     public void DynamicKindsRefuseToShiftHalfAndBFloat16Keys(KernelCase kernel)
     {
-        Half[] halves = Sixteen.Random<Half>(2 * kernel.Config.HeadDim, seed: 1);
-        BFloat16[] bf16 = Sixteen.Random<BFloat16>(2 * kernel.Config.HeadDim, seed: 1);
+        Half[] halves = Sixteen.Round<Half>(TestData.Random(2 * kernel.Config.HeadDim, seed: 1));
+        BFloat16[] bf16 = Sixteen.Round<BFloat16>(TestData.Random(2 * kernel.Config.HeadDim, seed: 1));
         Half[] halvesBefore = halves.ToArray();
         BFloat16[] bf16Before = bf16.ToArray();
 
@@ -144,7 +145,7 @@ public class StagedKernelTests
     {
         int d = kernel.Config.HeadDim;
         int[] positions = { 9, 100_000 };
-        Half[] buffer = Sixteen.Random<Half>(positions.Length * 2 * d + 64, seed: 5);
+        Half[] buffer = Sixteen.Round<Half>(TestData.Random(positions.Length * 2 * d + 64, seed: 5));
         Half[] before = buffer.ToArray();
 
         StagedKernels<Half>.Of(kernel).Apply(buffer.AsSpan(32, positions.Length * 2 * d), positions, 2);
@@ -177,7 +178,7 @@ public class StagedKernelTests
                 int row = heads * d;
                 float[] source = TestData.Random(positions.Length * row, seed: heads);
                 float[] sourceBefore = source.ToArray();
-                T[] cache = Sixteen.Random<T>(capacity * row, seed: 7);
+                T[] cache = Sixteen.Round<T>(TestData.Random(capacity * row, seed: 7));
                 T[] cacheBefore = cache.ToArray();
                 float[] expected = source.ToArray();
                 double[] reference = TestData.Reference(kernel.Config, source, positions, heads, sequenceLength ?? 0);

@@ -13,7 +13,7 @@ public class RotaryKernelTests
 {
     private const double Tolerance = 2e-6;
 
-    private static readonly RotaryConfig[] Configs =
+    internal static readonly RotaryConfig[] Configs =
     {
         new(64),
         new(64) { Layout = RotaryLayout.Interleaved },
@@ -43,13 +43,13 @@ public class RotaryKernelTests
 
     private static readonly int[] Positions = { 0, 1, 1023, 1024, 4095, 4096, 8192, 32768, 65535, 65536, 131071, 999_999, 1_000_000 };
 
-    private static float[] Random(int n, int seed)
+    internal static float[] Random(int n, int seed)
     {
         var rng = new Random(seed);
         return Enumerable.Range(0, n).Select(_ => (float)(rng.NextDouble() * 6 - 3)).ToArray();
     }
 
-    private static double[] Reference(RotaryConfig c, float[] input, int[] positions, int heads, int sequenceLength = 0)
+    internal static double[] Reference(RotaryConfig c, float[] input, int[] positions, int heads, int sequenceLength = 0)
     {
         double[] expected = input.Select(v => (double)v).ToArray();
         RopeReference.Apply(c, expected, positions, heads, sequenceLength);
