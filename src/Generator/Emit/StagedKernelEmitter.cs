@@ -33,9 +33,11 @@ namespace RopeGen.Generator.Emit
         private static readonly Element Half = new Element("global::System.Half", "fp16 (<see cref=\"global::System.Half\"/>)");
         private static readonly Element BFloat16 = new Element("global::RopeGen.BFloat16", "bfloat16 (<see cref=\"global::RopeGen.BFloat16\"/>)");
 
-        private const string Rounding =
-            "/// Each value is widened to float, rotated with the same tables and arithmetic as the float overload, and rounded once to\n" +
-            "/// nearest (ties to even): the result is the float rotation of the input, rounded.";
+        private static readonly string[] Rounding =
+        {
+            "/// Each value is widened to float, rotated with the same tables and arithmetic as the float overload, and rounded once to",
+            "/// nearest (ties to even): the result is the float rotation of the input, rounded.",
+        };
 
         private const string SequenceLengthNote =
             "/// The explicit sequence length selects the table of the dynamic kinds (DynamicNtk, LongRope); other kinds ignore it.";
@@ -52,8 +54,8 @@ namespace RopeGen.Generator.Emit
             foreach (Element e in new[] { Float, Half, BFloat16 })
                 EmitRotateInto(w, e);
 
-            // The first part of RopeGenRotary carries its documentation and [GeneratedCode].
-            w.Open("public static partial class RopeGenRotary");
+            // The first part of RopeGenRotary declares its accessibility and carries its documentation and [GeneratedCode].
+            w.Open("static partial class RopeGenRotary");
             EmitFloatRotation(w);
             w.Close();
         }
@@ -65,7 +67,7 @@ namespace RopeGen.Generator.Emit
                 w.Line("/// <summary>");
                 w.Line($"/// Rotates the {e.Words} buffer <paramref name=\"x\"/>, laid out <c>[positions.Length, numHeads, RopeGenRotary.HeadDim]</c>,");
                 w.Line("/// in place, like <see cref=\"ApplyRotary(global::System.Span{float}, global::System.ReadOnlySpan{int}, int)\"/>.");
-                w.Line(Rounding);
+                foreach (string line in Rounding) w.Line(line);
                 if (explicitLength) w.Line(SequenceLengthNote);
                 w.Line("/// </summary>");
                 Exceptions(w, explicitLength, "The length does not match, a position is negative or <paramref name=\"numHeads\"/> &lt;= 0");
@@ -86,7 +88,7 @@ namespace RopeGen.Generator.Emit
                 w.Line("/// <summary>");
                 w.Line($"/// Rotates {e.Words} queries <paramref name=\"q\"/> <c>[positions.Length, numQueryHeads, HeadDim]</c> and keys");
                 w.Line("/// <paramref name=\"k\"/> <c>[positions.Length, numKeyValueHeads, HeadDim]</c> in one pass, sharing each token's cos/sin.");
-                w.Line(Rounding);
+                foreach (string line in Rounding) w.Line(line);
                 if (explicitLength) w.Line(SequenceLengthNote);
                 w.Line("/// </summary>");
                 Exceptions(w, explicitLength, "A length does not match, a position is negative or a head count &lt;= 0");
@@ -168,17 +170,24 @@ namespace RopeGen.Generator.Emit
         {
             const string span = "global::System.Span<float>";
             w.Line("/// <summary>This class's float kernels, which <see cref=\"global::RopeGen.StagedRotation\"/> drives for the Half, BFloat16 and cache-writing kernels.</summary>");
+            w.Line(ClassEmitter.GeneratedCode);
             w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
             w.Open("internal readonly struct FloatRotation : global::RopeGen.IFloatRotation");
+            w.Line("/// <inheritdoc/>");
             w.Line("public int HeadDim => RopeGenRotary.HeadDim;");
             w.Line();
+            w.Line("/// <inheritdoc/>");
             w.Line("public int RowStride => RopeGenRotary.RowStride;");
             w.Line();
+            w.Line("/// <inheritdoc/>");
             w.Line($"public void Rotate({span} a, int headsA, {span} b, int headsB, {Positions} positions, int maxPosition, int sequenceLength) =>");
             w.Line("    RopeGenRotary.Rotate(a, headsA, b, headsB, positions, maxPosition, sequenceLength);");
             w.Line();
+            w.Line("/// <inheritdoc/>");
             w.Line($"public void ComputeShiftRow(int delta, {span} row) => Table.ComputeShiftRow(delta, row);");
             w.Line();
+            w.Line("/// <inheritdoc/>");
+            w.Line(ClassEmitter.GeneratedCode);
             w.Open("public void RotateHeads(ref float row, ref float x, int heads)");
             w.Line("if (UseVector512(heads * HeadDim)) RotateHeadsWide(ref row, ref x, heads, ref x, 0);");
             w.Line("else RotateHeadsNarrow(ref row, ref x, heads, ref x, 0);");
