@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
@@ -9,38 +10,38 @@ namespace RopeGen.Benchmarks;
 
 /// <summary>
 /// The everyday measurement: for each case, the generated kernel, a copy of the same bytes (the memory limit), the
-/// runtime-configured kernel and a naive loop, interleaved round by round in one process (each round starts with the next
-/// operation, so none always runs right after the same one); medians per call.
+/// runtime-configured kernel and, where the case has them, a naive loop and the two passes a user writes without RopeGen's
+/// 16-bit kernels, interleaved round by round in one process (each round starts with the next operation, so none always
+/// runs right after the same one); medians per call.
 /// </summary>
 public static class QuickBench
 {
     private const int Rounds = 41;
+    private static readonly string[] Columns = { "generated", "copy", "generic", "naive", "twopass" };
     private static readonly TimeSpan SampleTarget = TimeSpan.FromMilliseconds(0.4);
 
-    public static void Run(string? jsonPath)
+    /// <param name="jsonPath">Where to write the medians, or null.</param>
+    /// <param name="only">Runs only the cases whose name contains this, or all when null.</param>
+    public static void Run(string? jsonPath, string? only = null)
     {
         Console.WriteLine($"RopeGen quick benchmark: {Environment.ProcessorCount} logical cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, " +
                           $"Vector512 {System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated}, Vector256 {System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated}; single-threaded, {Rounds} interleaved rounds, medians.");
-        Console.WriteLine($"{"case",-30} {"generated",11} {"copy",11} {"generic",11} {"naive",11}   gen/copy  generic/gen  naive/gen");
+        Console.WriteLine($"{"case",-30} " + string.Join(" ", Columns.Select(c => $"{c,11}")) + "   gen/copy  generic/gen  naive/gen  gen/twopass");
         var results = new List<QuickResult>();
-        foreach (BenchCase benchCase in BenchCase.Quick)
+        foreach (QuickCase quickCase in QuickCase.All.Where(c => only is null || c.Name.Contains(only, StringComparison.Ordinal)))
         {
-            var workload = new Workload(benchCase);
-            (string Name, Action Op)[] ops =
-            {
-                ("generated", workload.Generated), ("copy", workload.Copy), ("generic", workload.Generic), ("naive", workload.Naive),
-            };
-            int[] iterations = ops.Select(o => Calibrate(o.Op)).ToArray();
+            IReadOnlyList<(string Column, Action Run)> ops = quickCase.Create().Operations;
+            int[] iterations = ops.Select(o => Calibrate(o.Run)).ToArray();
             var samples = ops.Select(_ => new List<double>()).ToArray();
             for (int round = 0; round < Rounds; round++)
-                for (int j = 0; j < ops.Length; j++)
+                for (int j = 0; j < ops.Count; j++)
                 {
-                    int i = (round + j) % ops.Length;
-                    samples[i].Add(Time(ops[i].Op, iterations[i]));
+                    int i = (round + j) % ops.Count;
+                    samples[i].Add(Time(ops[i].Run, iterations[i]));
                 }
-            double[] medians = samples.Select(Median).ToArray();
-            Console.WriteLine($"{benchCase.Name,-30} {Ns(medians[0])} {Ns(medians[1])} {Ns(medians[2])} {Ns(medians[3])}   {medians[0] / medians[1],8:0.00}x {medians[2] / medians[0],11:0.00}x {medians[3] / medians[0],9:0.0}x");
-            results.Add(new QuickResult(benchCase.Name, Math.Round(medians[0], 1), Math.Round(medians[1], 1), Math.Round(medians[2], 1), Math.Round(medians[3], 1)));
+            var medians = new Dictionary<string, double>();
+            for (int i = 0; i < ops.Count; i++) medians[ops[i].Column] = Median(samples[i]);
+            results.Add(Report(quickCase.Name, medians));
         }
         Goals.Report(results);
         if (jsonPath is not null)
@@ -50,6 +51,21 @@ public static class QuickBench
             File.WriteAllText(jsonPath, JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true }));
             Console.WriteLine($"wrote {jsonPath}");
         }
+    }
+
+    /// <summary>Prints the case's row of the table and returns its JSON record.</summary>
+    private static QuickResult Report(string name, Dictionary<string, double> medians)
+    {
+        double? Get(string column) => medians.TryGetValue(column, out double ns) ? ns : null;
+        double generated = medians["generated"];
+        // "other / generated" or "generated / other", with a dash for a column the case lacks.
+        string Ratio(string column, bool perGenerated, int width) => Get(column) is double v
+            ? (perGenerated ? v / generated : generated / v).ToString("0.00", CultureInfo.InvariantCulture).PadLeft(width) + "x"
+            : "—".PadLeft(width + 1);
+        Console.WriteLine($"{name,-30} " + string.Join(" ", Columns.Select(c => Get(c) is double ns ? Ns(ns) : $"{"—",11}")) +
+            $"   {Ratio("copy", false, 7)} {Ratio("generic", true, 10)} {Ratio("naive", true, 8)} {Ratio("twopass", false, 10)}");
+        double? Rounded(string column) => Get(column) is double ns ? Math.Round(ns, 1) : null;
+        return new QuickResult(name, Rounded("generated")!.Value, Rounded("copy")!.Value, Rounded("generic")!.Value, Rounded("naive"), Rounded("twopass"));
     }
 
     private static string Ns(double ns) => ns switch

@@ -1,11 +1,12 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using RopeGen.Samples;
 
 namespace RopeGen.Benchmarks;
 
-/// <summary>Buffers and the four measured operations of one case.</summary>
-public sealed class Workload
+/// <summary>Buffers and the four measured operations of one float case.</summary>
+public sealed class Workload : IQuickWorkload
 {
     private readonly BenchCase _case;
     private readonly RotaryKernel _generic;
@@ -24,6 +25,11 @@ public sealed class Workload
         _kCopy = new float[_k.Length];
         _positions = Enumerable.Range(benchCase.FirstPosition, benchCase.Tokens).ToArray();
     }
+
+    public IReadOnlyList<(string Column, Action Run)> Operations => new (string, Action)[]
+    {
+        ("generated", Generated), ("copy", Copy), ("generic", Generic), ("naive", Naive),
+    };
 
     /// <summary>Bytes the kernel reads and writes: q and k, each once in and once out.</summary>
     public long Bytes => 2L * (_q.Length + _k.Length) * sizeof(float);

@@ -17,6 +17,14 @@ namespace RopeGen
         // 16 KiB: the scratch and the 16-bit data it stages fit in L1 together.
         private const int ScratchFloats = 4096;
 
+        // One scratch per thread, allocated once: a stackalloc would be zeroed on every call (a quarter of a decode step).
+        [ThreadStatic]
+        private static float[]? t_scratch;
+
+        /// <summary>This thread's scratch, or a larger buffer for heads wider than it.</summary>
+        private static Span<float> Scratch(int headDim) =>
+            headDim <= ScratchFloats ? t_scratch ??= new float[ScratchFloats] : new float[headDim];
+
         /// <summary>
         /// Rotates <paramref name="a"/> <c>[positions.Length, headsA, HeadDim]</c> and <paramref name="b"/> (<paramref name="headsB"/>
         /// heads, or none) in place: widened to float, rotated as the float kernels rotate, rounded once.
@@ -28,7 +36,7 @@ namespace RopeGen
         {
             FloatConvert.CheckElementType<T>();
             int d = rotation.HeadDim;
-            Span<float> scratch = d <= ScratchFloats ? stackalloc float[ScratchFloats] : new float[d];
+            Span<float> scratch = Scratch(d);
             if ((long)(headsA + headsB) * d <= scratch.Length)
             {
                 // Whole tokens of a and b together: each row fetched once for both.
@@ -63,7 +71,7 @@ namespace RopeGen
         {
             FloatConvert.CheckElementType<T>();
             int d = rotation.HeadDim;
-            Span<float> scratch = d <= ScratchFloats ? stackalloc float[ScratchFloats] : new float[d];
+            Span<float> scratch = Scratch(d);
             Stage(rotation, source, numHeads, cache, slots, positions, maxPosition, sequenceLength, scratch);
         }
 
@@ -77,7 +85,7 @@ namespace RopeGen
             int d = rotation.HeadDim, stride = rotation.RowStride;
             Span<float> row = stride <= ScratchFloats ? stackalloc float[stride] : new float[stride];
             rotation.ComputeShiftRow(delta, row);
-            Span<float> scratch = d <= ScratchFloats ? stackalloc float[ScratchFloats] : new float[d];
+            Span<float> scratch = Scratch(d);
             // Every head takes the same rotation: any run of whole heads is a piece.
             int piece = scratch.Length / d * d;
             for (int i = 0; i < keys.Length; i += piece)
