@@ -39,9 +39,6 @@ namespace RopeGen.Generator.Emit
             "/// nearest (ties to even): the result is the float rotation of the input, rounded.",
         };
 
-        private const string SequenceLengthNote =
-            "/// The explicit sequence length selects the table of the dynamic kinds (DynamicNtk, LongRope); other kinds ignore it.";
-
         /// <summary>Writes the public kernels, then reopens <c>RopeGenRotary</c> for the float rotation they drive.</summary>
         public static void EmitMembers(SourceWriter w, RotaryConfig config)
         {
@@ -62,45 +59,32 @@ namespace RopeGen.Generator.Emit
 
         private static void EmitApply(SourceWriter w, Element e)
         {
-            foreach (bool explicitLength in new[] { false, true })
-            {
-                w.Line("/// <summary>");
-                w.Line($"/// Rotates the {e.Words} buffer <paramref name=\"x\"/>, laid out <c>[positions.Length, numHeads, RopeGenRotary.HeadDim]</c>,");
-                w.Line("/// in place, like <see cref=\"ApplyRotary(global::System.Span{float}, global::System.ReadOnlySpan{int}, int)\"/>.");
-                foreach (string line in Rounding) w.Line(line);
-                if (explicitLength) w.Line(SequenceLengthNote);
-                w.Line("/// </summary>");
-                Exceptions(w, explicitLength, "The length does not match, a position is negative or <paramref name=\"numHeads\"/> &lt;= 0");
-                w.Line(ClassEmitter.GeneratedCode);
-                w.Open($"public static void ApplyRotary({e.Span} x, {Positions} positions, int numHeads{LengthParameter(explicitLength)})");
-                w.Line($"{Guard}.CheckLayout(x.Length, positions.Length, numHeads, RopeGenRotary.HeadDim, \"x\", \"numHeads\");");
-                string length = CheckedLength(w, explicitLength);
-                w.Line($"{Staged}.Apply<{Rotation}, {e.Type}>(default, x, numHeads, default, 0, positions, maxPosition, {length});");
-                w.Close();
-                w.Line();
-            }
+            EmitBothLengths(w,
+                new[]
+                {
+                    $"/// Rotates the {e.Words} buffer <paramref name=\"x\"/>, laid out <c>[positions.Length, numHeads, RopeGenRotary.HeadDim]</c>,",
+                    "/// in place, like <see cref=\"ApplyRotary(global::System.Span{float}, global::System.ReadOnlySpan{int}, int)\"/>.",
+                    Rounding[0], Rounding[1],
+                },
+                "The length does not match, a position is negative or <paramref name=\"numHeads\"/> &lt;= 0",
+                $"ApplyRotary({e.Span} x, {Positions} positions, int numHeads",
+                new[] { Layout("x", "numHeads") },
+                $"{Staged}.Apply<{Rotation}, {e.Type}>(default, x, numHeads, default, 0, positions, maxPosition, ");
         }
 
         private static void EmitFused(SourceWriter w, Element e)
         {
-            foreach (bool explicitLength in new[] { false, true })
-            {
-                w.Line("/// <summary>");
-                w.Line($"/// Rotates {e.Words} queries <paramref name=\"q\"/> <c>[positions.Length, numQueryHeads, HeadDim]</c> and keys");
-                w.Line("/// <paramref name=\"k\"/> <c>[positions.Length, numKeyValueHeads, HeadDim]</c> in one pass, sharing each token's cos/sin.");
-                foreach (string line in Rounding) w.Line(line);
-                if (explicitLength) w.Line(SequenceLengthNote);
-                w.Line("/// </summary>");
-                Exceptions(w, explicitLength, "A length does not match, a position is negative or a head count &lt;= 0");
-                w.Line(ClassEmitter.GeneratedCode);
-                w.Open($"public static void ApplyRotary({e.Span} q, int numQueryHeads, {e.Span} k, int numKeyValueHeads, {Positions} positions{LengthParameter(explicitLength)})");
-                w.Line($"{Guard}.CheckLayout(q.Length, positions.Length, numQueryHeads, RopeGenRotary.HeadDim, \"q\", \"numQueryHeads\");");
-                w.Line($"{Guard}.CheckLayout(k.Length, positions.Length, numKeyValueHeads, RopeGenRotary.HeadDim, \"k\", \"numKeyValueHeads\");");
-                string length = CheckedLength(w, explicitLength);
-                w.Line($"{Staged}.Apply<{Rotation}, {e.Type}>(default, q, numQueryHeads, k, numKeyValueHeads, positions, maxPosition, {length});");
-                w.Close();
-                w.Line();
-            }
+            EmitBothLengths(w,
+                new[]
+                {
+                    $"/// Rotates {e.Words} queries <paramref name=\"q\"/> <c>[positions.Length, numQueryHeads, HeadDim]</c> and keys",
+                    "/// <paramref name=\"k\"/> <c>[positions.Length, numKeyValueHeads, HeadDim]</c> in one pass, sharing each token's cos/sin.",
+                    Rounding[0], Rounding[1],
+                },
+                "A length does not match, a position is negative or a head count &lt;= 0",
+                $"ApplyRotary({e.Span} q, int numQueryHeads, {e.Span} k, int numKeyValueHeads, {Positions} positions",
+                new[] { Layout("q", "numQueryHeads"), Layout("k", "numKeyValueHeads") },
+                $"{Staged}.Apply<{Rotation}, {e.Type}>(default, q, numQueryHeads, k, numKeyValueHeads, positions, maxPosition, ");
         }
 
         private static void EmitShift(SourceWriter w, Element e, RotaryConfig config)
@@ -126,45 +110,52 @@ namespace RopeGen.Generator.Emit
 
         private static void EmitRotateInto(SourceWriter w, Element e)
         {
+            EmitBothLengths(w,
+                new[]
+                {
+                    "/// Rotates new keys <paramref name=\"source\"/> <c>[positions.Length, numHeads, HeadDim]</c> (left unchanged) and writes token t",
+                    $"/// into row <c>slots[t]</c> of the {e.Words} cache <paramref name=\"cache\"/> <c>[capacity, numHeads, HeadDim]</c>, in one",
+                    "/// pass; every other row is left as it was.",
+                    e.Type == "float"
+                        ? "/// The rows written equal what <see cref=\"ApplyRotary(global::System.Span{float}, global::System.ReadOnlySpan{int}, int)\"/> computes in place, bit for bit."
+                        : "/// Each value is rotated in float, as the float overloads rotate it, and rounded once to nearest (ties to even).",
+                },
+                "A length does not match, a position is negative, <paramref name=\"numHeads\"/> &lt;= 0, or a slot is out of range or repeated",
+                $"RotateInto(global::System.ReadOnlySpan<float> source, {Positions} positions, int numHeads, {e.Span} cache, {Positions} slots",
+                new[] { Layout("source", "numHeads"), $"{Guard}.CheckSlots(slots, positions.Length, cache.Length, numHeads, RopeGenRotary.HeadDim);" },
+                $"{Staged}.RotateInto<{Rotation}, {e.Type}>(default, source, positions, numHeads, cache, slots, maxPosition, ");
+        }
+
+        /// <summary>
+        /// Writes a kernel twice: with the sequence length max(positions) + 1, and with an explicit <c>sequenceLength</c>
+        /// parameter. <paramref name="signature"/> is the name and parameters without the closing parenthesis;
+        /// <paramref name="checks"/> run before the position checks; <paramref name="call"/> is completed with the length.
+        /// </summary>
+        private static void EmitBothLengths(SourceWriter w, string[] summary, string faults, string signature, string[] checks, string call)
+        {
             foreach (bool explicitLength in new[] { false, true })
             {
                 w.Line("/// <summary>");
-                w.Line("/// Rotates new keys <paramref name=\"source\"/> <c>[positions.Length, numHeads, HeadDim]</c> (left unchanged) and writes token t");
-                w.Line($"/// into row <c>slots[t]</c> of the {e.Words} cache <paramref name=\"cache\"/> <c>[capacity, numHeads, HeadDim]</c>, in one");
-                w.Line("/// pass; every other row is left as it was.");
-                w.Line(e.Type == "float"
-                    ? "/// The rows written equal what <see cref=\"ApplyRotary(global::System.Span{float}, global::System.ReadOnlySpan{int}, int)\"/> computes in place, bit for bit."
-                    : "/// Each value is rotated in float, as the float overloads rotate it, and rounded once to nearest (ties to even).");
-                w.Line(explicitLength ? SequenceLengthNote : "/// The dynamic kinds use the sequence length max(positions) + 1.");
+                foreach (string line in summary) w.Line(line);
+                w.Line(explicitLength
+                    ? "/// The explicit sequence length selects the table of the dynamic kinds (DynamicNtk, LongRope); other kinds ignore it."
+                    : "/// The dynamic kinds use the sequence length max(positions) + 1.");
                 w.Line("/// </summary>");
-                Exceptions(w, explicitLength, "A length does not match, a position is negative, <paramref name=\"numHeads\"/> &lt;= 0, or a slot is out of range or repeated");
+                string lengthFault = explicitLength ? ", or <paramref name=\"sequenceLength\"/> does not exceed every position" : "";
+                w.Line($"/// <exception cref=\"global::System.ArgumentException\">{faults}{lengthFault}; nothing is written.</exception>");
                 w.Line(ClassEmitter.GeneratedCode);
-                w.Open($"public static void RotateInto(global::System.ReadOnlySpan<float> source, {Positions} positions, int numHeads, {e.Span} cache, {Positions} slots{LengthParameter(explicitLength)})");
-                w.Line($"{Guard}.CheckLayout(source.Length, positions.Length, numHeads, RopeGenRotary.HeadDim, \"source\", \"numHeads\");");
-                string length = CheckedLength(w, explicitLength);
-                w.Line($"{Guard}.CheckSlots(slots, positions.Length, cache.Length, numHeads, RopeGenRotary.HeadDim);");
-                w.Line($"{Staged}.RotateInto<{Rotation}, {e.Type}>(default, source, positions, numHeads, cache, slots, maxPosition, {length});");
+                w.Open($"public static void {signature}{(explicitLength ? ", int sequenceLength" : "")})");
+                foreach (string check in checks) w.Line(check);
+                w.Line($"int maxPosition = {Guard}.MaxPosition(positions);");
+                if (explicitLength) w.Line($"{Guard}.CheckSequenceLength(sequenceLength, maxPosition);");
+                w.Line(call + (explicitLength ? "sequenceLength" : "maxPosition + 1") + ");");
                 w.Close();
                 w.Line();
             }
         }
 
-        private static string LengthParameter(bool explicitLength) => explicitLength ? ", int sequenceLength" : "";
-
-        /// <summary>Writes the position checks (and the sequence length's); returns the sequence length expression.</summary>
-        private static string CheckedLength(SourceWriter w, bool explicitLength)
-        {
-            w.Line($"int maxPosition = {Guard}.MaxPosition(positions);");
-            if (!explicitLength) return "maxPosition + 1";
-            w.Line($"{Guard}.CheckSequenceLength(sequenceLength, maxPosition);");
-            return "sequenceLength";
-        }
-
-        private static void Exceptions(SourceWriter w, bool explicitLength, string faults)
-        {
-            string length = explicitLength ? ", or <paramref name=\"sequenceLength\"/> does not exceed every position" : "";
-            w.Line($"/// <exception cref=\"global::System.ArgumentException\">{faults}{length}; nothing is written.</exception>");
-        }
+        private static string Layout(string buffer, string heads) =>
+            $"{Guard}.CheckLayout({buffer}.Length, positions.Length, {heads}, RopeGenRotary.HeadDim, \"{buffer}\", \"{heads}\");";
 
         private static void EmitFloatRotation(SourceWriter w)
         {

@@ -141,8 +141,8 @@ namespace RopeGen
             ReadOnlySpan<int> slots, int? sequenceLength) where T : unmanaged
         {
             RotaryGuard.CheckLayout(source.Length, positions.Length, numHeads, _headDim, nameof(source), nameof(numHeads));
-            int maxPosition = RotaryGuard.MaxPosition(positions);
             RotaryGuard.CheckSlots(slots, positions.Length, cache.Length, numHeads, _headDim);
+            int maxPosition = RotaryGuard.MaxPosition(positions);
             StagedRotation.RotateInto(new Rotation(this), source, positions, numHeads, cache, slots, maxPosition, LengthFor(sequenceLength, maxPosition));
         }
 

@@ -87,54 +87,70 @@ namespace RopeGen
                     $"destination has {destinationLength} elements; expected at least {sourceLength}, the length of source.", "destination");
         }
 
-        private static void Widen<TFormat>(ref ushort source, ref float destination, int length) where TFormat : struct, ISixteenBitFormat
+        private static void Widen<TFormat>(ref ushort source, ref float destination, int length) where TFormat : struct, ISixteenBitFormat =>
+            Convert<Widening<TFormat>, ushort, float>(ref source, ref destination, length);
+
+        private static void Narrow<TFormat>(ref float source, ref ushort destination, int length) where TFormat : struct, ISixteenBitFormat =>
+            Convert<Narrowing<TFormat>, float, ushort>(ref source, ref destination, length);
+
+        /// <summary>The widest accelerated vectors first, then narrower ones, then one value at a time.</summary>
+        private static void Convert<TConversion, TFrom, TTo>(ref TFrom source, ref TTo destination, int length)
+            where TConversion : struct, IConversion<TFrom, TTo>
         {
             int i = 0;
-            if (Vector512.IsHardwareAccelerated) i = Widen<TFormat, Lanes512, Vector512<uint>>(ref source, ref destination, length, i);
-            if (Vector256.IsHardwareAccelerated) i = Widen<TFormat, Lanes256, Vector256<uint>>(ref source, ref destination, length, i);
-            if (Vector128.IsHardwareAccelerated) i = Widen<TFormat, Lanes128, Vector128<uint>>(ref source, ref destination, length, i);
-            for (; i < length; i++) Unsafe.Add(ref destination, i) = TFormat.ToSingle(Unsafe.Add(ref source, i));
+            if (Vector512.IsHardwareAccelerated) i = TConversion.Blocks<Lanes512, Vector512<uint>>(ref source, ref destination, length, i);
+            if (Vector256.IsHardwareAccelerated) i = TConversion.Blocks<Lanes256, Vector256<uint>>(ref source, ref destination, length, i);
+            if (Vector128.IsHardwareAccelerated) i = TConversion.Blocks<Lanes128, Vector128<uint>>(ref source, ref destination, length, i);
+            for (; i < length; i++) Unsafe.Add(ref destination, i) = TConversion.One(Unsafe.Add(ref source, i));
         }
 
-        private static void Narrow<TFormat>(ref float source, ref ushort destination, int length) where TFormat : struct, ISixteenBitFormat
+        /// <summary>One direction of a format's conversion.</summary>
+        private interface IConversion<TFrom, TTo>
         {
-            int i = 0;
-            if (Vector512.IsHardwareAccelerated) i = Narrow<TFormat, Lanes512, Vector512<uint>>(ref source, ref destination, length, i);
-            if (Vector256.IsHardwareAccelerated) i = Narrow<TFormat, Lanes256, Vector256<uint>>(ref source, ref destination, length, i);
-            if (Vector128.IsHardwareAccelerated) i = Narrow<TFormat, Lanes128, Vector128<uint>>(ref source, ref destination, length, i);
-            for (; i < length; i++) Unsafe.Add(ref destination, i) = TFormat.FromSingle(Unsafe.Add(ref source, i));
+            /// <summary>Whole blocks of 2 × <c>TLanes.Count</c> values from <c>i</c> on; returns the first value left.</summary>
+            static abstract int Blocks<TLanes, TVector>(ref TFrom source, ref TTo destination, int length, int i)
+                where TLanes : struct, ILanes<TVector>
+                where TVector : struct;
+
+            static abstract TTo One(TFrom value);
         }
 
-        /// <summary>Whole blocks of 2 × <c>TLanes.Count</c> values from <paramref name="i"/> on; returns the first value left.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static int Widen<TFormat, TLanes, TVector>(ref ushort source, ref float destination, int length, int i)
-            where TFormat : struct, ISixteenBitFormat
-            where TLanes : struct, ILanes<TVector>
-            where TVector : struct
+        private readonly struct Widening<TFormat> : IConversion<ushort, float> where TFormat : struct, ISixteenBitFormat
         {
-            for (int step = 2 * TLanes.Count; i <= length - step; i += step)
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            public static int Blocks<TLanes, TVector>(ref ushort source, ref float destination, int length, int i)
+                where TLanes : struct, ILanes<TVector>
+                where TVector : struct
             {
-                (TVector lower, TVector upper) = TLanes.LoadWidened(ref source, i);
-                TLanes.Store(TFormat.ToSingleBits<TLanes, TVector>(lower), ref destination, i);
-                TLanes.Store(TFormat.ToSingleBits<TLanes, TVector>(upper), ref destination, i + TLanes.Count);
+                for (int step = 2 * TLanes.Count; i <= length - step; i += step)
+                {
+                    (TVector lower, TVector upper) = TLanes.LoadWidened(ref source, i);
+                    TLanes.Store(TFormat.ToSingleBits<TLanes, TVector>(lower), ref destination, i);
+                    TLanes.Store(TFormat.ToSingleBits<TLanes, TVector>(upper), ref destination, i + TLanes.Count);
+                }
+                return i;
             }
-            return i;
+
+            public static float One(ushort value) => TFormat.ToSingle(value);
         }
 
-        /// <inheritdoc cref="Widen{TFormat, TLanes, TVector}"/>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static int Narrow<TFormat, TLanes, TVector>(ref float source, ref ushort destination, int length, int i)
-            where TFormat : struct, ISixteenBitFormat
-            where TLanes : struct, ILanes<TVector>
-            where TVector : struct
+        private readonly struct Narrowing<TFormat> : IConversion<float, ushort> where TFormat : struct, ISixteenBitFormat
         {
-            for (int step = 2 * TLanes.Count; i <= length - step; i += step)
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            public static int Blocks<TLanes, TVector>(ref float source, ref ushort destination, int length, int i)
+                where TLanes : struct, ILanes<TVector>
+                where TVector : struct
             {
-                TVector lower = TFormat.FromSingleBits<TLanes, TVector>(TLanes.Load(ref source, i));
-                TVector upper = TFormat.FromSingleBits<TLanes, TVector>(TLanes.Load(ref source, i + TLanes.Count));
-                TLanes.StoreNarrowed(lower, upper, ref destination, i);
+                for (int step = 2 * TLanes.Count; i <= length - step; i += step)
+                {
+                    TVector lower = TFormat.FromSingleBits<TLanes, TVector>(TLanes.Load(ref source, i));
+                    TVector upper = TFormat.FromSingleBits<TLanes, TVector>(TLanes.Load(ref source, i + TLanes.Count));
+                    TLanes.StoreNarrowed(lower, upper, ref destination, i);
+                }
+                return i;
             }
-            return i;
+
+            public static ushort One(float value) => TFormat.FromSingle(value);
         }
     }
 }

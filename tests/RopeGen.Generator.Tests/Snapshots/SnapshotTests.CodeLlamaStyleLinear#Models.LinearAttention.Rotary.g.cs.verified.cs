@@ -460,6 +460,7 @@ namespace Models
         /// in place, like <see cref="ApplyRotary(global::System.Span{float}, global::System.ReadOnlySpan{int}, int)"/>.
         /// Each value is widened to float, rotated with the same tables and arithmetic as the float overload, and rounded once to
         /// nearest (ties to even): the result is the float rotation of the input, rounded.
+        /// The dynamic kinds use the sequence length max(positions) + 1.
         /// </summary>
         /// <exception cref="global::System.ArgumentException">The length does not match, a position is negative or <paramref name="numHeads"/> &lt;= 0; nothing is written.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
@@ -492,6 +493,7 @@ namespace Models
         /// <paramref name="k"/> <c>[positions.Length, numKeyValueHeads, HeadDim]</c> in one pass, sharing each token's cos/sin.
         /// Each value is widened to float, rotated with the same tables and arithmetic as the float overload, and rounded once to
         /// nearest (ties to even): the result is the float rotation of the input, rounded.
+        /// The dynamic kinds use the sequence length max(positions) + 1.
         /// </summary>
         /// <exception cref="global::System.ArgumentException">A length does not match, a position is negative or a head count &lt;= 0; nothing is written.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
@@ -540,6 +542,7 @@ namespace Models
         /// in place, like <see cref="ApplyRotary(global::System.Span{float}, global::System.ReadOnlySpan{int}, int)"/>.
         /// Each value is widened to float, rotated with the same tables and arithmetic as the float overload, and rounded once to
         /// nearest (ties to even): the result is the float rotation of the input, rounded.
+        /// The dynamic kinds use the sequence length max(positions) + 1.
         /// </summary>
         /// <exception cref="global::System.ArgumentException">The length does not match, a position is negative or <paramref name="numHeads"/> &lt;= 0; nothing is written.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
@@ -572,6 +575,7 @@ namespace Models
         /// <paramref name="k"/> <c>[positions.Length, numKeyValueHeads, HeadDim]</c> in one pass, sharing each token's cos/sin.
         /// Each value is widened to float, rotated with the same tables and arithmetic as the float overload, and rounded once to
         /// nearest (ties to even): the result is the float rotation of the input, rounded.
+        /// The dynamic kinds use the sequence length max(positions) + 1.
         /// </summary>
         /// <exception cref="global::System.ArgumentException">A length does not match, a position is negative or a head count &lt;= 0; nothing is written.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
@@ -627,8 +631,8 @@ namespace Models
         public static void RotateInto(global::System.ReadOnlySpan<float> source, global::System.ReadOnlySpan<int> positions, int numHeads, global::System.Span<float> cache, global::System.ReadOnlySpan<int> slots)
         {
             global::RopeGen.RotaryGuard.CheckLayout(source.Length, positions.Length, numHeads, RopeGenRotary.HeadDim, "source", "numHeads");
-            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
             global::RopeGen.RotaryGuard.CheckSlots(slots, positions.Length, cache.Length, numHeads, RopeGenRotary.HeadDim);
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
             global::RopeGen.StagedRotation.RotateInto<RopeGenRotary.FloatRotation, float>(default, source, positions, numHeads, cache, slots, maxPosition, maxPosition + 1);
         }
 
@@ -644,9 +648,9 @@ namespace Models
         public static void RotateInto(global::System.ReadOnlySpan<float> source, global::System.ReadOnlySpan<int> positions, int numHeads, global::System.Span<float> cache, global::System.ReadOnlySpan<int> slots, int sequenceLength)
         {
             global::RopeGen.RotaryGuard.CheckLayout(source.Length, positions.Length, numHeads, RopeGenRotary.HeadDim, "source", "numHeads");
+            global::RopeGen.RotaryGuard.CheckSlots(slots, positions.Length, cache.Length, numHeads, RopeGenRotary.HeadDim);
             int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
             global::RopeGen.RotaryGuard.CheckSequenceLength(sequenceLength, maxPosition);
-            global::RopeGen.RotaryGuard.CheckSlots(slots, positions.Length, cache.Length, numHeads, RopeGenRotary.HeadDim);
             global::RopeGen.StagedRotation.RotateInto<RopeGenRotary.FloatRotation, float>(default, source, positions, numHeads, cache, slots, maxPosition, sequenceLength);
         }
 
@@ -662,8 +666,8 @@ namespace Models
         public static void RotateInto(global::System.ReadOnlySpan<float> source, global::System.ReadOnlySpan<int> positions, int numHeads, global::System.Span<global::System.Half> cache, global::System.ReadOnlySpan<int> slots)
         {
             global::RopeGen.RotaryGuard.CheckLayout(source.Length, positions.Length, numHeads, RopeGenRotary.HeadDim, "source", "numHeads");
-            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
             global::RopeGen.RotaryGuard.CheckSlots(slots, positions.Length, cache.Length, numHeads, RopeGenRotary.HeadDim);
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
             global::RopeGen.StagedRotation.RotateInto<RopeGenRotary.FloatRotation, global::System.Half>(default, source, positions, numHeads, cache, slots, maxPosition, maxPosition + 1);
         }
 
@@ -679,9 +683,9 @@ namespace Models
         public static void RotateInto(global::System.ReadOnlySpan<float> source, global::System.ReadOnlySpan<int> positions, int numHeads, global::System.Span<global::System.Half> cache, global::System.ReadOnlySpan<int> slots, int sequenceLength)
         {
             global::RopeGen.RotaryGuard.CheckLayout(source.Length, positions.Length, numHeads, RopeGenRotary.HeadDim, "source", "numHeads");
+            global::RopeGen.RotaryGuard.CheckSlots(slots, positions.Length, cache.Length, numHeads, RopeGenRotary.HeadDim);
             int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
             global::RopeGen.RotaryGuard.CheckSequenceLength(sequenceLength, maxPosition);
-            global::RopeGen.RotaryGuard.CheckSlots(slots, positions.Length, cache.Length, numHeads, RopeGenRotary.HeadDim);
             global::RopeGen.StagedRotation.RotateInto<RopeGenRotary.FloatRotation, global::System.Half>(default, source, positions, numHeads, cache, slots, maxPosition, sequenceLength);
         }
 
@@ -697,8 +701,8 @@ namespace Models
         public static void RotateInto(global::System.ReadOnlySpan<float> source, global::System.ReadOnlySpan<int> positions, int numHeads, global::System.Span<global::RopeGen.BFloat16> cache, global::System.ReadOnlySpan<int> slots)
         {
             global::RopeGen.RotaryGuard.CheckLayout(source.Length, positions.Length, numHeads, RopeGenRotary.HeadDim, "source", "numHeads");
-            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
             global::RopeGen.RotaryGuard.CheckSlots(slots, positions.Length, cache.Length, numHeads, RopeGenRotary.HeadDim);
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
             global::RopeGen.StagedRotation.RotateInto<RopeGenRotary.FloatRotation, global::RopeGen.BFloat16>(default, source, positions, numHeads, cache, slots, maxPosition, maxPosition + 1);
         }
 
@@ -714,9 +718,9 @@ namespace Models
         public static void RotateInto(global::System.ReadOnlySpan<float> source, global::System.ReadOnlySpan<int> positions, int numHeads, global::System.Span<global::RopeGen.BFloat16> cache, global::System.ReadOnlySpan<int> slots, int sequenceLength)
         {
             global::RopeGen.RotaryGuard.CheckLayout(source.Length, positions.Length, numHeads, RopeGenRotary.HeadDim, "source", "numHeads");
+            global::RopeGen.RotaryGuard.CheckSlots(slots, positions.Length, cache.Length, numHeads, RopeGenRotary.HeadDim);
             int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
             global::RopeGen.RotaryGuard.CheckSequenceLength(sequenceLength, maxPosition);
-            global::RopeGen.RotaryGuard.CheckSlots(slots, positions.Length, cache.Length, numHeads, RopeGenRotary.HeadDim);
             global::RopeGen.StagedRotation.RotateInto<RopeGenRotary.FloatRotation, global::RopeGen.BFloat16>(default, source, positions, numHeads, cache, slots, maxPosition, sequenceLength);
         }
 
