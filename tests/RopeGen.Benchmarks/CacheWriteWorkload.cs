@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
 using System.Numerics.Tensors;
 
@@ -12,7 +11,7 @@ namespace RopeGen.Benchmarks;
 /// <c>RotateInto</c>; <c>twopass</c>: what a user writes today, the float rotation in place and then
 /// <c>TensorPrimitives.ConvertToHalf</c> of each token into its cache row.
 /// </summary>
-public sealed class CacheWriteWorkload : IQuickWorkload
+public sealed class CacheWriteWorkload : ISixteenBitWorkload
 {
     private const int KeyHeads = 8;
     private readonly RotaryKernel _generic = new(Llama3Half.RopeGenRotary.Config);
@@ -33,15 +32,13 @@ public sealed class CacheWriteWorkload : IQuickWorkload
         _slots = _positions.Select(t => (capacity - 296 + t) % capacity).ToArray();
     }
 
-    public IReadOnlyList<(string Column, Action Run)> Operations => new (string, Action)[]
-    {
-        ("generated", () => Llama3Half.RotateInto(_keys, _positions, KeyHeads, _cache, _slots)),
-        ("copy", () => _keys.AsSpan().CopyTo(_keysCopy)),
-        ("generic", () => _generic.RotateInto(_keys, _positions, KeyHeads, _cache, _slots)),
-        ("twopass", TwoPasses),
-    };
+    public void Generated() => Llama3Half.RotateInto(_keys, _positions, KeyHeads, _cache, _slots);
 
-    private void TwoPasses()
+    public void Copy() => _keys.AsSpan().CopyTo(_keysCopy);
+
+    public void Generic() => _generic.RotateInto(_keys, _positions, KeyHeads, _cache, _slots);
+
+    public void TwoPass()
     {
         Llama3Half.ApplyRotary(_keys, _positions, KeyHeads);
         for (int t = 0; t < _slots.Length; t++)

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
 using System.Numerics.Tensors;
 
@@ -31,7 +30,7 @@ public static class SixteenBitKernels
 /// 16-bit overload; <c>twopass</c>: what a user writes without it (widen q and k into float buffers, the generated float
 /// kernel, narrow back).
 /// </summary>
-public sealed class SixteenBitWorkload<T> : IQuickWorkload where T : unmanaged
+public sealed class SixteenBitWorkload<T> : ISixteenBitWorkload where T : unmanaged
 {
     private const int QueryHeads = 32, KeyHeads = 8;
     private readonly SixteenBitKernels<T> _kernels;
@@ -61,22 +60,22 @@ public sealed class SixteenBitWorkload<T> : IQuickWorkload where T : unmanaged
     public static SixteenBitWorkload<T> Llama3(SixteenBitKernels<T> kernels, int tokens, int firstPosition) =>
         new(kernels, Llama3Half.RopeGenRotary.Config, tokens, firstPosition);
 
-    public IReadOnlyList<(string Column, Action Run)> Operations => new (string, Action)[]
+    public void Generated() => _kernels.Generated(_q, QueryHeads, _k, KeyHeads, _positions);
+
+    public void Copy()
     {
-        ("generated", () => _kernels.Generated(_q, QueryHeads, _k, KeyHeads, _positions)),
-        ("copy", () =>
-        {
-            _q.AsSpan().CopyTo(_qCopy);
-            _k.AsSpan().CopyTo(_kCopy);
-        }),
-        ("generic", () => _generic(_q, QueryHeads, _k, KeyHeads, _positions)),
-        ("twopass", () =>
-        {
-            _kernels.Widen(_q, _qFloat);
-            _kernels.Widen(_k, _kFloat);
-            Llama3Half.ApplyRotary(_qFloat, QueryHeads, _kFloat, KeyHeads, _positions);
-            _kernels.Narrow(_qFloat, _q);
-            _kernels.Narrow(_kFloat, _k);
-        }),
-    };
+        _q.AsSpan().CopyTo(_qCopy);
+        _k.AsSpan().CopyTo(_kCopy);
+    }
+
+    public void Generic() => _generic(_q, QueryHeads, _k, KeyHeads, _positions);
+
+    public void TwoPass()
+    {
+        _kernels.Widen(_q, _qFloat);
+        _kernels.Widen(_k, _kFloat);
+        Llama3Half.ApplyRotary(_qFloat, QueryHeads, _kFloat, KeyHeads, _positions);
+        _kernels.Narrow(_qFloat, _q);
+        _kernels.Narrow(_kFloat, _k);
+    }
 }

@@ -1,6 +1,6 @@
 using System;
 using System.Linq;
-using RopeGen.TestSupport;
+using RopeGen.Testing;
 
 namespace RopeGen.Kernels.Tests;
 
@@ -53,7 +53,7 @@ public class StagedBadInputTests
     private static void AssertCacheWriteRejected<T>(float[] source, int[] positions, int[] slots, int? sequenceLength, params string[] messageParts)
     {
         float[] sourceBefore = source.ToArray();
-        CacheKernels<T> kernels = CacheKernels<T>.Of(KernelCase.All.Single(c => c.Name == nameof(Llama31Half)));
+        PrecisionOverloads<T> kernels = PrecisionOverloads<T>.Generated(typeof(Llama31Half), Llama31Half.RopeGenRotary.Config);
         AssertRejected<T>((cache, _) =>
         {
             if (sequenceLength is int n) kernels.RotateIntoWithLength(source, positions, 1, cache, slots, n);

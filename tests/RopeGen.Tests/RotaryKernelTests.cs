@@ -9,7 +9,7 @@ namespace RopeGen.Tests;
 /// head dims 64 to 256, positions up to 1,000,000, |x| ≤ 3, max abs error ≤ 2e-6. .ci/run repeats these tests on the
 /// 256-bit, 128-bit and scalar paths.
 /// </summary>
-public class RotaryKernelTests
+public partial class RotaryKernelTests
 {
     private const double Tolerance = 2e-6;
 
@@ -43,13 +43,13 @@ public class RotaryKernelTests
 
     private static readonly int[] Positions = { 0, 1, 1023, 1024, 4095, 4096, 8192, 32768, 65535, 65536, 131071, 999_999, 1_000_000 };
 
-    internal static float[] Random(int n, int seed)
+    private static float[] Random(int n, int seed)
     {
         var rng = new Random(seed);
         return Enumerable.Range(0, n).Select(_ => (float)(rng.NextDouble() * 6 - 3)).ToArray();
     }
 
-    internal static double[] Reference(RotaryConfig c, float[] input, int[] positions, int heads, int sequenceLength = 0)
+    private static double[] Reference(RotaryConfig c, float[] input, int[] positions, int heads, int sequenceLength = 0)
     {
         double[] expected = input.Select(v => (double)v).ToArray();
         RopeReference.Apply(c, expected, positions, heads, sequenceLength);

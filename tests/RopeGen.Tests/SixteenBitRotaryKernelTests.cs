@@ -1,6 +1,6 @@
 using System;
 using System.Linq;
-using RopeGen.TestSupport;
+using RopeGen.Testing;
 
 namespace RopeGen.Tests;
 
@@ -15,163 +15,99 @@ public class SixteenBitRotaryKernelTests
 {
     private static readonly int[] Positions = { 0, 1, 1023, 1024, 4095, 4096, 8192, 32768, 65535, 65536, 131071, 999_999, 1_000_000 };
 
-    private static int[] HeadCounts(RotaryConfig c) => new[] { 3, 4096 / c.HeadDim + 3 };
-
     public static TheoryData<int> Indexes() => RotaryKernelTests.Indexes();
 
-    [Theory, MemberData(nameof(Indexes))]
-    public void HalfApplyRoundsTheFloatRotationOnce(int index) => ApplyRoundsOnce<Half>(index);
+    private static RotaryConfig Config(int index) => RotaryKernelTests.Configs[index];
 
-    [Theory, MemberData(nameof(Indexes))]
-    public void BFloat16ApplyRoundsTheFloatRotationOnce(int index) => ApplyRoundsOnce<BFloat16>(index);
+    /// <summary>3 heads, and enough heads that one token exceeds the 4096-float scratch.</summary>
+    private static int[] HeadCounts(int index) => new[] { 3, 4096 / Config(index).HeadDim + 3 };
 
-    private static void ApplyRoundsOnce<T>(int index)
+    /// <summary>The float and <typeparamref name="T"/> overloads of one kernel for configuration <paramref name="index"/>.</summary>
+    private static (PrecisionOverloads<float> Float, PrecisionOverloads<T> Staged) Kernel<T>(int index)
     {
-        RotaryConfig c = RotaryKernelTests.Configs[index];
-        var kernel = new RotaryKernel(c);
-        foreach (int heads in HeadCounts(c))
-        {
-            T[] x = Sixteen.Round<T>(RotaryKernelTests.Random(Positions.Length * heads * c.HeadDim, index + heads));
-            float[] expected = Sixteen.Widen(x);
-            double[] reference = RotaryKernelTests.Reference(c, expected, Positions, heads);
-            kernel.Apply(expected, Positions, heads);
-
-            Apply(kernel, x, Positions, heads, null);
-
-            Sixteen.AssertRoundedOnce<T>(x, expected, reference, $"{heads} heads");
-        }
+        var kernel = new RotaryKernel(Config(index));
+        return (PrecisionOverloads<float>.Runtime(kernel), PrecisionOverloads<T>.Runtime(kernel));
     }
 
     [Theory, MemberData(nameof(Indexes))]
-    public void HalfSequenceLengthSelectsTheTable(int index) => SequenceLengthSelectsTheTable<Half>(index);
+    public void HalfApplyRoundsTheFloatRotationOnce(int index) => Apply<Half>(index);
 
     [Theory, MemberData(nameof(Indexes))]
-    public void BFloat16SequenceLengthSelectsTheTable(int index) => SequenceLengthSelectsTheTable<BFloat16>(index);
+    public void BFloat16ApplyRoundsTheFloatRotationOnce(int index) => Apply<BFloat16>(index);
 
-    private static void SequenceLengthSelectsTheTable<T>(int index)
+    private static void Apply<T>(int index)
     {
-        RotaryConfig c = RotaryKernelTests.Configs[index];
-        var kernel = new RotaryKernel(c);
-        int[] positions = { 0, 7, 99, 2047 };
-        foreach (int n in new[] { 2048, 4096, 4097, 50_000 })
-        {
-            T[] q = Sixteen.Round<T>(RotaryKernelTests.Random(positions.Length * 3 * c.HeadDim, n)), k = Sixteen.Round<T>(RotaryKernelTests.Random(positions.Length * c.HeadDim, n + 1));
-            T[] x = k.ToArray();
-            float[] expectedQ = Sixteen.Widen(q), expectedK = Sixteen.Widen(k);
-            double[] referenceQ = RotaryKernelTests.Reference(c, expectedQ, positions, 3, n), referenceK = RotaryKernelTests.Reference(c, expectedK, positions, 1, n);
-            kernel.Apply(expectedQ, positions, 3, n);
-            kernel.Apply(expectedK, positions, 1, n);
-
-            Fused(kernel, q, 3, k, 1, positions, n);
-            Apply(kernel, x, positions, 1, n);
-
-            Sixteen.AssertRoundedOnce<T>(q, expectedQ, referenceQ, $"q, sequence length {n}");
-            Sixteen.AssertRoundedOnce<T>(k, expectedK, referenceK, $"k, sequence length {n}");
-            Sixteen.AssertRoundedOnce<T>(x, expectedK, referenceK, $"x, sequence length {n}");
-        }
+        var (f, s) = Kernel<T>(index);
+        foreach (int heads in HeadCounts(index)) StagedChecks<T>.Apply(f, s, Positions, heads);
     }
 
     [Theory, MemberData(nameof(Indexes))]
-    public void HalfFusedQueryKeyRoundsOnce(int index) => FusedRoundsOnce<Half>(index);
+    public void HalfSequenceLengthSelectsTheTable(int index) => SequenceLength<Half>(index);
 
     [Theory, MemberData(nameof(Indexes))]
-    public void BFloat16FusedQueryKeyRoundsOnce(int index) => FusedRoundsOnce<BFloat16>(index);
+    public void BFloat16SequenceLengthSelectsTheTable(int index) => SequenceLength<BFloat16>(index);
 
-    private static void FusedRoundsOnce<T>(int index)
+    private static void SequenceLength<T>(int index)
     {
-        RotaryConfig c = RotaryKernelTests.Configs[index];
-        var kernel = new RotaryKernel(c);
-        foreach ((int qHeads, int kHeads) in new[] { (4, 2), (4096 / c.HeadDim, 4) })
-        {
-            T[] q = Sixteen.Round<T>(RotaryKernelTests.Random(Positions.Length * qHeads * c.HeadDim, 5)), k = Sixteen.Round<T>(RotaryKernelTests.Random(Positions.Length * kHeads * c.HeadDim, 6));
-            float[] expectedQ = Sixteen.Widen(q), expectedK = Sixteen.Widen(k);
-            double[] referenceQ = RotaryKernelTests.Reference(c, expectedQ, Positions, qHeads), referenceK = RotaryKernelTests.Reference(c, expectedK, Positions, kHeads);
-            kernel.Apply(expectedQ, qHeads, expectedK, kHeads, Positions);
-
-            Fused(kernel, q, qHeads, k, kHeads, Positions, null);
-
-            Sixteen.AssertRoundedOnce<T>(q, expectedQ, referenceQ, $"q of {qHeads} + {kHeads} heads");
-            Sixteen.AssertRoundedOnce<T>(k, expectedK, referenceK, $"k of {qHeads} + {kHeads} heads");
-        }
+        var (f, s) = Kernel<T>(index);
+        foreach (int n in new[] { 2048, 4096, 4097, 50_000 }) StagedChecks<T>.SequenceLength(f, s, n);
     }
 
     [Theory, MemberData(nameof(Indexes))]
-    public void HalfShiftRoundsOnceOrIsRefusedForTheDynamicKinds(int index) => ShiftRoundsOnce<Half>(index);
+    public void HalfFusedQueryKeyRoundsOnce(int index) => Fused<Half>(index);
 
     [Theory, MemberData(nameof(Indexes))]
-    public void BFloat16ShiftRoundsOnceOrIsRefusedForTheDynamicKinds(int index) => ShiftRoundsOnce<BFloat16>(index);
+    public void BFloat16FusedQueryKeyRoundsOnce(int index) => Fused<BFloat16>(index);
 
-    private static void ShiftRoundsOnce<T>(int index)
+    private static void Fused<T>(int index)
     {
-        RotaryConfig c = RotaryKernelTests.Configs[index];
-        var kernel = new RotaryKernel(c);
-        foreach (int heads in HeadCounts(c))
-        {
-            T[] keys = Sixteen.Round<T>(RotaryKernelTests.Random(5 * heads * c.HeadDim, 9)), before = keys.ToArray();
-            if (c.IsDynamic)
-            {
-                Assert.Throws<NotSupportedException>(() => Shift(kernel, keys, heads, 3));
-                Assert.Equal(before, keys);
-                continue;
-            }
-            float[] expected = Sixteen.Widen(keys);
-            double[] reference = expected.Select(v => (double)v).ToArray();
-            RopeReference.Shift(c, reference, heads, -300);
-            kernel.Shift(expected, heads, -300);
-
-            Shift(kernel, keys, heads, -300);
-
-            Sixteen.AssertRoundedOnce<T>(keys, expected, reference, $"{heads} heads");
-        }
+        var (f, s) = Kernel<T>(index);
+        StagedChecks<T>.Fused(f, s, Positions, 4, 2);
+        StagedChecks<T>.Fused(f, s, Positions, 4096 / Config(index).HeadDim, 4);
     }
 
     [Theory, MemberData(nameof(Indexes))]
-    public void RotateIntoAFloatCacheEqualsTheInPlaceRotationBitForBit(int index) => RotateIntoRoundsOnce<float>(index);
+    public void HalfShiftRoundsOnceOrIsRefusedForTheDynamicKinds(int index) => Shift<Half>(index);
 
     [Theory, MemberData(nameof(Indexes))]
-    public void RotateIntoAHalfCacheRoundsTheFloatRotationOnce(int index) => RotateIntoRoundsOnce<Half>(index);
+    public void BFloat16ShiftRoundsOnceOrIsRefusedForTheDynamicKinds(int index) => Shift<BFloat16>(index);
 
-    [Theory, MemberData(nameof(Indexes))]
-    public void RotateIntoABFloat16CacheRoundsTheFloatRotationOnce(int index) => RotateIntoRoundsOnce<BFloat16>(index);
-
-    private static void RotateIntoRoundsOnce<T>(int index)
+    private static void Shift<T>(int index)
     {
-        RotaryConfig c = RotaryKernelTests.Configs[index];
-        var kernel = new RotaryKernel(c);
-        const int capacity = 11;
-        int[] positions = { 20, 21, 22, 4096, 999_999 };
-        int[] slots = { 9, 10, 0, 1, 2 }; // a ring buffer wrapping around its end
-        foreach (int heads in HeadCounts(c))
-            foreach (int? sequenceLength in new int?[] { null, 1_500_000 })
-            {
-                int row = heads * c.HeadDim;
-                float[] source = RotaryKernelTests.Random(positions.Length * row, heads), sourceBefore = source.ToArray();
-                T[] cache = Sixteen.Round<T>(RotaryKernelTests.Random(capacity * row, 7)), cacheBefore = cache.ToArray();
-                float[] expected = source.ToArray();
-                double[] reference = RotaryKernelTests.Reference(c, source, positions, heads, sequenceLength ?? 0);
-                if (sequenceLength is int n) kernel.Apply(expected, positions, heads, n);
-                else kernel.Apply(expected, positions, heads);
+        var (f, s) = Kernel<T>(index);
+        if (Config(index).IsDynamic)
+        {
+            T[] keys = Sixteen.Round<T>(Buffers.Random(2 * Config(index).HeadDim, 9)), before = keys.ToArray();
+            Assert.Throws<NotSupportedException>(() => s.Shift(keys, 1, 3));
+            Assert.Equal(before, keys);
+            return;
+        }
+        foreach (int heads in HeadCounts(index)) StagedChecks<T>.Shift(f, s, heads, -300);
+    }
 
-                RotateInto(kernel, source, positions, heads, cache, slots, sequenceLength);
+    [Theory, MemberData(nameof(Indexes))]
+    public void RotateIntoAFloatCacheEqualsTheInPlaceRotationBitForBit(int index) => RotateInto<float>(index);
 
-                Assert.Equal(sourceBefore, source);
-                for (int s = 0; s < capacity; s++)
-                {
-                    int t = Array.IndexOf(slots, s);
-                    if (t < 0) Assert.True(cache.AsSpan(s * row, row).SequenceEqual(cacheBefore.AsSpan(s * row, row)), $"row {s} was not to be written");
-                    else Sixteen.AssertRoundedOnce<T>(cache.AsSpan(s * row, row), expected.AsSpan(t * row, row), reference.AsSpan(t * row, row), $"slot {s}");
-                }
-            }
+    [Theory, MemberData(nameof(Indexes))]
+    public void RotateIntoAHalfCacheRoundsTheFloatRotationOnce(int index) => RotateInto<Half>(index);
+
+    [Theory, MemberData(nameof(Indexes))]
+    public void RotateIntoABFloat16CacheRoundsTheFloatRotationOnce(int index) => RotateInto<BFloat16>(index);
+
+    private static void RotateInto<T>(int index)
+    {
+        var (f, s) = Kernel<T>(index);
+        foreach (int heads in HeadCounts(index)) StagedChecks<T>.RotateInto(f, s, heads);
     }
 
     [Fact]
     public void BadInputIsRejectedBeforeAnythingIsWritten()
     {
         var kernel = new RotaryKernel(new RotaryConfig(64, 10000, RopeScaling.DynamicNtk) { Factor = 2, OriginalMaxPositions = 100 });
-        Half[] x = Sixteen.Round<Half>(RotaryKernelTests.Random(128, 1)), before = x.ToArray();
-        BFloat16[] q = Sixteen.Round<BFloat16>(RotaryKernelTests.Random(128, 2)), qBefore = q.ToArray();
-        float[] source = RotaryKernelTests.Random(128, 3), sourceBefore = source.ToArray();
-        Half[] cache = Sixteen.Round<Half>(RotaryKernelTests.Random(4 * 64, 4)), cacheBefore = cache.ToArray();
+        Half[] x = Sixteen.Round<Half>(Buffers.Random(128, 1)), before = x.ToArray();
+        BFloat16[] q = Sixteen.Round<BFloat16>(Buffers.Random(128, 2)), qBefore = q.ToArray();
+        float[] source = Buffers.Random(128, 3), sourceBefore = source.ToArray();
+        Half[] cache = Sixteen.Round<Half>(Buffers.Random(4 * 64, 4)), cacheBefore = cache.ToArray();
 
         Assert.Contains("x has 128 elements; expected 192", Assert.Throws<ArgumentException>(() => kernel.Apply(x, new[] { 0, 1, 2 }, 1)).Message);
         Assert.Contains("positions[1] is -1", Assert.Throws<ArgumentException>(() => kernel.Apply(q, new[] { 0, -1 }, 1, 5)).Message);
@@ -193,52 +129,5 @@ public class SixteenBitRotaryKernelTests
         Assert.Equal(qBefore, q);
         Assert.Equal(sourceBefore, source);
         Assert.Equal(cacheBefore, cache);
-    }
-
-    // The overload for each element type.
-
-    private static void Apply<T>(RotaryKernel kernel, T[] x, int[] positions, int heads, int? length)
-    {
-        switch (x)
-        {
-            case Half[] h when length is int n: kernel.Apply(h, positions, heads, n); break;
-            case Half[] h: kernel.Apply(h, positions, heads); break;
-            case BFloat16[] b when length is int n: kernel.Apply(b, positions, heads, n); break;
-            case BFloat16[] b: kernel.Apply(b, positions, heads); break;
-            default: throw new NotSupportedException(typeof(T).Name);
-        }
-    }
-
-    private static void Fused<T>(RotaryKernel kernel, T[] q, int qHeads, T[] k, int kHeads, int[] positions, int? length)
-    {
-        switch ((q, k))
-        {
-            case (Half[] hq, Half[] hk) when length is int n: kernel.Apply(hq, qHeads, hk, kHeads, positions, n); break;
-            case (Half[] hq, Half[] hk): kernel.Apply(hq, qHeads, hk, kHeads, positions); break;
-            case (BFloat16[] bq, BFloat16[] bk) when length is int n: kernel.Apply(bq, qHeads, bk, kHeads, positions, n); break;
-            case (BFloat16[] bq, BFloat16[] bk): kernel.Apply(bq, qHeads, bk, kHeads, positions); break;
-            default: throw new NotSupportedException(typeof(T).Name);
-        }
-    }
-
-    private static void Shift<T>(RotaryKernel kernel, T[] keys, int heads, int delta)
-    {
-        if (keys is Half[] h) kernel.Shift(h, heads, delta);
-        else if (keys is BFloat16[] b) kernel.Shift(b, heads, delta);
-        else throw new NotSupportedException(typeof(T).Name);
-    }
-
-    private static void RotateInto<T>(RotaryKernel kernel, float[] source, int[] positions, int heads, T[] cache, int[] slots, int? length)
-    {
-        switch (cache)
-        {
-            case float[] f when length is int n: kernel.RotateInto(source, positions, heads, f, slots, n); break;
-            case float[] f: kernel.RotateInto(source, positions, heads, f, slots); break;
-            case Half[] h when length is int n: kernel.RotateInto(source, positions, heads, h, slots, n); break;
-            case Half[] h: kernel.RotateInto(source, positions, heads, h, slots); break;
-            case BFloat16[] b when length is int n: kernel.RotateInto(source, positions, heads, b, slots, n); break;
-            case BFloat16[] b: kernel.RotateInto(source, positions, heads, b, slots); break;
-            default: throw new NotSupportedException(typeof(T).Name);
-        }
     }
 }

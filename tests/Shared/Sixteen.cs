@@ -1,11 +1,11 @@
 using System;
 using System.Linq;
 
-namespace RopeGen.TestSupport;
+namespace RopeGen.Testing;
 
 /// <summary>
 /// Element helpers for float, Half and BFloat16 buffers, built on the scalar casts (.NET's Half casts and BFloat16's
-/// operators), not on the vectorized FloatConvert the kernels use. Shared by the kernel and runtime tests (linked).
+/// operators), not on the vectorized FloatConvert the kernels use. Shared by the kernel and runtime tests.
 /// </summary>
 internal static class Sixteen
 {
