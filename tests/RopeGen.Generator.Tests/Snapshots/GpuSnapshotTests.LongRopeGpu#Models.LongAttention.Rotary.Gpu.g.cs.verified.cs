@@ -18,29 +18,26 @@ namespace Models
         /// Positions the device table does not cover are computed in the kernel in double precision, never read past the table.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
-        public sealed class RopeGenGpuRotary : global::System.IDisposable
+        public sealed class RopeGenGpuRotary : global::System.IDisposable, global::RopeGen.Gpu.IGpuRotary
         {
-            private readonly global::ILGPU.Runtime.Accelerator _accelerator;
             private readonly global::System.Action<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<int>, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<double>> _rotate;
             private readonly global::System.Action<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>> _shift;
-            private readonly DeviceTable _table;
+            private readonly global::RopeGen.Gpu.DeviceTable _table;
             private readonly global::ILGPU.Runtime.MemoryBuffer1D<double, global::ILGPU.Stride1D.Dense> _theta;
-            private readonly global::ILGPU.Runtime.MemoryBuffer1D<float, global::ILGPU.Stride1D.Dense> _shiftRow;
-            private readonly DeviceTable _longTable;
+            private readonly global::RopeGen.Gpu.DeviceTable _longTable;
             private readonly global::ILGPU.Runtime.MemoryBuffer1D<double, global::ILGPU.Stride1D.Dense> _longTheta;
             private bool _disposed;
 
             /// <summary>Loads the kernels and uploads the first table rows; use <c>CreateGpuRotary</c>.</summary>
             internal RopeGenGpuRotary(global::ILGPU.Runtime.Accelerator accelerator)
             {
-                _accelerator = accelerator ?? throw new global::System.ArgumentNullException(nameof(accelerator));
+                global::System.ArgumentNullException.ThrowIfNull(accelerator);
                 _rotate = global::ILGPU.Runtime.KernelLoaders.LoadAutoGroupedStreamKernel<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<int>, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<double>>(accelerator, RotateKernel);
                 _shift = global::ILGPU.Runtime.KernelLoaders.LoadAutoGroupedStreamKernel<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>>(accelerator, ShiftKernel);
-                _table = new DeviceTable(accelerator, RopeGenRotary.Table, 4096);
-                _theta = Upload(accelerator, RopeGenRotary.InverseFrequencies.ToArray());
-                _shiftRow = accelerator.Allocate1D<float>(RopeGenRotary.RowStride);
-                _longTable = new DeviceTable(accelerator, RopeGenRotary.LongTable, 4096);
-                _longTheta = Upload(accelerator, RopeGenRotary.LongInverseFrequencies.ToArray());
+                _table = new global::RopeGen.Gpu.DeviceTable(accelerator, RopeGenRotary.Table, 4096);
+                _theta = global::RopeGen.Gpu.GpuChecks.Upload(accelerator, RopeGenRotary.InverseFrequencies);
+                _longTable = new global::RopeGen.Gpu.DeviceTable(accelerator, RopeGenRotary.LongTable, 4096);
+                _longTheta = global::RopeGen.Gpu.GpuChecks.Upload(accelerator, RopeGenRotary.LongInverseFrequencies);
             }
 
             /// <summary>
@@ -51,7 +48,7 @@ namespace Models
             [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
             public void Apply(global::ILGPU.ArrayView<float> x, global::ILGPU.ArrayView<int> positions, int numHeads)
             {
-                global::RopeGen.RotaryGuard.CheckLayout(Length(x), Length(positions), numHeads, RopeGenRotary.HeadDim, "x", "numHeads");
+                global::RopeGen.Gpu.GpuChecks.Layout(x, positions, numHeads, RopeGenRotary.HeadDim, "x", "numHeads");
                 Launch(x, numHeads, global::ILGPU.ArrayView<float>.Empty, 0, positions, global::RopeGen.RotaryGuard.MaxPosition(global::ILGPU.Runtime.ArrayViewExtensions.GetAsArray(positions)) + 1);
             }
 
@@ -63,8 +60,8 @@ namespace Models
             [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
             public void Apply(global::ILGPU.ArrayView<float> x, global::ILGPU.ArrayView<int> positions, int numHeads, int sequenceLength)
             {
-                global::RopeGen.RotaryGuard.CheckLayout(Length(x), Length(positions), numHeads, RopeGenRotary.HeadDim, "x", "numHeads");
-                if (sequenceLength < 1) throw new global::System.ArgumentOutOfRangeException(nameof(sequenceLength), sequenceLength, $"sequenceLength is {sequenceLength}; expected at least 1 (the largest position + 1).");
+                global::RopeGen.Gpu.GpuChecks.Layout(x, positions, numHeads, RopeGenRotary.HeadDim, "x", "numHeads");
+                global::RopeGen.Gpu.GpuChecks.SequenceLength(sequenceLength);
                 Launch(x, numHeads, global::ILGPU.ArrayView<float>.Empty, 0, positions, sequenceLength);
             }
 
@@ -73,8 +70,8 @@ namespace Models
             [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
             public void Apply(global::ILGPU.ArrayView<float> q, int numQueryHeads, global::ILGPU.ArrayView<float> k, int numKeyValueHeads, global::ILGPU.ArrayView<int> positions)
             {
-                global::RopeGen.RotaryGuard.CheckLayout(Length(q), Length(positions), numQueryHeads, RopeGenRotary.HeadDim, "q", "numQueryHeads");
-                global::RopeGen.RotaryGuard.CheckLayout(Length(k), Length(positions), numKeyValueHeads, RopeGenRotary.HeadDim, "k", "numKeyValueHeads");
+                global::RopeGen.Gpu.GpuChecks.Layout(q, positions, numQueryHeads, RopeGenRotary.HeadDim, "q", "numQueryHeads");
+                global::RopeGen.Gpu.GpuChecks.Layout(k, positions, numKeyValueHeads, RopeGenRotary.HeadDim, "k", "numKeyValueHeads");
                 Launch(q, numQueryHeads, k, numKeyValueHeads, positions, global::RopeGen.RotaryGuard.MaxPosition(global::ILGPU.Runtime.ArrayViewExtensions.GetAsArray(positions)) + 1);
             }
 
@@ -84,14 +81,11 @@ namespace Models
             [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
             public void Shift(global::ILGPU.ArrayView<float> keys, int numHeads, int delta)
             {
-                if (_disposed) throw new global::System.ObjectDisposedException(nameof(RopeGenGpuRotary));
+                global::RopeGen.Gpu.GpuChecks.NotDisposed(_disposed, nameof(RopeGenGpuRotary));
                 global::RopeGen.RotaryGuard.ThrowIfDynamicShift(RopeGenRotary.Config);
-                int rows = global::RopeGen.RotaryGuard.TokenCount(Length(keys), numHeads, RopeGenRotary.HeadDim, "keys", "numHeads") * numHeads;
-                if (rows == 0) return;
-                var row = new float[RopeGenRotary.RowStride];
-                RopeGenRotary.Table.ComputeShiftRow(delta, row);
-                global::ILGPU.Runtime.ArrayViewExtensions.CopyFromCPU(_shiftRow.View.BaseView, row);
-                _shift(rows * RopeGenRotary.PairCount, keys, _shiftRow.View);
+                int threads = global::RopeGen.Gpu.GpuChecks.Threads(global::RopeGen.Gpu.GpuChecks.Tokens(keys, numHeads, RopeGenRotary.HeadDim, "keys", "numHeads"), numHeads, RopeGenRotary.PairCount);
+                if (threads == 0) return;
+                _shift(threads, keys, _table.ShiftRow(delta));
             }
 
             /// <summary>Grows the device table to cover positions below <paramref name="positions"/> now (up to the cap), so later launches read rather than compute them.</summary>
@@ -110,23 +104,21 @@ namespace Models
                 _disposed = true;
                 _table.Dispose();
                 _theta.Dispose();
-                _shiftRow.Dispose();
                 _longTable.Dispose();
                 _longTheta.Dispose();
             }
 
             private void Launch(global::ILGPU.ArrayView<float> a, int headsA, global::ILGPU.ArrayView<float> b, int headsB, global::ILGPU.ArrayView<int> positions, int sequenceLength)
             {
-                if (_disposed) throw new global::System.ObjectDisposedException(nameof(RopeGenGpuRotary));
+                global::RopeGen.Gpu.GpuChecks.NotDisposed(_disposed, nameof(RopeGenGpuRotary));
                 bool useLong = sequenceLength > 4096;
-                DeviceTable table = useLong ? _longTable : _table;
+                global::RopeGen.Gpu.DeviceTable table = useLong ? _longTable : _table;
                 global::ILGPU.ArrayView<double> theta = useLong ? _longTheta.View : _theta.View;
                 table.Ensure(sequenceLength);
                 int cachedRows = table.Rows;
-                long threads = positions.Length * (headsA + headsB) * (long)RopeGenRotary.PairCount;
+                int threads = global::RopeGen.Gpu.GpuChecks.Threads(positions.Length, headsA + headsB, RopeGenRotary.PairCount);
                 if (threads == 0) return;
-                if (threads > int.MaxValue) throw new global::System.ArgumentException($"The call needs {threads} GPU threads; at most {int.MaxValue} fit one launch. Split it by tokens.");
-                _rotate((int)threads, a, headsA, b, headsB, positions, table.View, cachedRows, theta);
+                _rotate(threads, a, headsA, b, headsB, positions, table.View, cachedRows, theta);
             }
 
             /// <summary>One thread per rotation pair of every head of a, then of b; consecutive threads touch consecutive pairs.</summary>
@@ -177,56 +169,6 @@ namespace Models
                 float x1 = x[i], x2 = x[j];
                 x[i] = x1 * c - x2 * s;
                 x[j] = x2 * c + x1 * s;
-            }
-
-            private static int Length<T>(global::ILGPU.ArrayView<T> view) where T : unmanaged
-            {
-                if (view.Length > int.MaxValue) throw new global::System.ArgumentException($"A view of {view.Length} elements is longer than RoPE kernels accept ({int.MaxValue}).");
-                return (int)view.Length;
-            }
-
-            private static global::ILGPU.Runtime.MemoryBuffer1D<double, global::ILGPU.Stride1D.Dense> Upload(global::ILGPU.Runtime.Accelerator accelerator, double[] values)
-            {
-                var buffer = accelerator.Allocate1D<double>(values.Length);
-                global::ILGPU.Runtime.ArrayViewExtensions.CopyFromCPU(buffer.View.BaseView, values);
-                return buffer;
-            }
-
-            /// <summary>The device copy of a host <see cref="global::RopeGen.RotaryTable"/>, grown in the host table's blocks up to its cap.</summary>
-            private sealed class DeviceTable : global::System.IDisposable
-            {
-                private readonly global::ILGPU.Runtime.Accelerator _accelerator;
-                private readonly global::RopeGen.RotaryTable _host;
-                private global::ILGPU.Runtime.MemoryBuffer1D<float, global::ILGPU.Stride1D.Dense> _buffer;
-
-                public DeviceTable(global::ILGPU.Runtime.Accelerator accelerator, global::RopeGen.RotaryTable host, int positions)
-                {
-                    _accelerator = accelerator;
-                    _host = host;
-                    _buffer = accelerator.Allocate1D<float>(1);
-                    Ensure(positions);
-                }
-
-                public int Rows { get; private set; }
-
-                public global::ILGPU.ArrayView<float> View => _buffer.View;
-
-                public void Ensure(int positions)
-                {
-                    int wanted = global::System.Math.Min(positions, _host.MaxCachedPositions);
-                    if (wanted <= Rows) return;
-                    float[] rows = _host.Acquire(wanted - 1);
-                    if (rows.Length == 0) return;
-                    var buffer = _accelerator.Allocate1D<float>(rows.Length);
-                    global::ILGPU.Runtime.ArrayViewExtensions.CopyFromCPU(buffer.View.BaseView, rows);
-                    // Launches already queued may still read the old rows.
-                    _accelerator.Synchronize();
-                    _buffer.Dispose();
-                    _buffer = buffer;
-                    Rows = rows.Length / RopeGenRotary.RowStride;
-                }
-
-                public void Dispose() => _buffer.Dispose();
             }
         }
     }
