@@ -2,9 +2,10 @@ using System;
 using BenchmarkDotNet.Running;
 using RopeGen.Benchmarks;
 
-// --quick [--json FILE]: the interleaved everyday measurement. Anything else goes to BenchmarkDotNet.
-int quick = Array.IndexOf(args, "--quick");
-if (quick >= 0)
+// --quick [--json FILE]: the interleaved everyday measurement; --gpu [--json FILE]: the GPU kernels on the best
+// accelerator present. Anything else goes to BenchmarkDotNet.
+bool quick = Array.IndexOf(args, "--quick") >= 0, gpu = Array.IndexOf(args, "--gpu") >= 0;
+if (quick || gpu)
 {
     int json = Array.IndexOf(args, "--json");
     if (json >= 0 && json + 1 >= args.Length)
@@ -12,7 +13,9 @@ if (quick >= 0)
         Console.Error.WriteLine("--json needs a file name, e.g. --json results.json");
         return 2;
     }
-    QuickBench.Run(json >= 0 ? args[json + 1] : null);
+    string? jsonPath = json >= 0 ? args[json + 1] : null;
+    if (gpu) GpuBench.Run(jsonPath);
+    else QuickBench.Run(jsonPath);
     return 0;
 }
 BenchmarkSwitcher.FromAssembly(typeof(QuickBench).Assembly).Run(args);
