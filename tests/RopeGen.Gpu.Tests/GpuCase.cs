@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using ILGPU.Runtime;
 using RopeGen.Gpu;
 
@@ -43,19 +44,11 @@ public sealed record GpuCase(
         new(nameof(Llama3Interleaved), Llama3Interleaved.RopeGenRotary.Config, Llama3Interleaved.ApplyRotary, Llama3Interleaved.ApplyRotary, Llama3Interleaved.ApplyRotary, Llama3Interleaved.ShiftRotary) { Create = Llama3Interleaved.CreateGpuRotary },
     };
 
-    public static TheoryData<GpuCase> Cases() => Where(_ => true);
+    public static TheoryData<GpuCase> Cases() => new(All);
 
     /// <summary>The kinds whose table does not depend on the sequence length (Shift works).</summary>
-    public static TheoryData<GpuCase> StaticCases() => Where(c => !c.Config.IsDynamic);
+    public static TheoryData<GpuCase> StaticCases() => new(All.Where(c => !c.Config.IsDynamic));
 
     /// <summary>DynamicNtk and LongRope (Shift refuses them).</summary>
-    public static TheoryData<GpuCase> DynamicCases() => Where(c => c.Config.IsDynamic);
-
-    private static TheoryData<GpuCase> Where(Func<GpuCase, bool> keep)
-    {
-        var data = new TheoryData<GpuCase>();
-        foreach (GpuCase c in All)
-            if (keep(c)) data.Add(c);
-        return data;
-    }
+    public static TheoryData<GpuCase> DynamicCases() => new(All.Where(c => c.Config.IsDynamic));
 }
