@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using RopeGen.Generator.Diagnostics;
 using RopeGen.Generator.Tests.TestSupport;
 
 namespace RopeGen.Generator.Tests.Analyzers;
@@ -127,15 +128,12 @@ public class KernelCallAnalyzerTests
         """);
 
     [Fact]
-    public async Task MessageNamesTheLengthFoundAndTheLengthExpected()
-    {
-        var diagnostics = await AnalyzerRunner.RunAsync(Model + """
-            static class Use
-            {
-                static void Run() => Attention.ApplyRotary(new float[256], new[] { 0, 1, 2 }, 1);
-            }
-            """);
-        Assert.Equal("'x' has 256 elements, which cannot be [3, 1, 64]; expected 192 = 3 tokens × 1 heads × 64",
-            Assert.Single(diagnostics).GetMessage());
-    }
+    public Task MessageNamesTheLengthFoundAndTheLengthExpected() => AnalyzerRunner.VerifyAsync(Model + """
+        static class Use
+        {
+            static void Run() => Attention.ApplyRotary({|#0:new float[256]|}, new[] { 0, 1, 2 }, 1);
+        }
+        """,
+        AnalyzerRunner.Diagnostic(DiagnosticDescriptors.BufferLength).WithLocation(0)
+            .WithMessage("'x' has 256 elements, which cannot be [3, 1, 64]; expected 192 = 3 tokens × 1 heads × 64"));
 }
