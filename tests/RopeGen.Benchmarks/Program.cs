@@ -3,7 +3,12 @@ using BenchmarkDotNet.Running;
 using RopeGen.Benchmarks;
 
 // --quick [--json FILE]: the interleaved everyday measurement; --gpu [--json FILE]: the GPU kernels on the best
-// accelerator present. Anything else goes to BenchmarkDotNet.
+// accelerator present; --parallel-threshold: when a second thread pays. Anything else goes to BenchmarkDotNet.
+if (Array.IndexOf(args, "--parallel-threshold") >= 0)
+{
+    ParallelThreshold.Run();
+    return 0;
+}
 bool quick = Array.IndexOf(args, "--quick") >= 0, gpu = Array.IndexOf(args, "--gpu") >= 0;
 if (quick || gpu)
 {

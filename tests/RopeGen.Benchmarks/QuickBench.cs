@@ -52,7 +52,7 @@ public static class QuickBench
         }
     }
 
-    private static string Ns(double ns) => ns switch
+    internal static string Ns(double ns) => ns switch
     {
         < 1e4 => $"{ns,8:0.0} ns",
         < 1e7 => $"{ns / 1e3,8:0.0} us",
@@ -60,7 +60,7 @@ public static class QuickBench
     };
 
     /// <summary>Warms the operation up (tiered JIT) and returns the iterations that make one sample last about SampleTarget.</summary>
-    private static int Calibrate(Action op)
+    internal static int Calibrate(Action op)
     {
         var warm = Stopwatch.StartNew();
         while (warm.ElapsedMilliseconds < 400) op(); // long enough for tiered JIT to reach tier 1
@@ -70,14 +70,14 @@ public static class QuickBench
     }
 
     /// <summary>Nanoseconds per call over <paramref name="n"/> calls.</summary>
-    private static double Time(Action op, int n)
+    internal static double Time(Action op, int n)
     {
         long start = Stopwatch.GetTimestamp();
         for (int i = 0; i < n; i++) op();
         return Stopwatch.GetElapsedTime(start).TotalMilliseconds * 1e6 / n;
     }
 
-    private static double Median(List<double> values)
+    internal static double Median(List<double> values)
     {
         var sorted = values.OrderBy(v => v).ToArray();
         return sorted[sorted.Length / 2];

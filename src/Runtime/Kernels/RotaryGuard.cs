@@ -6,7 +6,7 @@ namespace RopeGen
     /// Argument checks shared by the reference rotation, the runtime kernels and the generated kernels, so every
     /// entry point rejects bad input with the same message, before anything is written.
     /// </summary>
-    public static class RotaryGuard
+    public static partial class RotaryGuard
     {
         /// <summary>
         /// Checks that <paramref name="length"/> equals tokens × heads × head dim for a buffer laid out

@@ -39,6 +39,20 @@ public class KernelCallAnalyzerTests
         """);
 
     [Fact]
+    public Task CallsWithHeadViewsAreNotReportedButTheFusedCallWithALengthIs() => AnalyzerRunner.VerifyAsync(Model + """
+        static class Use
+        {
+            static void Run(int[] positions)
+            {
+                // A packed row may hold more than q and k, and a view may start anywhere: no length is wrong on its face.
+                Attention.ApplyRotary(new float[100], positions, HeadView.Packed(1, 4, 100));
+                Attention.ApplyRotary(new float[100], HeadView.Packed(1, 0, 100), new float[100], HeadView.Packed(1, 36, 100), new[] { 0 });
+                Attention.ApplyRotary(new float[2 * 64], 2, {|ROPE007:new float[100]|}, 1, new[] { 0 }, 10);
+            }
+        }
+        """);
+
+    [Fact]
     public Task LengthsKnownOnlyAtRunTimeAreNotReported() => AnalyzerRunner.VerifyAsync(Model + """
         static class Use
         {
