@@ -45,6 +45,16 @@ public sealed class AcceleratorFixture : IDisposable
         return x.GetAsArray1D();
     }
 
+    /// <summary><see cref="Run"/> for two buffers, such as q and k.</summary>
+    public (float[] A, float[] B) Run(float[] a, float[] b, int[] positions, Action<ArrayView<float>, ArrayView<float>, ArrayView<int>> launch)
+    {
+        using MemoryBuffer1D<float, Stride1D.Dense> x = Accelerator.Allocate1D(a), y = Accelerator.Allocate1D(b);
+        using MemoryBuffer1D<int, Stride1D.Dense> p = Accelerator.Allocate1D(positions);
+        launch(x.View, y.View, p.View);
+        Accelerator.Synchronize();
+        return (x.GetAsArray1D(), y.GetAsArray1D());
+    }
+
     public void Dispose()
     {
         foreach (IGpuRotary kernels in _loaded.Values) kernels.Dispose();

@@ -18,8 +18,10 @@ namespace RopeGen.Generator.Emit
         private const string Support = GpuSupportEmitter.Namespace;
         private const string Checks = Support + ".GpuChecks";
         private const string Table = Support + ".DeviceTable";
+        private const string Strides = Support + ".HeadStrides";
+        private const string Places = "global::ILGPU.LongIndex3D";
         private const string RotateSignature =
-            "global::ILGPU.Index1D, " + View + "<float>, int, " + View + "<float>, int, " + View + "<int>, " + View + "<float>, int, " + View + "<double>";
+            "global::ILGPU.Index1D, " + View + "<float>, int, " + Places + ", " + View + "<float>, int, " + Places + ", " + View + "<int>, " + View + "<float>, int, " + View + "<double>";
 
         // Positions uploaded when the object is created: 4,096 rows (2 MiB at head dim 128, half-split).
         private const int InitialPositions = 4096;
@@ -82,7 +84,7 @@ namespace RopeGen.Generator.Emit
             w.Line();
 
             // Launch: picks the table and frequencies for the sequence length, one thread per rotation pair.
-            w.Open($"private void Launch({View}<float> a, int headsA, {View}<float> b, int headsB, {View}<int> positions, int sequenceLength)");
+            w.Open($"private void Launch({View}<float> a, {Strides} headsA, {View}<float> b, {Strides} headsB, {View}<int> positions, int sequenceLength)");
             w.Line($"{Checks}.NotDisposed(_disposed, nameof(RopeGenGpuRotary));");
             if (longRope)
             {
@@ -115,9 +117,9 @@ namespace RopeGen.Generator.Emit
                 w.Line("table.Ensure(sequenceLength);");
                 w.Line("int cachedRows = table.Rows;");
             }
-            w.Line($"int threads = {Checks}.Threads(positions.Length, headsA + headsB, RopeGenRotary.PairCount);");
+            w.Line($"int threads = {Checks}.Threads(positions.Length, headsA.Heads + headsB.Heads, RopeGenRotary.PairCount);");
             w.Line("if (threads == 0) return;");
-            w.Line("_rotate(threads, a, headsA, b, headsB, positions, table.View, cachedRows, theta);");
+            w.Line("_rotate(threads, a, headsA.Heads, headsA.Places, b, headsB.Heads, headsB.Places, positions, table.View, cachedRows, theta);");
             w.Close();
             w.Line();
 
@@ -135,40 +137,7 @@ namespace RopeGen.Generator.Emit
                 ? "The table is chosen by max(positions) + 1, which reads the positions back to the host (a synchronization); pass a sequence length to avoid it."
                 : "The frequency table does not depend on the sequence length.";
 
-            w.Line("/// <summary>");
-            w.Line("/// Queues the rotation of <paramref name=\"x\"/>, laid out <c>[positions.Length, numHeads, HeadDim]</c>, in place; token t at");
-            w.Line($"/// <c>positions[t]</c>. {lengthNote}");
-            w.Line("/// </summary>");
-            w.Line("/// <exception cref=\"global::System.ArgumentException\">The length does not match or <paramref name=\"numHeads\"/> &lt;= 0.</exception>");
-            w.Line(ClassEmitter.GeneratedCode);
-            w.Open($"public void Apply({View}<float> x, {View}<int> positions, int numHeads)");
-            w.Line($"{Checks}.Layout(x, positions, numHeads, RopeGenRotary.HeadDim, \"x\", \"numHeads\");");
-            w.Line($"Launch(x, numHeads, {View}<float>.Empty, 0, positions, {impliedLength});");
-            w.Close();
-            w.Line();
-
-            w.Line("/// <summary>");
-            w.Line("/// Queues the rotation of <paramref name=\"x\"/> with an explicit sequence length, which selects the table of the dynamic");
-            w.Line("/// kinds and grows the device table to cover it (up to <c>RopeGenRotary.Table.MaxCachedPositions</c>).");
-            w.Line("/// </summary>");
-            w.Line("/// <exception cref=\"global::System.ArgumentException\">The length does not match, <paramref name=\"numHeads\"/> &lt;= 0 or <paramref name=\"sequenceLength\"/> &lt; 1.</exception>");
-            w.Line(ClassEmitter.GeneratedCode);
-            w.Open($"public void Apply({View}<float> x, {View}<int> positions, int numHeads, int sequenceLength)");
-            w.Line($"{Checks}.Layout(x, positions, numHeads, RopeGenRotary.HeadDim, \"x\", \"numHeads\");");
-            w.Line($"{Checks}.SequenceLength(sequenceLength);");
-            w.Line($"Launch(x, numHeads, {View}<float>.Empty, 0, positions, sequenceLength);");
-            w.Close();
-            w.Line();
-
-            w.Line("/// <summary>Queues the rotation of queries <paramref name=\"q\"/> and keys <paramref name=\"k\"/> (grouped-query attention) in one launch.</summary>");
-            w.Line("/// <exception cref=\"global::System.ArgumentException\">A length does not match or a head count &lt;= 0.</exception>");
-            w.Line(ClassEmitter.GeneratedCode);
-            w.Open($"public void Apply({View}<float> q, int numQueryHeads, {View}<float> k, int numKeyValueHeads, {View}<int> positions)");
-            w.Line($"{Checks}.Layout(q, positions, numQueryHeads, RopeGenRotary.HeadDim, \"q\", \"numQueryHeads\");");
-            w.Line($"{Checks}.Layout(k, positions, numKeyValueHeads, RopeGenRotary.HeadDim, \"k\", \"numKeyValueHeads\");");
-            w.Line($"Launch(q, numQueryHeads, k, numKeyValueHeads, positions, {impliedLength});");
-            w.Close();
-            w.Line();
+            GpuOverloads.EmitMembers(w, impliedLength, lengthNote);
 
             w.Line("/// <summary>Queues the re-rotation of cached <paramref name=\"keys\"/> by <paramref name=\"delta\"/> positions, without the attention factor.</summary>");
             w.Line("/// <exception cref=\"global::System.ArgumentException\">The length is not a whole number of tokens.</exception>");
@@ -215,7 +184,7 @@ namespace RopeGen.Generator.Emit
             string first = half ? "pair" : "2 * pair", second = half ? "pair + RopeGenRotary.PairCount" : "2 * pair + 1";
 
             w.Line("/// <summary>One thread per rotation pair of every head of a, then of b; consecutive threads touch consecutive pairs.</summary>");
-            w.Open($"private static void RotateKernel(global::ILGPU.Index1D index, {View}<float> a, int headsA, {View}<float> b, int headsB, {View}<int> positions, {View}<float> rows, int cachedRows, {View}<double> theta)");
+            w.Open($"private static void RotateKernel(global::ILGPU.Index1D index, {View}<float> a, int headsA, {Places} placesA, {View}<float> b, int headsB, {Places} placesB, {View}<int> positions, {View}<float> rows, int cachedRows, {View}<double> theta)");
             w.Line("int pair = index % RopeGenRotary.PairCount;");
             w.Line("int head = index / RopeGenRotary.PairCount;");
             w.Line("int heads = headsA + headsB;");
@@ -235,11 +204,11 @@ namespace RopeGen.Generator.Emit
             w.Line("s = (float)(global::System.Math.Sin(angle) * RopeGenRotary.AttentionFactor);");
             w.Close();
             w.Open("if (h < headsA)");
-            w.Line("long at = ((long)token * headsA + h) * RopeGenRotary.HeadDim;");
+            w.Line($"long at = {Strides}.Start(placesA, token, h);");
             w.Line($"RotatePair(a, at + {first}, at + {second}, c, s);");
             w.Close();
             w.Open("else");
-            w.Line("long at = ((long)token * headsB + h - headsA) * RopeGenRotary.HeadDim;");
+            w.Line($"long at = {Strides}.Start(placesB, token, h - headsA);");
             w.Line($"RotatePair(b, at + {first}, at + {second}, c, s);");
             w.Close();
             w.Close();

@@ -21,6 +21,8 @@ namespace RopeGen.Generator.Emit
         private const string Accelerator = "global::ILGPU.Runtime.Accelerator";
         private const string Extensions = "global::ILGPU.Runtime.ArrayViewExtensions";
         private const string Embedded = "[global::Microsoft.CodeAnalysis.Embedded]";
+        private const string HeadView = "global::RopeGen.HeadView";
+        private const string LongIndex = "global::ILGPU.LongIndex3D";
 
         public static string Emit()
         {
@@ -36,6 +38,8 @@ namespace RopeGen.Generator.Emit
             w.Line();
             w.Open("namespace RopeGen.Gpu");
             EmitInterface(w);
+            w.Line();
+            EmitStrides(w);
             w.Line();
             EmitChecks(w);
             w.Line();
@@ -53,15 +57,7 @@ namespace RopeGen.Generator.Emit
             w.Line(Embedded);
             w.Line(ClassEmitter.GeneratedCode);
             w.Open("internal interface IGpuRotary : global::System.IDisposable");
-            w.Line("/// <summary>Queues the in-place rotation of <paramref name=\"x\"/>, laid out <c>[positions.Length, numHeads, HeadDim]</c>.</summary>");
-            w.Line($"void Apply({View}<float> x, {View}<int> positions, int numHeads);");
-            w.Line();
-            w.Line("/// <summary>Queues the rotation of <paramref name=\"x\"/> with an explicit sequence length (the dynamic kinds' table).</summary>");
-            w.Line($"void Apply({View}<float> x, {View}<int> positions, int numHeads, int sequenceLength);");
-            w.Line();
-            w.Line("/// <summary>Queues the rotation of queries and keys in one launch.</summary>");
-            w.Line($"void Apply({View}<float> q, int numQueryHeads, {View}<float> k, int numKeyValueHeads, {View}<int> positions);");
-            w.Line();
+            GpuOverloads.EmitDeclarations(w);
             w.Line("/// <summary>Queues the re-rotation of cached keys by <paramref name=\"delta\"/> positions.</summary>");
             w.Line($"void Shift({View}<float> keys, int numHeads, int delta);");
             w.Line();
@@ -73,15 +69,59 @@ namespace RopeGen.Generator.Emit
             w.Close();
         }
 
+        private static void EmitStrides(SourceWriter w)
+        {
+            w.Line("/// <summary>");
+            w.Line("/// Where a tensor's heads sit in a view: heads per token, and the offset, token stride and head stride in elements as");
+            w.Line("/// an ILGPU <c>LongIndex3D</c> (X, Y, Z), the form kernels take: ILGPU's CPU accelerator accepts only public parameter types.");
+            w.Line("/// </summary>");
+            w.Line(Embedded);
+            w.Line(ClassEmitter.GeneratedCode);
+            w.Open("internal readonly struct HeadStrides");
+            w.Line("/// <summary>Heads per token (0: no tensor).</summary>");
+            w.Line("public readonly int Heads;");
+            w.Line();
+            w.Line("/// <summary>The offset of the first head of the first token (X), the token stride (Y) and the head stride (Z).</summary>");
+            w.Line($"public readonly {LongIndex} Places;");
+            w.Line();
+            w.Open($"private HeadStrides(int heads, {LongIndex} places)");
+            w.Line("Heads = heads;");
+            w.Line("Places = places;");
+            w.Close();
+            w.Line();
+            w.Line("/// <summary>The strides of a checked <see cref=\"global::RopeGen.HeadView\"/> for heads of <paramref name=\"headDim\"/> elements.</summary>");
+            w.Line($"public static HeadStrides Of({HeadView} view, int headDim) => new HeadStrides(view.Heads, new {LongIndex}(view.Offset, view.TokenStride(headDim), view.HeadStride(headDim)));");
+            w.Line();
+            w.Line("/// <summary>In a kernel: the first element of head <paramref name=\"head\"/> of token <paramref name=\"token\"/>.</summary>");
+            w.Line($"public static long Start({LongIndex} places, int token, int head) => places.X + token * places.Y + head * places.Z;");
+            w.Close();
+        }
+
         private static void EmitChecks(SourceWriter w)
         {
             w.Line("/// <summary>Argument checks and uploads shared by the generated GPU classes; messages as the CPU kernels give them.</summary>");
             w.Line(Embedded);
             w.Line(ClassEmitter.GeneratedCode);
             w.Open("internal static class GpuChecks");
-            w.Line("/// <summary>Checks that <paramref name=\"x\"/> holds <c>[positions.Length, numHeads, headDim]</c> elements.</summary>");
-            w.Open($"public static void Layout({View}<float> x, {View}<int> positions, int numHeads, int headDim, string bufferName, string headsName)");
+            w.Line("/// <summary>Checks that <paramref name=\"x\"/> holds <c>[positions.Length, numHeads, headDim]</c> elements; the heads' places.</summary>");
+            w.Open($"public static HeadStrides Heads({View}<float> x, {View}<int> positions, int numHeads, int headDim, string bufferName, string headsName)");
             w.Line("global::RopeGen.RotaryGuard.CheckLayout(Length(x, bufferName), Length(positions, \"positions\"), numHeads, headDim, bufferName, headsName);");
+            w.Line($"return HeadStrides.Of({HeadView}.Contiguous(numHeads), headDim);");
+            w.Close();
+            w.Line();
+            w.Line("/// <summary>Checks <paramref name=\"view\"/> against <paramref name=\"x\"/> over <c>positions.Length</c> tokens; the heads' places.</summary>");
+            w.Open($"public static HeadStrides Heads({View}<float> x, {View}<int> positions, {HeadView} view, int headDim, string bufferName, string viewName)");
+            w.Line("global::RopeGen.RotaryGuard.CheckView(Length(x, bufferName), Length(positions, \"positions\"), view, headDim, bufferName, viewName);");
+            w.Line("return HeadStrides.Of(view, headDim);");
+            w.Close();
+            w.Line();
+            w.Line("/// <summary>Checks that the heads of two views share no element when <paramref name=\"a\"/> and <paramref name=\"b\"/> are parts of one buffer.</summary>");
+            w.Open($"public static void Disjoint({View}<float> a, {HeadView} viewA, {View}<float> b, {HeadView} viewB, {View}<int> positions, int headDim, string aName, string bName)");
+            w.Line("if (a.Length == 0 || b.Length == 0 || !global::System.Object.ReferenceEquals(((global::ILGPU.IArrayView)a).Buffer, ((global::ILGPU.IArrayView)b).Buffer)) return;");
+            w.Line("long startA = ((global::ILGPU.IContiguousArrayView)a).IndexInBytes, startB = ((global::ILGPU.IContiguousArrayView)b).IndexInBytes;");
+            w.Line("if (startA + a.LengthInBytes <= startB || startB + b.LengthInBytes <= startA) return;");
+            w.Line("if ((startB - startA) % sizeof(float) != 0) throw new global::System.ArgumentException($\"{aName} and {bName} overlap and are not float-aligned to each other; expected separate ranges.\", bName);");
+            w.Line("global::RopeGen.RotaryGuard.CheckDisjoint((startB - startA) / sizeof(float), viewA, viewB, Length(positions, \"positions\"), headDim, aName, bName);");
             w.Close();
             w.Line();
             w.Line("/// <summary>The tokens of <paramref name=\"keys\"/>, a whole number of <c>[numHeads, headDim]</c> rows.</summary>");

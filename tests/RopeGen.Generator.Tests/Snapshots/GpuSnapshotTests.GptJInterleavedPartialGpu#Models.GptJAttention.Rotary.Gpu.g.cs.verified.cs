@@ -20,7 +20,7 @@ namespace Models
         [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
         public sealed class RopeGenGpuRotary : global::System.IDisposable, global::RopeGen.Gpu.IGpuRotary
         {
-            private readonly global::System.Action<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<int>, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<double>> _rotate;
+            private readonly global::System.Action<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, int, global::ILGPU.LongIndex3D, global::ILGPU.ArrayView<float>, int, global::ILGPU.LongIndex3D, global::ILGPU.ArrayView<int>, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<double>> _rotate;
             private readonly global::System.Action<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>> _shift;
             private readonly global::RopeGen.Gpu.DeviceTable _table;
             private readonly global::ILGPU.Runtime.MemoryBuffer1D<double, global::ILGPU.Stride1D.Dense> _theta;
@@ -30,45 +30,126 @@ namespace Models
             internal RopeGenGpuRotary(global::ILGPU.Runtime.Accelerator accelerator)
             {
                 global::System.ArgumentNullException.ThrowIfNull(accelerator);
-                _rotate = global::ILGPU.Runtime.KernelLoaders.LoadAutoGroupedStreamKernel<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<int>, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<double>>(accelerator, RotateKernel);
+                _rotate = global::ILGPU.Runtime.KernelLoaders.LoadAutoGroupedStreamKernel<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, int, global::ILGPU.LongIndex3D, global::ILGPU.ArrayView<float>, int, global::ILGPU.LongIndex3D, global::ILGPU.ArrayView<int>, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<double>>(accelerator, RotateKernel);
                 _shift = global::ILGPU.Runtime.KernelLoaders.LoadAutoGroupedStreamKernel<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>>(accelerator, ShiftKernel);
                 _table = new global::RopeGen.Gpu.DeviceTable(accelerator, RopeGenRotary.Table, 4096);
                 _theta = global::RopeGen.Gpu.GpuChecks.Upload(accelerator, RopeGenRotary.InverseFrequencies);
             }
 
             /// <summary>
-            /// Queues the rotation of <paramref name="x"/>, laid out <c>[positions.Length, numHeads, HeadDim]</c>, in place; token t at
-            /// <c>positions[t]</c>. The frequency table does not depend on the sequence length.
+            /// Queues the in-place rotation of <paramref name="x"/>, laid out <c>[positions.Length, numHeads, HeadDim]</c>; token t at <c>positions[t]</c>.
+            /// The frequency table does not depend on the sequence length.
+            /// Launches are queued; synchronize the accelerator before reading the result.
             /// </summary>
-            /// <exception cref="global::System.ArgumentException">The length does not match or <paramref name="numHeads"/> &lt;= 0.</exception>
+            /// <exception cref="global::System.ArgumentException">The length does not match or <paramref name="numHeads"/> &lt;= 0; nothing is launched.</exception>
             [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
             public void Apply(global::ILGPU.ArrayView<float> x, global::ILGPU.ArrayView<int> positions, int numHeads)
             {
-                global::RopeGen.Gpu.GpuChecks.Layout(x, positions, numHeads, RopeGenRotary.HeadDim, "x", "numHeads");
-                Launch(x, numHeads, global::ILGPU.ArrayView<float>.Empty, 0, positions, 0);
+                global::RopeGen.Gpu.HeadStrides heads = global::RopeGen.Gpu.GpuChecks.Heads(x, positions, numHeads, RopeGenRotary.HeadDim, "x", "numHeads");
+                Launch(x, heads, global::ILGPU.ArrayView<float>.Empty, default, positions, 0);
             }
 
             /// <summary>
-            /// Queues the rotation of <paramref name="x"/> with an explicit sequence length, which selects the table of the dynamic
-            /// kinds and grows the device table to cover it (up to <c>RopeGenRotary.Table.MaxCachedPositions</c>).
+            /// Queues the in-place rotation of <paramref name="x"/>, laid out <c>[positions.Length, numHeads, HeadDim]</c>; token t at <c>positions[t]</c>.
+            /// The explicit sequence length selects the table of the dynamic kinds (pass the whole sequence's length to every chunk) and grows the device table to cover it.
+            /// Launches are queued; synchronize the accelerator before reading the result.
             /// </summary>
-            /// <exception cref="global::System.ArgumentException">The length does not match, <paramref name="numHeads"/> &lt;= 0 or <paramref name="sequenceLength"/> &lt; 1.</exception>
+            /// <exception cref="global::System.ArgumentException">The length does not match or <paramref name="numHeads"/> &lt;= 0, or <paramref name="sequenceLength"/> &lt; 1; nothing is launched.</exception>
             [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
             public void Apply(global::ILGPU.ArrayView<float> x, global::ILGPU.ArrayView<int> positions, int numHeads, int sequenceLength)
             {
-                global::RopeGen.Gpu.GpuChecks.Layout(x, positions, numHeads, RopeGenRotary.HeadDim, "x", "numHeads");
+                global::RopeGen.Gpu.HeadStrides heads = global::RopeGen.Gpu.GpuChecks.Heads(x, positions, numHeads, RopeGenRotary.HeadDim, "x", "numHeads");
                 global::RopeGen.Gpu.GpuChecks.SequenceLength(sequenceLength);
-                Launch(x, numHeads, global::ILGPU.ArrayView<float>.Empty, 0, positions, sequenceLength);
+                Launch(x, heads, global::ILGPU.ArrayView<float>.Empty, default, positions, sequenceLength);
             }
 
-            /// <summary>Queues the rotation of queries <paramref name="q"/> and keys <paramref name="k"/> (grouped-query attention) in one launch.</summary>
-            /// <exception cref="global::System.ArgumentException">A length does not match or a head count &lt;= 0.</exception>
+            /// <summary>
+            /// Queues the rotation of queries <paramref name="q"/> and keys <paramref name="k"/> (grouped-query attention) in one launch.
+            /// The frequency table does not depend on the sequence length.
+            /// Launches are queued; synchronize the accelerator before reading the result.
+            /// </summary>
+            /// <exception cref="global::System.ArgumentException">A length does not match, a head count &lt;= 0 or q and k overlap; nothing is launched.</exception>
             [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
             public void Apply(global::ILGPU.ArrayView<float> q, int numQueryHeads, global::ILGPU.ArrayView<float> k, int numKeyValueHeads, global::ILGPU.ArrayView<int> positions)
             {
-                global::RopeGen.Gpu.GpuChecks.Layout(q, positions, numQueryHeads, RopeGenRotary.HeadDim, "q", "numQueryHeads");
-                global::RopeGen.Gpu.GpuChecks.Layout(k, positions, numKeyValueHeads, RopeGenRotary.HeadDim, "k", "numKeyValueHeads");
-                Launch(q, numQueryHeads, k, numKeyValueHeads, positions, 0);
+                global::RopeGen.Gpu.HeadStrides queryHeads = global::RopeGen.Gpu.GpuChecks.Heads(q, positions, numQueryHeads, RopeGenRotary.HeadDim, "q", "numQueryHeads");
+                global::RopeGen.Gpu.HeadStrides keyHeads = global::RopeGen.Gpu.GpuChecks.Heads(k, positions, numKeyValueHeads, RopeGenRotary.HeadDim, "k", "numKeyValueHeads");
+                global::RopeGen.Gpu.GpuChecks.Disjoint(q, global::RopeGen.HeadView.Contiguous(numQueryHeads), k, global::RopeGen.HeadView.Contiguous(numKeyValueHeads), positions, RopeGenRotary.HeadDim, "q", "k");
+                Launch(q, queryHeads, k, keyHeads, positions, 0);
+            }
+
+            /// <summary>
+            /// Queues the rotation of queries <paramref name="q"/> and keys <paramref name="k"/> (grouped-query attention) in one launch.
+            /// The explicit sequence length selects the table of the dynamic kinds (pass the whole sequence's length to every chunk) and grows the device table to cover it.
+            /// Launches are queued; synchronize the accelerator before reading the result.
+            /// </summary>
+            /// <exception cref="global::System.ArgumentException">A length does not match, a head count &lt;= 0 or q and k overlap, or <paramref name="sequenceLength"/> &lt; 1; nothing is launched.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+            public void Apply(global::ILGPU.ArrayView<float> q, int numQueryHeads, global::ILGPU.ArrayView<float> k, int numKeyValueHeads, global::ILGPU.ArrayView<int> positions, int sequenceLength)
+            {
+                global::RopeGen.Gpu.HeadStrides queryHeads = global::RopeGen.Gpu.GpuChecks.Heads(q, positions, numQueryHeads, RopeGenRotary.HeadDim, "q", "numQueryHeads");
+                global::RopeGen.Gpu.HeadStrides keyHeads = global::RopeGen.Gpu.GpuChecks.Heads(k, positions, numKeyValueHeads, RopeGenRotary.HeadDim, "k", "numKeyValueHeads");
+                global::RopeGen.Gpu.GpuChecks.Disjoint(q, global::RopeGen.HeadView.Contiguous(numQueryHeads), k, global::RopeGen.HeadView.Contiguous(numKeyValueHeads), positions, RopeGenRotary.HeadDim, "q", "k");
+                global::RopeGen.Gpu.GpuChecks.SequenceLength(sequenceLength);
+                Launch(q, queryHeads, k, keyHeads, positions, sequenceLength);
+            }
+
+            /// <summary>
+            /// Queues the in-place rotation of the heads of <paramref name="x"/> that <paramref name="view"/> describes (packed QKV rows, heads-major tensors, any strides); elements outside them are untouched.
+            /// The frequency table does not depend on the sequence length.
+            /// Launches are queued; synchronize the accelerator before reading the result.
+            /// </summary>
+            /// <exception cref="global::System.ArgumentException">The view is default or its heads overlap, or <paramref name="x"/> is too short; nothing is launched.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+            public void Apply(global::ILGPU.ArrayView<float> x, global::ILGPU.ArrayView<int> positions, global::RopeGen.HeadView view)
+            {
+                global::RopeGen.Gpu.HeadStrides heads = global::RopeGen.Gpu.GpuChecks.Heads(x, positions, view, RopeGenRotary.HeadDim, "x", "view");
+                Launch(x, heads, global::ILGPU.ArrayView<float>.Empty, default, positions, 0);
+            }
+
+            /// <summary>
+            /// Queues the in-place rotation of the heads of <paramref name="x"/> that <paramref name="view"/> describes (packed QKV rows, heads-major tensors, any strides); elements outside them are untouched.
+            /// The explicit sequence length selects the table of the dynamic kinds (pass the whole sequence's length to every chunk) and grows the device table to cover it.
+            /// Launches are queued; synchronize the accelerator before reading the result.
+            /// </summary>
+            /// <exception cref="global::System.ArgumentException">The view is default or its heads overlap, or <paramref name="x"/> is too short, or <paramref name="sequenceLength"/> &lt; 1; nothing is launched.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+            public void Apply(global::ILGPU.ArrayView<float> x, global::ILGPU.ArrayView<int> positions, global::RopeGen.HeadView view, int sequenceLength)
+            {
+                global::RopeGen.Gpu.HeadStrides heads = global::RopeGen.Gpu.GpuChecks.Heads(x, positions, view, RopeGenRotary.HeadDim, "x", "view");
+                global::RopeGen.Gpu.GpuChecks.SequenceLength(sequenceLength);
+                Launch(x, heads, global::ILGPU.ArrayView<float>.Empty, default, positions, sequenceLength);
+            }
+
+            /// <summary>
+            /// Queues the rotation of the query heads of <paramref name="q"/> and the key heads of <paramref name="k"/> that the views describe, in one launch; q and k may be one buffer (a packed QKV row: pass it twice) if their heads do not meet.
+            /// The frequency table does not depend on the sequence length.
+            /// Launches are queued; synchronize the accelerator before reading the result.
+            /// </summary>
+            /// <exception cref="global::System.ArgumentException">A view is default or its heads overlap, a buffer is too short, or q and k overlap; nothing is launched.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+            public void Apply(global::ILGPU.ArrayView<float> q, global::RopeGen.HeadView queryView, global::ILGPU.ArrayView<float> k, global::RopeGen.HeadView keyView, global::ILGPU.ArrayView<int> positions)
+            {
+                global::RopeGen.Gpu.HeadStrides queryHeads = global::RopeGen.Gpu.GpuChecks.Heads(q, positions, queryView, RopeGenRotary.HeadDim, "q", "queryView");
+                global::RopeGen.Gpu.HeadStrides keyHeads = global::RopeGen.Gpu.GpuChecks.Heads(k, positions, keyView, RopeGenRotary.HeadDim, "k", "keyView");
+                global::RopeGen.Gpu.GpuChecks.Disjoint(q, queryView, k, keyView, positions, RopeGenRotary.HeadDim, "q", "k");
+                Launch(q, queryHeads, k, keyHeads, positions, 0);
+            }
+
+            /// <summary>
+            /// Queues the rotation of the query heads of <paramref name="q"/> and the key heads of <paramref name="k"/> that the views describe, in one launch; q and k may be one buffer (a packed QKV row: pass it twice) if their heads do not meet.
+            /// The explicit sequence length selects the table of the dynamic kinds (pass the whole sequence's length to every chunk) and grows the device table to cover it.
+            /// Launches are queued; synchronize the accelerator before reading the result.
+            /// </summary>
+            /// <exception cref="global::System.ArgumentException">A view is default or its heads overlap, a buffer is too short, or q and k overlap, or <paramref name="sequenceLength"/> &lt; 1; nothing is launched.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+            public void Apply(global::ILGPU.ArrayView<float> q, global::RopeGen.HeadView queryView, global::ILGPU.ArrayView<float> k, global::RopeGen.HeadView keyView, global::ILGPU.ArrayView<int> positions, int sequenceLength)
+            {
+                global::RopeGen.Gpu.HeadStrides queryHeads = global::RopeGen.Gpu.GpuChecks.Heads(q, positions, queryView, RopeGenRotary.HeadDim, "q", "queryView");
+                global::RopeGen.Gpu.HeadStrides keyHeads = global::RopeGen.Gpu.GpuChecks.Heads(k, positions, keyView, RopeGenRotary.HeadDim, "k", "keyView");
+                global::RopeGen.Gpu.GpuChecks.Disjoint(q, queryView, k, keyView, positions, RopeGenRotary.HeadDim, "q", "k");
+                global::RopeGen.Gpu.GpuChecks.SequenceLength(sequenceLength);
+                Launch(q, queryHeads, k, keyHeads, positions, sequenceLength);
             }
 
             /// <summary>Queues the re-rotation of cached <paramref name="keys"/> by <paramref name="delta"/> positions, without the attention factor.</summary>
@@ -102,20 +183,20 @@ namespace Models
                 _theta.Dispose();
             }
 
-            private void Launch(global::ILGPU.ArrayView<float> a, int headsA, global::ILGPU.ArrayView<float> b, int headsB, global::ILGPU.ArrayView<int> positions, int sequenceLength)
+            private void Launch(global::ILGPU.ArrayView<float> a, global::RopeGen.Gpu.HeadStrides headsA, global::ILGPU.ArrayView<float> b, global::RopeGen.Gpu.HeadStrides headsB, global::ILGPU.ArrayView<int> positions, int sequenceLength)
             {
                 global::RopeGen.Gpu.GpuChecks.NotDisposed(_disposed, nameof(RopeGenGpuRotary));
                 global::RopeGen.Gpu.DeviceTable table = _table;
                 global::ILGPU.ArrayView<double> theta = _theta.View;
                 table.Ensure(sequenceLength);
                 int cachedRows = table.Rows;
-                int threads = global::RopeGen.Gpu.GpuChecks.Threads(positions.Length, headsA + headsB, RopeGenRotary.PairCount);
+                int threads = global::RopeGen.Gpu.GpuChecks.Threads(positions.Length, headsA.Heads + headsB.Heads, RopeGenRotary.PairCount);
                 if (threads == 0) return;
-                _rotate(threads, a, headsA, b, headsB, positions, table.View, cachedRows, theta);
+                _rotate(threads, a, headsA.Heads, headsA.Places, b, headsB.Heads, headsB.Places, positions, table.View, cachedRows, theta);
             }
 
             /// <summary>One thread per rotation pair of every head of a, then of b; consecutive threads touch consecutive pairs.</summary>
-            private static void RotateKernel(global::ILGPU.Index1D index, global::ILGPU.ArrayView<float> a, int headsA, global::ILGPU.ArrayView<float> b, int headsB, global::ILGPU.ArrayView<int> positions, global::ILGPU.ArrayView<float> rows, int cachedRows, global::ILGPU.ArrayView<double> theta)
+            private static void RotateKernel(global::ILGPU.Index1D index, global::ILGPU.ArrayView<float> a, int headsA, global::ILGPU.LongIndex3D placesA, global::ILGPU.ArrayView<float> b, int headsB, global::ILGPU.LongIndex3D placesB, global::ILGPU.ArrayView<int> positions, global::ILGPU.ArrayView<float> rows, int cachedRows, global::ILGPU.ArrayView<double> theta)
             {
                 int pair = index % RopeGenRotary.PairCount;
                 int head = index / RopeGenRotary.PairCount;
@@ -139,12 +220,12 @@ namespace Models
                 }
                 if (h < headsA)
                 {
-                    long at = ((long)token * headsA + h) * RopeGenRotary.HeadDim;
+                    long at = global::RopeGen.Gpu.HeadStrides.Start(placesA, token, h);
                     RotatePair(a, at + 2 * pair, at + 2 * pair + 1, c, s);
                 }
                 else
                 {
-                    long at = ((long)token * headsB + h - headsA) * RopeGenRotary.HeadDim;
+                    long at = global::RopeGen.Gpu.HeadStrides.Start(placesB, token, h - headsA);
                     RotatePair(b, at + 2 * pair, at + 2 * pair + 1, c, s);
                 }
             }

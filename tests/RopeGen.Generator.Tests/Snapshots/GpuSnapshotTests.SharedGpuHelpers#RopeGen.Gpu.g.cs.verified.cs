@@ -18,14 +18,29 @@ namespace RopeGen.Gpu
     [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
     internal interface IGpuRotary : global::System.IDisposable
     {
-        /// <summary>Queues the in-place rotation of <paramref name="x"/>, laid out <c>[positions.Length, numHeads, HeadDim]</c>.</summary>
+        /// <summary>Queues the in-place rotation of <paramref name="x"/>, laid out <c>[positions.Length, numHeads, HeadDim]</c>; token t at <c>positions[t]</c>.</summary>
         void Apply(global::ILGPU.ArrayView<float> x, global::ILGPU.ArrayView<int> positions, int numHeads);
 
-        /// <summary>Queues the rotation of <paramref name="x"/> with an explicit sequence length (the dynamic kinds' table).</summary>
+        /// <summary>Queues the in-place rotation of <paramref name="x"/>, laid out <c>[positions.Length, numHeads, HeadDim]</c>; token t at <c>positions[t]</c>. With an explicit sequence length.</summary>
         void Apply(global::ILGPU.ArrayView<float> x, global::ILGPU.ArrayView<int> positions, int numHeads, int sequenceLength);
 
-        /// <summary>Queues the rotation of queries and keys in one launch.</summary>
+        /// <summary>Queues the rotation of queries <paramref name="q"/> and keys <paramref name="k"/> (grouped-query attention) in one launch.</summary>
         void Apply(global::ILGPU.ArrayView<float> q, int numQueryHeads, global::ILGPU.ArrayView<float> k, int numKeyValueHeads, global::ILGPU.ArrayView<int> positions);
+
+        /// <summary>Queues the rotation of queries <paramref name="q"/> and keys <paramref name="k"/> (grouped-query attention) in one launch. With an explicit sequence length.</summary>
+        void Apply(global::ILGPU.ArrayView<float> q, int numQueryHeads, global::ILGPU.ArrayView<float> k, int numKeyValueHeads, global::ILGPU.ArrayView<int> positions, int sequenceLength);
+
+        /// <summary>Queues the in-place rotation of the heads of <paramref name="x"/> that <paramref name="view"/> describes (packed QKV rows, heads-major tensors, any strides); elements outside them are untouched.</summary>
+        void Apply(global::ILGPU.ArrayView<float> x, global::ILGPU.ArrayView<int> positions, global::RopeGen.HeadView view);
+
+        /// <summary>Queues the in-place rotation of the heads of <paramref name="x"/> that <paramref name="view"/> describes (packed QKV rows, heads-major tensors, any strides); elements outside them are untouched. With an explicit sequence length.</summary>
+        void Apply(global::ILGPU.ArrayView<float> x, global::ILGPU.ArrayView<int> positions, global::RopeGen.HeadView view, int sequenceLength);
+
+        /// <summary>Queues the rotation of the query heads of <paramref name="q"/> and the key heads of <paramref name="k"/> that the views describe, in one launch; q and k may be one buffer (a packed QKV row: pass it twice) if their heads do not meet.</summary>
+        void Apply(global::ILGPU.ArrayView<float> q, global::RopeGen.HeadView queryView, global::ILGPU.ArrayView<float> k, global::RopeGen.HeadView keyView, global::ILGPU.ArrayView<int> positions);
+
+        /// <summary>Queues the rotation of the query heads of <paramref name="q"/> and the key heads of <paramref name="k"/> that the views describe, in one launch; q and k may be one buffer (a packed QKV row: pass it twice) if their heads do not meet. With an explicit sequence length.</summary>
+        void Apply(global::ILGPU.ArrayView<float> q, global::RopeGen.HeadView queryView, global::ILGPU.ArrayView<float> k, global::RopeGen.HeadView keyView, global::ILGPU.ArrayView<int> positions, int sequenceLength);
 
         /// <summary>Queues the re-rotation of cached keys by <paramref name="delta"/> positions.</summary>
         void Shift(global::ILGPU.ArrayView<float> keys, int numHeads, int delta);
@@ -37,15 +52,60 @@ namespace RopeGen.Gpu
         int CachedPositions { get; }
     }
 
+    /// <summary>
+    /// Where a tensor's heads sit in a view: heads per token, and the offset, token stride and head stride in elements as
+    /// an ILGPU <c>LongIndex3D</c> (X, Y, Z), the form kernels take: ILGPU's CPU accelerator accepts only public parameter types.
+    /// </summary>
+    [global::Microsoft.CodeAnalysis.Embedded]
+    [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+    internal readonly struct HeadStrides
+    {
+        /// <summary>Heads per token (0: no tensor).</summary>
+        public readonly int Heads;
+
+        /// <summary>The offset of the first head of the first token (X), the token stride (Y) and the head stride (Z).</summary>
+        public readonly global::ILGPU.LongIndex3D Places;
+
+        private HeadStrides(int heads, global::ILGPU.LongIndex3D places)
+        {
+            Heads = heads;
+            Places = places;
+        }
+
+        /// <summary>The strides of a checked <see cref="global::RopeGen.HeadView"/> for heads of <paramref name="headDim"/> elements.</summary>
+        public static HeadStrides Of(global::RopeGen.HeadView view, int headDim) => new HeadStrides(view.Heads, new global::ILGPU.LongIndex3D(view.Offset, view.TokenStride(headDim), view.HeadStride(headDim)));
+
+        /// <summary>In a kernel: the first element of head <paramref name="head"/> of token <paramref name="token"/>.</summary>
+        public static long Start(global::ILGPU.LongIndex3D places, int token, int head) => places.X + token * places.Y + head * places.Z;
+    }
+
     /// <summary>Argument checks and uploads shared by the generated GPU classes; messages as the CPU kernels give them.</summary>
     [global::Microsoft.CodeAnalysis.Embedded]
     [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
     internal static class GpuChecks
     {
-        /// <summary>Checks that <paramref name="x"/> holds <c>[positions.Length, numHeads, headDim]</c> elements.</summary>
-        public static void Layout(global::ILGPU.ArrayView<float> x, global::ILGPU.ArrayView<int> positions, int numHeads, int headDim, string bufferName, string headsName)
+        /// <summary>Checks that <paramref name="x"/> holds <c>[positions.Length, numHeads, headDim]</c> elements; the heads' places.</summary>
+        public static HeadStrides Heads(global::ILGPU.ArrayView<float> x, global::ILGPU.ArrayView<int> positions, int numHeads, int headDim, string bufferName, string headsName)
         {
             global::RopeGen.RotaryGuard.CheckLayout(Length(x, bufferName), Length(positions, "positions"), numHeads, headDim, bufferName, headsName);
+            return HeadStrides.Of(global::RopeGen.HeadView.Contiguous(numHeads), headDim);
+        }
+
+        /// <summary>Checks <paramref name="view"/> against <paramref name="x"/> over <c>positions.Length</c> tokens; the heads' places.</summary>
+        public static HeadStrides Heads(global::ILGPU.ArrayView<float> x, global::ILGPU.ArrayView<int> positions, global::RopeGen.HeadView view, int headDim, string bufferName, string viewName)
+        {
+            global::RopeGen.RotaryGuard.CheckView(Length(x, bufferName), Length(positions, "positions"), view, headDim, bufferName, viewName);
+            return HeadStrides.Of(view, headDim);
+        }
+
+        /// <summary>Checks that the heads of two views share no element when <paramref name="a"/> and <paramref name="b"/> are parts of one buffer.</summary>
+        public static void Disjoint(global::ILGPU.ArrayView<float> a, global::RopeGen.HeadView viewA, global::ILGPU.ArrayView<float> b, global::RopeGen.HeadView viewB, global::ILGPU.ArrayView<int> positions, int headDim, string aName, string bName)
+        {
+            if (a.Length == 0 || b.Length == 0 || !global::System.Object.ReferenceEquals(((global::ILGPU.IArrayView)a).Buffer, ((global::ILGPU.IArrayView)b).Buffer)) return;
+            long startA = ((global::ILGPU.IContiguousArrayView)a).IndexInBytes, startB = ((global::ILGPU.IContiguousArrayView)b).IndexInBytes;
+            if (startA + a.LengthInBytes <= startB || startB + b.LengthInBytes <= startA) return;
+            if ((startB - startA) % sizeof(float) != 0) throw new global::System.ArgumentException($"{aName} and {bName} overlap and are not float-aligned to each other; expected separate ranges.", bName);
+            global::RopeGen.RotaryGuard.CheckDisjoint((startB - startA) / sizeof(float), viewA, viewB, Length(positions, "positions"), headDim, aName, bName);
         }
 
         /// <summary>The tokens of <paramref name="keys"/>, a whole number of <c>[numHeads, headDim]</c> rows.</summary>
