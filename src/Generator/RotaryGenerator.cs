@@ -41,6 +41,12 @@ namespace RopeGen.Generator
 
             context.RegisterSourceOutput(targets, Emit);
             context.RegisterSourceOutput(ConfigTargets(context, hasIlgpu), Emit);
+
+            // The helpers every class's GPU code shares, once per compilation.
+            context.RegisterSourceOutput(hasIlgpu, static (spc, referenced) =>
+            {
+                if (referenced) spc.AddSource(GpuSupportEmitter.HintName, GpuSupportEmitter.Emit());
+            });
         }
 
         /// <summary>The syntax filter of both attributes: classes and record classes.</summary>

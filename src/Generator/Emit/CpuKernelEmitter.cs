@@ -36,6 +36,8 @@ namespace RopeGen.Generator.Emit
             EmitRotateHeads(w, config);
             w.Close();
             MultimodalKernelEmitter.EmitMembers(w, config);
+            w.Line();
+            StagedKernelEmitter.EmitMembers(w, config);
         }
 
         private static void EmitPublicKernels(SourceWriter w, RotaryConfig config)

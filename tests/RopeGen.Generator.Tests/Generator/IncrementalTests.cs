@@ -77,6 +77,15 @@ public class IncrementalTests
     }
 
     [Fact]
+    public void WithIlgpuAnEditInAnotherFileIsCachedAndTheSharedGpuHelpersAreWrittenOnce()
+    {
+        CSharpCompilation compilation = TestCompilation.Create(new[] { Models, Other }, new[] { Ilgpu.Reference });
+        GeneratorDriver driver = ConfigProject.Driver(LlamaConfig, Notes).RunGenerators(compilation);
+        Assert.Equal(7, driver.GetRunResult().GeneratedTrees.Length); // three classes' CPU and GPU files, one helper file
+        AssertAllCached(driver.RunGenerators(Replace(compilation, 1, Other.Replace("=> 1", "=> 2"))));
+    }
+
+    [Fact]
     public void UnrelatedCodeAppendedToTheSameFileIsCached()
     {
         var (driver, compilation) = FirstRun(Models, Other);

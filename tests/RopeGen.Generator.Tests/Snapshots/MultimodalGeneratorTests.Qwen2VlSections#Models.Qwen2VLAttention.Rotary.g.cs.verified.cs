@@ -37,14 +37,172 @@ namespace Models
         /// <c>[positions.Length, numKeyValueHeads, HeadDim]</c> in one pass, sharing each token's cos/sin (grouped-query
         /// attention has fewer key/value heads).
         /// </summary>
-        /// <exception cref="global::System.ArgumentException">A length does not match, a position is negative or a head count &lt;= 0; nothing is written.</exception>
+        /// <exception cref="global::System.ArgumentException">A length does not match, q and k overlap, a position is negative or a head count &lt;= 0; nothing is written.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
         public static void ApplyRotary(global::System.Span<float> q, int numQueryHeads, global::System.Span<float> k, int numKeyValueHeads, global::System.ReadOnlySpan<int> positions)
         {
             global::RopeGen.RotaryGuard.CheckLayout(q.Length, positions.Length, numQueryHeads, RopeGenRotary.HeadDim, "q", "numQueryHeads");
             global::RopeGen.RotaryGuard.CheckLayout(k.Length, positions.Length, numKeyValueHeads, RopeGenRotary.HeadDim, "k", "numKeyValueHeads");
+            global::RopeGen.RotaryGuard.CheckDisjoint<float>(q, global::RopeGen.HeadView.Contiguous(numQueryHeads), k, global::RopeGen.HeadView.Contiguous(numKeyValueHeads), positions.Length, RopeGenRotary.HeadDim, "q", "k");
             int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
             RopeGenRotary.Rotate(q, numQueryHeads, k, numKeyValueHeads, positions, maxPosition, maxPosition + 1);
+        }
+
+        /// <summary>
+        /// Rotates <paramref name="q"/> and <paramref name="k"/> like <see cref="ApplyRotary(global::System.Span{float}, int, global::System.Span{float}, int, global::System.ReadOnlySpan{int})"/>,
+        /// with an explicit sequence length that selects the table of the dynamic kinds (DynamicNtk, LongRope): pass the whole
+        /// sequence's length to every chunk of a chunked prefill. Other kinds ignore it.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">Bad sizes or positions, q and k overlap, or <paramref name="sequenceLength"/> does not exceed every position; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void ApplyRotary(global::System.Span<float> q, int numQueryHeads, global::System.Span<float> k, int numKeyValueHeads, global::System.ReadOnlySpan<int> positions, int sequenceLength)
+        {
+            global::RopeGen.RotaryGuard.CheckLayout(q.Length, positions.Length, numQueryHeads, RopeGenRotary.HeadDim, "q", "numQueryHeads");
+            global::RopeGen.RotaryGuard.CheckLayout(k.Length, positions.Length, numKeyValueHeads, RopeGenRotary.HeadDim, "k", "numKeyValueHeads");
+            global::RopeGen.RotaryGuard.CheckDisjoint<float>(q, global::RopeGen.HeadView.Contiguous(numQueryHeads), k, global::RopeGen.HeadView.Contiguous(numKeyValueHeads), positions.Length, RopeGenRotary.HeadDim, "q", "k");
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            global::RopeGen.RotaryGuard.CheckSequenceLength(sequenceLength, maxPosition);
+            RopeGenRotary.Rotate(q, numQueryHeads, k, numKeyValueHeads, positions, maxPosition, sequenceLength);
+        }
+
+        /// <summary>
+        /// Rotates the heads of <paramref name="x"/> that <paramref name="view"/> describes (packed QKV rows, heads-major
+        /// tensors, any strides), in place; token t is at position <c>positions[t]</c>. Elements outside the heads are untouched.
+        /// The dynamic kinds use max(positions) + 1 as the sequence length.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The view is default or its heads overlap, <paramref name="x"/> is too short or a position is negative; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void ApplyRotary(global::System.Span<float> x, global::System.ReadOnlySpan<int> positions, global::RopeGen.HeadView view)
+        {
+            global::RopeGen.RotaryGuard.CheckView(x.Length, positions.Length, view, RopeGenRotary.HeadDim, "x", "view");
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            RopeGenRotary.Rotate(x, view, default, default, positions, maxPosition, maxPosition + 1, null);
+        }
+
+        /// <summary>
+        /// Rotates like <see cref="ApplyRotary(global::System.Span{float}, global::System.ReadOnlySpan{int}, global::RopeGen.HeadView)"/>,
+        /// with an explicit sequence length that selects the table of the dynamic kinds (pass the whole sequence's length to every chunk).
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The view is default or its heads overlap, <paramref name="x"/> is too short or a position is negative, or <paramref name="sequenceLength"/> does not exceed every position; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void ApplyRotary(global::System.Span<float> x, global::System.ReadOnlySpan<int> positions, global::RopeGen.HeadView view, int sequenceLength)
+        {
+            global::RopeGen.RotaryGuard.CheckView(x.Length, positions.Length, view, RopeGenRotary.HeadDim, "x", "view");
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            global::RopeGen.RotaryGuard.CheckSequenceLength(sequenceLength, maxPosition);
+            RopeGenRotary.Rotate(x, view, default, default, positions, maxPosition, sequenceLength, null);
+        }
+
+        /// <summary>
+        /// Rotates like <see cref="ApplyRotary(global::System.Span{float}, global::System.ReadOnlySpan{int}, global::RopeGen.HeadView)"/>,
+        /// split by tokens over up to <paramref name="parallel"/>'s MaxDegreeOfParallelism threads. Calls too small to gain
+        /// (<see cref="global::RopeGen.RotaryParallel.MinFloatsPerThread"/>) run on the calling thread; the result is the serial
+        /// result bit for bit. The cancellation token is checked once, before anything is written.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The view is default or its heads overlap, <paramref name="x"/> is too short or a position is negative; nothing is written.</exception>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="parallel"/> is null.</exception>
+        /// <exception cref="global::System.OperationCanceledException">The token of <paramref name="parallel"/> was cancelled before the call started.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void ApplyRotary(global::System.Span<float> x, global::System.ReadOnlySpan<int> positions, global::RopeGen.HeadView view, global::System.Threading.Tasks.ParallelOptions parallel)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(parallel);
+            global::RopeGen.RotaryGuard.CheckView(x.Length, positions.Length, view, RopeGenRotary.HeadDim, "x", "view");
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            RopeGenRotary.Rotate(x, view, default, default, positions, maxPosition, maxPosition + 1, parallel);
+        }
+
+        /// <summary>
+        /// Rotates like <see cref="ApplyRotary(global::System.Span{float}, global::System.ReadOnlySpan{int}, global::RopeGen.HeadView)"/>,
+        /// with an explicit sequence length that selects the table of the dynamic kinds (pass the whole sequence's length to every chunk),
+        /// split by tokens over up to <paramref name="parallel"/>'s MaxDegreeOfParallelism threads. Calls too small to gain
+        /// (<see cref="global::RopeGen.RotaryParallel.MinFloatsPerThread"/>) run on the calling thread; the result is the serial
+        /// result bit for bit. The cancellation token is checked once, before anything is written.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The view is default or its heads overlap, <paramref name="x"/> is too short or a position is negative, or <paramref name="sequenceLength"/> does not exceed every position; nothing is written.</exception>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="parallel"/> is null.</exception>
+        /// <exception cref="global::System.OperationCanceledException">The token of <paramref name="parallel"/> was cancelled before the call started.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void ApplyRotary(global::System.Span<float> x, global::System.ReadOnlySpan<int> positions, global::RopeGen.HeadView view, int sequenceLength, global::System.Threading.Tasks.ParallelOptions parallel)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(parallel);
+            global::RopeGen.RotaryGuard.CheckView(x.Length, positions.Length, view, RopeGenRotary.HeadDim, "x", "view");
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            global::RopeGen.RotaryGuard.CheckSequenceLength(sequenceLength, maxPosition);
+            RopeGenRotary.Rotate(x, view, default, default, positions, maxPosition, sequenceLength, parallel);
+        }
+
+        /// <summary>
+        /// Rotates the query heads of <paramref name="q"/> and the key heads of <paramref name="k"/> that the views describe in
+        /// one pass, sharing each token's cos/sin. q and k may be one buffer (a packed QKV row: pass it twice) if their heads do not meet.
+        /// The dynamic kinds use max(positions) + 1 as the sequence length.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">A view is default or its heads overlap, a buffer is too short, q and k overlap or a position is negative; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void ApplyRotary(global::System.Span<float> q, global::RopeGen.HeadView queryView, global::System.Span<float> k, global::RopeGen.HeadView keyView, global::System.ReadOnlySpan<int> positions)
+        {
+            global::RopeGen.RotaryGuard.CheckView(q.Length, positions.Length, queryView, RopeGenRotary.HeadDim, "q", "queryView");
+            global::RopeGen.RotaryGuard.CheckView(k.Length, positions.Length, keyView, RopeGenRotary.HeadDim, "k", "keyView");
+            global::RopeGen.RotaryGuard.CheckDisjoint<float>(q, queryView, k, keyView, positions.Length, RopeGenRotary.HeadDim, "q", "k");
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            RopeGenRotary.Rotate(q, queryView, k, keyView, positions, maxPosition, maxPosition + 1, null);
+        }
+
+        /// <summary>
+        /// Rotates like <see cref="ApplyRotary(global::System.Span{float}, global::RopeGen.HeadView, global::System.Span{float}, global::RopeGen.HeadView, global::System.ReadOnlySpan{int})"/>,
+        /// with an explicit sequence length that selects the table of the dynamic kinds (pass the whole sequence's length to every chunk).
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">A view is default or its heads overlap, a buffer is too short, q and k overlap or a position is negative, or <paramref name="sequenceLength"/> does not exceed every position; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void ApplyRotary(global::System.Span<float> q, global::RopeGen.HeadView queryView, global::System.Span<float> k, global::RopeGen.HeadView keyView, global::System.ReadOnlySpan<int> positions, int sequenceLength)
+        {
+            global::RopeGen.RotaryGuard.CheckView(q.Length, positions.Length, queryView, RopeGenRotary.HeadDim, "q", "queryView");
+            global::RopeGen.RotaryGuard.CheckView(k.Length, positions.Length, keyView, RopeGenRotary.HeadDim, "k", "keyView");
+            global::RopeGen.RotaryGuard.CheckDisjoint<float>(q, queryView, k, keyView, positions.Length, RopeGenRotary.HeadDim, "q", "k");
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            global::RopeGen.RotaryGuard.CheckSequenceLength(sequenceLength, maxPosition);
+            RopeGenRotary.Rotate(q, queryView, k, keyView, positions, maxPosition, sequenceLength, null);
+        }
+
+        /// <summary>
+        /// Rotates like <see cref="ApplyRotary(global::System.Span{float}, global::RopeGen.HeadView, global::System.Span{float}, global::RopeGen.HeadView, global::System.ReadOnlySpan{int})"/>,
+        /// split by tokens over up to <paramref name="parallel"/>'s MaxDegreeOfParallelism threads. Calls too small to gain
+        /// (<see cref="global::RopeGen.RotaryParallel.MinFloatsPerThread"/>) run on the calling thread; the result is the serial
+        /// result bit for bit. The cancellation token is checked once, before anything is written.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">A view is default or its heads overlap, a buffer is too short, q and k overlap or a position is negative; nothing is written.</exception>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="parallel"/> is null.</exception>
+        /// <exception cref="global::System.OperationCanceledException">The token of <paramref name="parallel"/> was cancelled before the call started.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void ApplyRotary(global::System.Span<float> q, global::RopeGen.HeadView queryView, global::System.Span<float> k, global::RopeGen.HeadView keyView, global::System.ReadOnlySpan<int> positions, global::System.Threading.Tasks.ParallelOptions parallel)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(parallel);
+            global::RopeGen.RotaryGuard.CheckView(q.Length, positions.Length, queryView, RopeGenRotary.HeadDim, "q", "queryView");
+            global::RopeGen.RotaryGuard.CheckView(k.Length, positions.Length, keyView, RopeGenRotary.HeadDim, "k", "keyView");
+            global::RopeGen.RotaryGuard.CheckDisjoint<float>(q, queryView, k, keyView, positions.Length, RopeGenRotary.HeadDim, "q", "k");
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            RopeGenRotary.Rotate(q, queryView, k, keyView, positions, maxPosition, maxPosition + 1, parallel);
+        }
+
+        /// <summary>
+        /// Rotates like <see cref="ApplyRotary(global::System.Span{float}, global::RopeGen.HeadView, global::System.Span{float}, global::RopeGen.HeadView, global::System.ReadOnlySpan{int})"/>,
+        /// with an explicit sequence length that selects the table of the dynamic kinds (pass the whole sequence's length to every chunk),
+        /// split by tokens over up to <paramref name="parallel"/>'s MaxDegreeOfParallelism threads. Calls too small to gain
+        /// (<see cref="global::RopeGen.RotaryParallel.MinFloatsPerThread"/>) run on the calling thread; the result is the serial
+        /// result bit for bit. The cancellation token is checked once, before anything is written.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">A view is default or its heads overlap, a buffer is too short, q and k overlap or a position is negative, or <paramref name="sequenceLength"/> does not exceed every position; nothing is written.</exception>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="parallel"/> is null.</exception>
+        /// <exception cref="global::System.OperationCanceledException">The token of <paramref name="parallel"/> was cancelled before the call started.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void ApplyRotary(global::System.Span<float> q, global::RopeGen.HeadView queryView, global::System.Span<float> k, global::RopeGen.HeadView keyView, global::System.ReadOnlySpan<int> positions, int sequenceLength, global::System.Threading.Tasks.ParallelOptions parallel)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(parallel);
+            global::RopeGen.RotaryGuard.CheckView(q.Length, positions.Length, queryView, RopeGenRotary.HeadDim, "q", "queryView");
+            global::RopeGen.RotaryGuard.CheckView(k.Length, positions.Length, keyView, RopeGenRotary.HeadDim, "k", "keyView");
+            global::RopeGen.RotaryGuard.CheckDisjoint<float>(q, queryView, k, keyView, positions.Length, RopeGenRotary.HeadDim, "q", "k");
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            global::RopeGen.RotaryGuard.CheckSequenceLength(sequenceLength, maxPosition);
+            RopeGenRotary.Rotate(q, queryView, k, keyView, positions, maxPosition, sequenceLength, parallel);
         }
 
         /// <summary>
@@ -115,33 +273,53 @@ namespace Models
             /// <summary>The cos/sin table, shared by every head, q and k and every call; grown on demand.</summary>
             public static global::RopeGen.RotaryTable Table { get; } = new global::RopeGen.RotaryTable(InverseFrequencies, AttentionFactor, Layout);
 
-            /// <summary>Rotates a (and b, if it has heads) at each token's position with the table that <paramref name="sequenceLength"/> selects.</summary>
+            /// <summary>Rotates a (and b, if it has heads), laid out <c>[tokens, heads, HeadDim]</c>, at each token's position with the table that <paramref name="sequenceLength"/> selects.</summary>
             [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             internal static void Rotate(global::System.Span<float> a, int headsA, global::System.Span<float> b, int headsB, global::System.ReadOnlySpan<int> positions, int maxPosition, int sequenceLength)
             {
-                global::RopeGen.RotaryTable table = Table;
-                RotateTokens(a, headsA, b, headsB, positions, maxPosition, table, UseVector512(a.Length + b.Length));
+                Rotate(a, global::RopeGen.HeadView.Contiguous(headsA), b, headsB > 0 ? global::RopeGen.HeadView.Contiguous(headsB) : default, positions, maxPosition, sequenceLength, null);
             }
 
-            /// <summary>The token loop: each token's row is fetched once and shared by all heads of a and b.</summary>
-            private static void RotateTokens(global::System.Span<float> a, int headsA, global::System.Span<float> b, int headsB, global::System.ReadOnlySpan<int> positions, int maxPosition, global::RopeGen.RotaryTable table, bool wide)
+            /// <summary>
+            /// Rotates the heads of a (and b, if its view has heads) that the views describe, at each token's position, with the table
+            /// that <paramref name="sequenceLength"/> selects, once for the whole call: on this thread, or split by tokens when
+            /// <paramref name="parallel"/> is given and the call is large enough.
+            /// </summary>
+            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+            internal static void Rotate(global::System.Span<float> a, global::RopeGen.HeadView viewA, global::System.Span<float> b, global::RopeGen.HeadView viewB, global::System.ReadOnlySpan<int> positions, int maxPosition, int sequenceLength, global::System.Threading.Tasks.ParallelOptions? parallel)
+            {
+                global::RopeGen.RotaryTable table = Table;
+                long floats = (long)positions.Length * (viewA.Heads + viewB.Heads) * HeadDim;
+                bool wide = UseVector512(floats);
+                if (parallel is null) RotateTokens(a, viewA, b, viewB, positions, 0, positions.Length, maxPosition, table, wide);
+                else global::RopeGen.RotaryParallel.For(a, b, positions, global::RopeGen.RotaryParallel.ChunkCount(positions.Length, floats, parallel), parallel,
+                    (A: viewA, B: viewB, MaxPosition: maxPosition, Table: table, Wide: wide),
+                    static (in (global::RopeGen.HeadView A, global::RopeGen.HeadView B, int MaxPosition, global::RopeGen.RotaryTable Table, bool Wide) call, global::System.Span<float> chunkA, global::System.Span<float> chunkB, global::System.ReadOnlySpan<int> chunkPositions, int first, int end) =>
+                        RotateTokens(chunkA, call.A, chunkB, call.B, chunkPositions, first, end, call.MaxPosition, call.Table, call.Wide));
+            }
+
+            /// <summary>The token loop over tokens <paramref name="first"/> to <paramref name="end"/> - 1: each token's row is fetched once and shared by its heads of a and b.</summary>
+            private static void RotateTokens(global::System.Span<float> a, global::RopeGen.HeadView viewA, global::System.Span<float> b, global::RopeGen.HeadView viewB, global::System.ReadOnlySpan<int> positions, int first, int end, int maxPosition, global::RopeGen.RotaryTable table, bool wide)
             {
                 float[] rows = table.Acquire(maxPosition);
                 int cached = rows.Length / RowStride;
                 // Rows past the cache are computed into a scratch row; most calls never need one.
                 global::System.Span<float> scratch = maxPosition < cached ? default : (RowStride <= 4096 ? stackalloc float[RowStride] : new float[RowStride]);
-                ref float aRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a);
-                ref float bRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(b);
-                for (int t = 0; t < positions.Length; t++)
+                // Strides fit in an int once the guard has checked the views against their buffers.
+                int headsA = viewA.Heads, tokenA = (int)viewA.TokenStride(HeadDim), strideA = (int)viewA.HeadStride(HeadDim);
+                int headsB = viewB.Heads, tokenB = (int)viewB.TokenStride(HeadDim), strideB = (int)viewB.HeadStride(HeadDim);
+                ref float aRef = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a), viewA.Offset);
+                ref float bRef = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(b), viewB.Offset);
+                for (int t = first; t < end; t++)
                 {
                     int p = positions[t];
                     ref float row = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(scratch);
                     if (p < cached) row = ref rows[p * RowStride];
                     else table.ComputeRow(p, scratch);
-                    ref float aToken = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref aRef, t * headsA * HeadDim);
-                    ref float bToken = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bRef, t * headsB * HeadDim);
-                    if (wide) RotateHeadsWide(ref row, ref aToken, headsA, ref bToken, headsB);
-                    else RotateHeadsNarrow(ref row, ref aToken, headsA, ref bToken, headsB);
+                    ref float aToken = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref aRef, t * tokenA);
+                    ref float bToken = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bRef, t * tokenB);
+                    if (wide) RotateHeadsWide(ref row, ref aToken, headsA, strideA, ref bToken, headsB, strideB);
+                    else RotateHeadsNarrow(ref row, ref aToken, headsA, strideA, ref bToken, headsB, strideB);
                 }
             }
 
@@ -165,11 +343,15 @@ namespace Models
             /// hardware we measured (AMD EPYC; README, Performance), while in-cache calls such as decode gained.
             /// </summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static bool UseVector512(int floats) => global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && floats <= 262144;
+            private static bool UseVector512(long floats) => global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && floats <= 262144;
 
-            /// <summary>Rotates every head of one token with 512-bit vectors (cos at 0, sin at RowWidth in the row).</summary>
+            /// <summary>Rotates headsA heads at a and headsB heads at b, each HeadDim apart, with one token's row (<see cref="RotateHeadsWide(ref float, ref float, int, int, ref float, int, int)"/>).</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void RotateHeadsWide(ref float row, ref float a, int headsA, ref float b, int headsB)
+            private static void RotateHeadsWide(ref float row, ref float a, int headsA, ref float b, int headsB) => RotateHeadsWide(ref row, ref a, headsA, HeadDim, ref b, headsB, HeadDim);
+
+            /// <summary>Rotates every head of one token (heads of a and b strideA and strideB apart) with 512-bit vectors (cos at 0, sin at RowWidth in the row).</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static void RotateHeadsWide(ref float row, ref float a, int headsA, int strideA, ref float b, int headsB, int strideB)
             {
                 var c0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0);
                 var s0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64);
@@ -182,8 +364,8 @@ namespace Models
                 for (int h = 0; h < headsA + headsB; h++)
                 {
                     ref float x = ref h < headsA
-                        ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, h * HeadDim)
-                        : ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (h - headsA) * HeadDim);
+                        ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, h * strideA)
+                        : ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (h - headsA) * strideB);
                     {
                         var x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, 0);
                         var x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, 64);
@@ -219,17 +401,21 @@ namespace Models
                 }
             }
 
-            /// <summary>Rotates every head of one token with the widest vectors below 512 bits this machine accelerates; the JIT keeps only that path.</summary>
+            /// <summary>Rotates headsA heads at a and headsB heads at b, each HeadDim apart, with one token's row (<see cref="RotateHeadsNarrow(ref float, ref float, int, int, ref float, int, int)"/>).</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void RotateHeadsNarrow(ref float row, ref float a, int headsA, ref float b, int headsB)
+            private static void RotateHeadsNarrow(ref float row, ref float a, int headsA, ref float b, int headsB) => RotateHeadsNarrow(ref row, ref a, headsA, HeadDim, ref b, headsB, HeadDim);
+
+            /// <summary>Rotates every head of one token (heads of a and b strideA and strideB apart) with the widest vectors below 512 bits this machine accelerates; the JIT keeps only that path.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static void RotateHeadsNarrow(ref float row, ref float a, int headsA, int strideA, ref float b, int headsB, int strideB)
             {
                 if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
                 {
                     for (int h = 0; h < headsA + headsB; h++)
                     {
                         ref float x = ref h < headsA
-                            ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, h * HeadDim)
-                            : ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (h - headsA) * HeadDim);
+                            ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, h * strideA)
+                            : ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (h - headsA) * strideB);
                         {
                             var x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 0);
                             var x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 64);
@@ -301,8 +487,8 @@ namespace Models
                     for (int h = 0; h < headsA + headsB; h++)
                     {
                         ref float x = ref h < headsA
-                            ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, h * HeadDim)
-                            : ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (h - headsA) * HeadDim);
+                            ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, h * strideA)
+                            : ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (h - headsA) * strideB);
                         {
                             var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 0);
                             var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 64);
@@ -438,8 +624,8 @@ namespace Models
                     for (int h = 0; h < headsA + headsB; h++)
                     {
                         ref float x = ref h < headsA
-                            ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, h * HeadDim)
-                            : ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (h - headsA) * HeadDim);
+                            ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, h * strideA)
+                            : ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (h - headsA) * strideB);
                         for (int i = 0; i < 64; i++)
                         {
                             ref float first = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i);
@@ -493,39 +679,41 @@ namespace Models
 
         /// <summary>
         /// M-RoPE for queries <paramref name="q"/> <c>[tokens, numQueryHeads, HeadDim]</c> and keys <paramref name="k"/>
-        /// <c>[tokens, numKeyValueHeads, HeadDim]</c> in one pass, sharing each token's cos/sin.
+        /// <c>[tokens, numKeyValueHeads, HeadDim]</c> in one pass, sharing each token's cos/sin; q and k must not overlap.
         /// <paramref name="positions"/> holds three ids per token, <c>[3, tokens]</c> axis-major as transformers' <c>position_ids</c>:
         /// every token's temporal id, then every height id, then every width id. Each pair turns with its axis's id,
         /// sections [16, 24, 24] (Qwen2-VL): the first 16 pairs turn with the temporal id, the next 24 with the height id, the last 24 with the width id.
         /// A token whose three ids are equal (text) is rotated exactly as <c>ApplyRotary</c> rotates it.
         /// </summary>
-        /// <exception cref="global::System.ArgumentException">The positions are not 3 × tokens, a length does not match, a position is negative or a head count &lt;= 0; nothing is written.</exception>
+        /// <exception cref="global::System.ArgumentException">The positions are not 3 × tokens, a length does not match, q and k overlap, a position is negative or a head count &lt;= 0; nothing is written.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
         public static void ApplyMultimodalRotary(global::System.Span<float> q, int numQueryHeads, global::System.Span<float> k, int numKeyValueHeads, global::System.ReadOnlySpan<int> positions)
         {
             int tokens = global::RopeGen.RotaryGuard.MultimodalTokenCount(positions.Length);
             global::RopeGen.RotaryGuard.CheckLayout(q.Length, tokens, numQueryHeads, RopeGenRotary.HeadDim, "q", "numQueryHeads");
             global::RopeGen.RotaryGuard.CheckLayout(k.Length, tokens, numKeyValueHeads, RopeGenRotary.HeadDim, "k", "numKeyValueHeads");
+            global::RopeGen.RotaryGuard.CheckDisjoint<float>(q, global::RopeGen.HeadView.Contiguous(numQueryHeads), k, global::RopeGen.HeadView.Contiguous(numKeyValueHeads), tokens, RopeGenRotary.HeadDim, "q", "k");
             int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
             RopeGenRotary.RotateMultimodal(q, numQueryHeads, k, numKeyValueHeads, positions, maxPosition);
         }
 
         /// <summary>
         /// M-RoPE for queries <paramref name="q"/> <c>[tokens, numQueryHeads, HeadDim]</c> and keys <paramref name="k"/>
-        /// <c>[tokens, numKeyValueHeads, HeadDim]</c> in one pass, sharing each token's cos/sin.
+        /// <c>[tokens, numKeyValueHeads, HeadDim]</c> in one pass, sharing each token's cos/sin; q and k must not overlap.
         /// <paramref name="positions"/> holds three ids per token, <c>[3, tokens]</c> axis-major as transformers' <c>position_ids</c>:
         /// every token's temporal id, then every height id, then every width id. Each pair turns with its axis's id,
         /// sections [16, 24, 24] (Qwen2-VL): the first 16 pairs turn with the temporal id, the next 24 with the height id, the last 24 with the width id.
         /// A token whose three ids are equal (text) is rotated exactly as <c>ApplyRotary</c> rotates it.
         /// <paramref name="sequenceLength"/> is checked against the positions; M-RoPE's static kinds do not depend on it.
         /// </summary>
-        /// <exception cref="global::System.ArgumentException">The positions are not 3 × tokens, a length does not match, a position is negative, a head count &lt;= 0 or <paramref name="sequenceLength"/> does not exceed every position; nothing is written.</exception>
+        /// <exception cref="global::System.ArgumentException">The positions are not 3 × tokens, a length does not match, q and k overlap, a position is negative, a head count &lt;= 0 or <paramref name="sequenceLength"/> does not exceed every position; nothing is written.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
         public static void ApplyMultimodalRotary(global::System.Span<float> q, int numQueryHeads, global::System.Span<float> k, int numKeyValueHeads, global::System.ReadOnlySpan<int> positions, int sequenceLength)
         {
             int tokens = global::RopeGen.RotaryGuard.MultimodalTokenCount(positions.Length);
             global::RopeGen.RotaryGuard.CheckLayout(q.Length, tokens, numQueryHeads, RopeGenRotary.HeadDim, "q", "numQueryHeads");
             global::RopeGen.RotaryGuard.CheckLayout(k.Length, tokens, numKeyValueHeads, RopeGenRotary.HeadDim, "k", "numKeyValueHeads");
+            global::RopeGen.RotaryGuard.CheckDisjoint<float>(q, global::RopeGen.HeadView.Contiguous(numQueryHeads), k, global::RopeGen.HeadView.Contiguous(numKeyValueHeads), tokens, RopeGenRotary.HeadDim, "q", "k");
             int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
             global::RopeGen.RotaryGuard.CheckSequenceLength(sequenceLength, maxPosition);
             RopeGenRotary.RotateMultimodal(q, numQueryHeads, k, numKeyValueHeads, positions, maxPosition);
@@ -553,6 +741,305 @@ namespace Models
                     ref float bToken = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bRef, t * headsB * HeadDim);
                     if (wide) RotateHeadsWide(ref row, ref aToken, headsA, ref bToken, headsB);
                     else RotateHeadsNarrow(ref row, ref aToken, headsA, ref bToken, headsB);
+                }
+            }
+        }
+
+        /// <summary>
+        /// Rotates the fp16 (<see cref="global::System.Half"/>) buffer <paramref name="x"/>, laid out <c>[positions.Length, numHeads, RopeGenRotary.HeadDim]</c>,
+        /// in place, like <see cref="ApplyRotary(global::System.Span{float}, global::System.ReadOnlySpan{int}, int)"/>.
+        /// Each value is widened to float, rotated with the same tables and arithmetic as the float overload, and rounded once to
+        /// nearest (ties to even): the result is the float rotation of the input, rounded.
+        /// The dynamic kinds use the sequence length max(positions) + 1.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The length does not match, a position is negative or <paramref name="numHeads"/> &lt;= 0; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void ApplyRotary(global::System.Span<global::System.Half> x, global::System.ReadOnlySpan<int> positions, int numHeads)
+        {
+            global::RopeGen.RotaryGuard.CheckLayout(x.Length, positions.Length, numHeads, RopeGenRotary.HeadDim, "x", "numHeads");
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            global::RopeGen.StagedRotation.Apply<RopeGenRotary.FloatRotation, global::System.Half>(default, x, numHeads, default, 0, positions, maxPosition, maxPosition + 1);
+        }
+
+        /// <summary>
+        /// Rotates the fp16 (<see cref="global::System.Half"/>) buffer <paramref name="x"/>, laid out <c>[positions.Length, numHeads, RopeGenRotary.HeadDim]</c>,
+        /// in place, like <see cref="ApplyRotary(global::System.Span{float}, global::System.ReadOnlySpan{int}, int)"/>.
+        /// Each value is widened to float, rotated with the same tables and arithmetic as the float overload, and rounded once to
+        /// nearest (ties to even): the result is the float rotation of the input, rounded.
+        /// The explicit sequence length selects the table of the dynamic kinds (DynamicNtk, LongRope); other kinds ignore it.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The length does not match, a position is negative or <paramref name="numHeads"/> &lt;= 0, or <paramref name="sequenceLength"/> does not exceed every position; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void ApplyRotary(global::System.Span<global::System.Half> x, global::System.ReadOnlySpan<int> positions, int numHeads, int sequenceLength)
+        {
+            global::RopeGen.RotaryGuard.CheckLayout(x.Length, positions.Length, numHeads, RopeGenRotary.HeadDim, "x", "numHeads");
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            global::RopeGen.RotaryGuard.CheckSequenceLength(sequenceLength, maxPosition);
+            global::RopeGen.StagedRotation.Apply<RopeGenRotary.FloatRotation, global::System.Half>(default, x, numHeads, default, 0, positions, maxPosition, sequenceLength);
+        }
+
+        /// <summary>
+        /// Rotates fp16 (<see cref="global::System.Half"/>) queries <paramref name="q"/> <c>[positions.Length, numQueryHeads, HeadDim]</c> and keys
+        /// <paramref name="k"/> <c>[positions.Length, numKeyValueHeads, HeadDim]</c> in one pass, sharing each token's cos/sin.
+        /// Each value is widened to float, rotated with the same tables and arithmetic as the float overload, and rounded once to
+        /// nearest (ties to even): the result is the float rotation of the input, rounded.
+        /// The dynamic kinds use the sequence length max(positions) + 1.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">A length does not match, a position is negative or a head count &lt;= 0; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void ApplyRotary(global::System.Span<global::System.Half> q, int numQueryHeads, global::System.Span<global::System.Half> k, int numKeyValueHeads, global::System.ReadOnlySpan<int> positions)
+        {
+            global::RopeGen.RotaryGuard.CheckLayout(q.Length, positions.Length, numQueryHeads, RopeGenRotary.HeadDim, "q", "numQueryHeads");
+            global::RopeGen.RotaryGuard.CheckLayout(k.Length, positions.Length, numKeyValueHeads, RopeGenRotary.HeadDim, "k", "numKeyValueHeads");
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            global::RopeGen.StagedRotation.Apply<RopeGenRotary.FloatRotation, global::System.Half>(default, q, numQueryHeads, k, numKeyValueHeads, positions, maxPosition, maxPosition + 1);
+        }
+
+        /// <summary>
+        /// Rotates fp16 (<see cref="global::System.Half"/>) queries <paramref name="q"/> <c>[positions.Length, numQueryHeads, HeadDim]</c> and keys
+        /// <paramref name="k"/> <c>[positions.Length, numKeyValueHeads, HeadDim]</c> in one pass, sharing each token's cos/sin.
+        /// Each value is widened to float, rotated with the same tables and arithmetic as the float overload, and rounded once to
+        /// nearest (ties to even): the result is the float rotation of the input, rounded.
+        /// The explicit sequence length selects the table of the dynamic kinds (DynamicNtk, LongRope); other kinds ignore it.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">A length does not match, a position is negative or a head count &lt;= 0, or <paramref name="sequenceLength"/> does not exceed every position; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void ApplyRotary(global::System.Span<global::System.Half> q, int numQueryHeads, global::System.Span<global::System.Half> k, int numKeyValueHeads, global::System.ReadOnlySpan<int> positions, int sequenceLength)
+        {
+            global::RopeGen.RotaryGuard.CheckLayout(q.Length, positions.Length, numQueryHeads, RopeGenRotary.HeadDim, "q", "numQueryHeads");
+            global::RopeGen.RotaryGuard.CheckLayout(k.Length, positions.Length, numKeyValueHeads, RopeGenRotary.HeadDim, "k", "numKeyValueHeads");
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            global::RopeGen.RotaryGuard.CheckSequenceLength(sequenceLength, maxPosition);
+            global::RopeGen.StagedRotation.Apply<RopeGenRotary.FloatRotation, global::System.Half>(default, q, numQueryHeads, k, numKeyValueHeads, positions, maxPosition, sequenceLength);
+        }
+
+        /// <summary>
+        /// Re-rotates cached fp16 (<see cref="global::System.Half"/>) keys <paramref name="keys"/> <c>[tokens, numHeads, HeadDim]</c> by <paramref name="delta"/>
+        /// positions, like <see cref="ShiftRotary(global::System.Span{float}, int, int)"/>: R(p + delta) = R(delta)·R(p), without the
+        /// attention factor. Each value is widened to float, rotated and rounded once.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The length is not a whole number of tokens or <paramref name="numHeads"/> &lt;= 0; nothing is written.</exception>
+        /// <exception cref="global::System.NotSupportedException">The scaling kind is dynamic (DynamicNtk, LongRope): no single shift is correct.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void ShiftRotary(global::System.Span<global::System.Half> keys, int numHeads, int delta)
+        {
+            global::RopeGen.RotaryGuard.TokenCount(keys.Length, numHeads, RopeGenRotary.HeadDim, "keys", "numHeads");
+            global::RopeGen.StagedRotation.Shift<RopeGenRotary.FloatRotation, global::System.Half>(default, keys, delta);
+        }
+
+        /// <summary>
+        /// Rotates the bfloat16 (<see cref="global::RopeGen.BFloat16"/>) buffer <paramref name="x"/>, laid out <c>[positions.Length, numHeads, RopeGenRotary.HeadDim]</c>,
+        /// in place, like <see cref="ApplyRotary(global::System.Span{float}, global::System.ReadOnlySpan{int}, int)"/>.
+        /// Each value is widened to float, rotated with the same tables and arithmetic as the float overload, and rounded once to
+        /// nearest (ties to even): the result is the float rotation of the input, rounded.
+        /// The dynamic kinds use the sequence length max(positions) + 1.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The length does not match, a position is negative or <paramref name="numHeads"/> &lt;= 0; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void ApplyRotary(global::System.Span<global::RopeGen.BFloat16> x, global::System.ReadOnlySpan<int> positions, int numHeads)
+        {
+            global::RopeGen.RotaryGuard.CheckLayout(x.Length, positions.Length, numHeads, RopeGenRotary.HeadDim, "x", "numHeads");
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            global::RopeGen.StagedRotation.Apply<RopeGenRotary.FloatRotation, global::RopeGen.BFloat16>(default, x, numHeads, default, 0, positions, maxPosition, maxPosition + 1);
+        }
+
+        /// <summary>
+        /// Rotates the bfloat16 (<see cref="global::RopeGen.BFloat16"/>) buffer <paramref name="x"/>, laid out <c>[positions.Length, numHeads, RopeGenRotary.HeadDim]</c>,
+        /// in place, like <see cref="ApplyRotary(global::System.Span{float}, global::System.ReadOnlySpan{int}, int)"/>.
+        /// Each value is widened to float, rotated with the same tables and arithmetic as the float overload, and rounded once to
+        /// nearest (ties to even): the result is the float rotation of the input, rounded.
+        /// The explicit sequence length selects the table of the dynamic kinds (DynamicNtk, LongRope); other kinds ignore it.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The length does not match, a position is negative or <paramref name="numHeads"/> &lt;= 0, or <paramref name="sequenceLength"/> does not exceed every position; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void ApplyRotary(global::System.Span<global::RopeGen.BFloat16> x, global::System.ReadOnlySpan<int> positions, int numHeads, int sequenceLength)
+        {
+            global::RopeGen.RotaryGuard.CheckLayout(x.Length, positions.Length, numHeads, RopeGenRotary.HeadDim, "x", "numHeads");
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            global::RopeGen.RotaryGuard.CheckSequenceLength(sequenceLength, maxPosition);
+            global::RopeGen.StagedRotation.Apply<RopeGenRotary.FloatRotation, global::RopeGen.BFloat16>(default, x, numHeads, default, 0, positions, maxPosition, sequenceLength);
+        }
+
+        /// <summary>
+        /// Rotates bfloat16 (<see cref="global::RopeGen.BFloat16"/>) queries <paramref name="q"/> <c>[positions.Length, numQueryHeads, HeadDim]</c> and keys
+        /// <paramref name="k"/> <c>[positions.Length, numKeyValueHeads, HeadDim]</c> in one pass, sharing each token's cos/sin.
+        /// Each value is widened to float, rotated with the same tables and arithmetic as the float overload, and rounded once to
+        /// nearest (ties to even): the result is the float rotation of the input, rounded.
+        /// The dynamic kinds use the sequence length max(positions) + 1.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">A length does not match, a position is negative or a head count &lt;= 0; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void ApplyRotary(global::System.Span<global::RopeGen.BFloat16> q, int numQueryHeads, global::System.Span<global::RopeGen.BFloat16> k, int numKeyValueHeads, global::System.ReadOnlySpan<int> positions)
+        {
+            global::RopeGen.RotaryGuard.CheckLayout(q.Length, positions.Length, numQueryHeads, RopeGenRotary.HeadDim, "q", "numQueryHeads");
+            global::RopeGen.RotaryGuard.CheckLayout(k.Length, positions.Length, numKeyValueHeads, RopeGenRotary.HeadDim, "k", "numKeyValueHeads");
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            global::RopeGen.StagedRotation.Apply<RopeGenRotary.FloatRotation, global::RopeGen.BFloat16>(default, q, numQueryHeads, k, numKeyValueHeads, positions, maxPosition, maxPosition + 1);
+        }
+
+        /// <summary>
+        /// Rotates bfloat16 (<see cref="global::RopeGen.BFloat16"/>) queries <paramref name="q"/> <c>[positions.Length, numQueryHeads, HeadDim]</c> and keys
+        /// <paramref name="k"/> <c>[positions.Length, numKeyValueHeads, HeadDim]</c> in one pass, sharing each token's cos/sin.
+        /// Each value is widened to float, rotated with the same tables and arithmetic as the float overload, and rounded once to
+        /// nearest (ties to even): the result is the float rotation of the input, rounded.
+        /// The explicit sequence length selects the table of the dynamic kinds (DynamicNtk, LongRope); other kinds ignore it.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">A length does not match, a position is negative or a head count &lt;= 0, or <paramref name="sequenceLength"/> does not exceed every position; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void ApplyRotary(global::System.Span<global::RopeGen.BFloat16> q, int numQueryHeads, global::System.Span<global::RopeGen.BFloat16> k, int numKeyValueHeads, global::System.ReadOnlySpan<int> positions, int sequenceLength)
+        {
+            global::RopeGen.RotaryGuard.CheckLayout(q.Length, positions.Length, numQueryHeads, RopeGenRotary.HeadDim, "q", "numQueryHeads");
+            global::RopeGen.RotaryGuard.CheckLayout(k.Length, positions.Length, numKeyValueHeads, RopeGenRotary.HeadDim, "k", "numKeyValueHeads");
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            global::RopeGen.RotaryGuard.CheckSequenceLength(sequenceLength, maxPosition);
+            global::RopeGen.StagedRotation.Apply<RopeGenRotary.FloatRotation, global::RopeGen.BFloat16>(default, q, numQueryHeads, k, numKeyValueHeads, positions, maxPosition, sequenceLength);
+        }
+
+        /// <summary>
+        /// Re-rotates cached bfloat16 (<see cref="global::RopeGen.BFloat16"/>) keys <paramref name="keys"/> <c>[tokens, numHeads, HeadDim]</c> by <paramref name="delta"/>
+        /// positions, like <see cref="ShiftRotary(global::System.Span{float}, int, int)"/>: R(p + delta) = R(delta)·R(p), without the
+        /// attention factor. Each value is widened to float, rotated and rounded once.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The length is not a whole number of tokens or <paramref name="numHeads"/> &lt;= 0; nothing is written.</exception>
+        /// <exception cref="global::System.NotSupportedException">The scaling kind is dynamic (DynamicNtk, LongRope): no single shift is correct.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void ShiftRotary(global::System.Span<global::RopeGen.BFloat16> keys, int numHeads, int delta)
+        {
+            global::RopeGen.RotaryGuard.TokenCount(keys.Length, numHeads, RopeGenRotary.HeadDim, "keys", "numHeads");
+            global::RopeGen.StagedRotation.Shift<RopeGenRotary.FloatRotation, global::RopeGen.BFloat16>(default, keys, delta);
+        }
+
+        /// <summary>
+        /// Rotates new keys <paramref name="source"/> <c>[positions.Length, numHeads, HeadDim]</c> (left unchanged) and writes token t
+        /// into row <c>slots[t]</c> of the float cache <paramref name="cache"/> <c>[capacity, numHeads, HeadDim]</c>, in one
+        /// pass; every other row is left as it was.
+        /// The rows written equal what <see cref="ApplyRotary(global::System.Span{float}, global::System.ReadOnlySpan{int}, int)"/> computes in place, bit for bit.
+        /// The dynamic kinds use the sequence length max(positions) + 1.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">A length does not match, a position is negative, <paramref name="numHeads"/> &lt;= 0, or a slot is out of range or repeated; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void RotateInto(global::System.ReadOnlySpan<float> source, global::System.ReadOnlySpan<int> positions, int numHeads, global::System.Span<float> cache, global::System.ReadOnlySpan<int> slots)
+        {
+            global::RopeGen.RotaryGuard.CheckLayout(source.Length, positions.Length, numHeads, RopeGenRotary.HeadDim, "source", "numHeads");
+            global::RopeGen.RotaryGuard.CheckSlots(slots, positions.Length, cache.Length, numHeads, RopeGenRotary.HeadDim);
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            global::RopeGen.StagedRotation.RotateInto<RopeGenRotary.FloatRotation, float>(default, source, positions, numHeads, cache, slots, maxPosition, maxPosition + 1);
+        }
+
+        /// <summary>
+        /// Rotates new keys <paramref name="source"/> <c>[positions.Length, numHeads, HeadDim]</c> (left unchanged) and writes token t
+        /// into row <c>slots[t]</c> of the float cache <paramref name="cache"/> <c>[capacity, numHeads, HeadDim]</c>, in one
+        /// pass; every other row is left as it was.
+        /// The rows written equal what <see cref="ApplyRotary(global::System.Span{float}, global::System.ReadOnlySpan{int}, int)"/> computes in place, bit for bit.
+        /// The explicit sequence length selects the table of the dynamic kinds (DynamicNtk, LongRope); other kinds ignore it.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">A length does not match, a position is negative, <paramref name="numHeads"/> &lt;= 0, or a slot is out of range or repeated, or <paramref name="sequenceLength"/> does not exceed every position; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void RotateInto(global::System.ReadOnlySpan<float> source, global::System.ReadOnlySpan<int> positions, int numHeads, global::System.Span<float> cache, global::System.ReadOnlySpan<int> slots, int sequenceLength)
+        {
+            global::RopeGen.RotaryGuard.CheckLayout(source.Length, positions.Length, numHeads, RopeGenRotary.HeadDim, "source", "numHeads");
+            global::RopeGen.RotaryGuard.CheckSlots(slots, positions.Length, cache.Length, numHeads, RopeGenRotary.HeadDim);
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            global::RopeGen.RotaryGuard.CheckSequenceLength(sequenceLength, maxPosition);
+            global::RopeGen.StagedRotation.RotateInto<RopeGenRotary.FloatRotation, float>(default, source, positions, numHeads, cache, slots, maxPosition, sequenceLength);
+        }
+
+        /// <summary>
+        /// Rotates new keys <paramref name="source"/> <c>[positions.Length, numHeads, HeadDim]</c> (left unchanged) and writes token t
+        /// into row <c>slots[t]</c> of the fp16 (<see cref="global::System.Half"/>) cache <paramref name="cache"/> <c>[capacity, numHeads, HeadDim]</c>, in one
+        /// pass; every other row is left as it was.
+        /// Each value is rotated in float, as the float overloads rotate it, and rounded once to nearest (ties to even).
+        /// The dynamic kinds use the sequence length max(positions) + 1.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">A length does not match, a position is negative, <paramref name="numHeads"/> &lt;= 0, or a slot is out of range or repeated; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void RotateInto(global::System.ReadOnlySpan<float> source, global::System.ReadOnlySpan<int> positions, int numHeads, global::System.Span<global::System.Half> cache, global::System.ReadOnlySpan<int> slots)
+        {
+            global::RopeGen.RotaryGuard.CheckLayout(source.Length, positions.Length, numHeads, RopeGenRotary.HeadDim, "source", "numHeads");
+            global::RopeGen.RotaryGuard.CheckSlots(slots, positions.Length, cache.Length, numHeads, RopeGenRotary.HeadDim);
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            global::RopeGen.StagedRotation.RotateInto<RopeGenRotary.FloatRotation, global::System.Half>(default, source, positions, numHeads, cache, slots, maxPosition, maxPosition + 1);
+        }
+
+        /// <summary>
+        /// Rotates new keys <paramref name="source"/> <c>[positions.Length, numHeads, HeadDim]</c> (left unchanged) and writes token t
+        /// into row <c>slots[t]</c> of the fp16 (<see cref="global::System.Half"/>) cache <paramref name="cache"/> <c>[capacity, numHeads, HeadDim]</c>, in one
+        /// pass; every other row is left as it was.
+        /// Each value is rotated in float, as the float overloads rotate it, and rounded once to nearest (ties to even).
+        /// The explicit sequence length selects the table of the dynamic kinds (DynamicNtk, LongRope); other kinds ignore it.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">A length does not match, a position is negative, <paramref name="numHeads"/> &lt;= 0, or a slot is out of range or repeated, or <paramref name="sequenceLength"/> does not exceed every position; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void RotateInto(global::System.ReadOnlySpan<float> source, global::System.ReadOnlySpan<int> positions, int numHeads, global::System.Span<global::System.Half> cache, global::System.ReadOnlySpan<int> slots, int sequenceLength)
+        {
+            global::RopeGen.RotaryGuard.CheckLayout(source.Length, positions.Length, numHeads, RopeGenRotary.HeadDim, "source", "numHeads");
+            global::RopeGen.RotaryGuard.CheckSlots(slots, positions.Length, cache.Length, numHeads, RopeGenRotary.HeadDim);
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            global::RopeGen.RotaryGuard.CheckSequenceLength(sequenceLength, maxPosition);
+            global::RopeGen.StagedRotation.RotateInto<RopeGenRotary.FloatRotation, global::System.Half>(default, source, positions, numHeads, cache, slots, maxPosition, sequenceLength);
+        }
+
+        /// <summary>
+        /// Rotates new keys <paramref name="source"/> <c>[positions.Length, numHeads, HeadDim]</c> (left unchanged) and writes token t
+        /// into row <c>slots[t]</c> of the bfloat16 (<see cref="global::RopeGen.BFloat16"/>) cache <paramref name="cache"/> <c>[capacity, numHeads, HeadDim]</c>, in one
+        /// pass; every other row is left as it was.
+        /// Each value is rotated in float, as the float overloads rotate it, and rounded once to nearest (ties to even).
+        /// The dynamic kinds use the sequence length max(positions) + 1.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">A length does not match, a position is negative, <paramref name="numHeads"/> &lt;= 0, or a slot is out of range or repeated; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void RotateInto(global::System.ReadOnlySpan<float> source, global::System.ReadOnlySpan<int> positions, int numHeads, global::System.Span<global::RopeGen.BFloat16> cache, global::System.ReadOnlySpan<int> slots)
+        {
+            global::RopeGen.RotaryGuard.CheckLayout(source.Length, positions.Length, numHeads, RopeGenRotary.HeadDim, "source", "numHeads");
+            global::RopeGen.RotaryGuard.CheckSlots(slots, positions.Length, cache.Length, numHeads, RopeGenRotary.HeadDim);
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            global::RopeGen.StagedRotation.RotateInto<RopeGenRotary.FloatRotation, global::RopeGen.BFloat16>(default, source, positions, numHeads, cache, slots, maxPosition, maxPosition + 1);
+        }
+
+        /// <summary>
+        /// Rotates new keys <paramref name="source"/> <c>[positions.Length, numHeads, HeadDim]</c> (left unchanged) and writes token t
+        /// into row <c>slots[t]</c> of the bfloat16 (<see cref="global::RopeGen.BFloat16"/>) cache <paramref name="cache"/> <c>[capacity, numHeads, HeadDim]</c>, in one
+        /// pass; every other row is left as it was.
+        /// Each value is rotated in float, as the float overloads rotate it, and rounded once to nearest (ties to even).
+        /// The explicit sequence length selects the table of the dynamic kinds (DynamicNtk, LongRope); other kinds ignore it.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">A length does not match, a position is negative, <paramref name="numHeads"/> &lt;= 0, or a slot is out of range or repeated, or <paramref name="sequenceLength"/> does not exceed every position; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void RotateInto(global::System.ReadOnlySpan<float> source, global::System.ReadOnlySpan<int> positions, int numHeads, global::System.Span<global::RopeGen.BFloat16> cache, global::System.ReadOnlySpan<int> slots, int sequenceLength)
+        {
+            global::RopeGen.RotaryGuard.CheckLayout(source.Length, positions.Length, numHeads, RopeGenRotary.HeadDim, "source", "numHeads");
+            global::RopeGen.RotaryGuard.CheckSlots(slots, positions.Length, cache.Length, numHeads, RopeGenRotary.HeadDim);
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            global::RopeGen.RotaryGuard.CheckSequenceLength(sequenceLength, maxPosition);
+            global::RopeGen.StagedRotation.RotateInto<RopeGenRotary.FloatRotation, global::RopeGen.BFloat16>(default, source, positions, numHeads, cache, slots, maxPosition, sequenceLength);
+        }
+
+        static partial class RopeGenRotary
+        {
+            /// <summary>This class's float kernels, which <see cref="global::RopeGen.StagedRotation"/> drives for the Half, BFloat16 and cache-writing kernels.</summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+            internal readonly struct FloatRotation : global::RopeGen.IFloatRotation
+            {
+                /// <inheritdoc/>
+                public int HeadDim => RopeGenRotary.HeadDim;
+
+                /// <inheritdoc/>
+                public int RowStride => RopeGenRotary.RowStride;
+
+                /// <inheritdoc/>
+                public void Rotate(global::System.Span<float> a, int headsA, global::System.Span<float> b, int headsB, global::System.ReadOnlySpan<int> positions, int maxPosition, int sequenceLength) =>
+                    RopeGenRotary.Rotate(a, headsA, b, headsB, positions, maxPosition, sequenceLength);
+
+                /// <inheritdoc/>
+                public void ComputeShiftRow(int delta, global::System.Span<float> row) => Table.ComputeShiftRow(delta, row);
+
+                /// <inheritdoc/>
+                [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+                public void RotateHeads(ref float row, ref float x, int heads)
+                {
+                    if (UseVector512(heads * HeadDim)) RotateHeadsWide(ref row, ref x, heads, ref x, 0);
+                    else RotateHeadsNarrow(ref row, ref x, heads, ref x, 0);
                 }
             }
         }
