@@ -120,9 +120,11 @@ public class FromHuggingFaceTests
     public void MRopeSectionsGoWithAnyKindAndTheLegacyMropeTypeIsDefault()
     {
         RotaryConfig qwen2VL = Read("""{ "hidden_size": 3584, "num_attention_heads": 28, "rope_theta": 1000000.0, "rope_scaling": { "type": "mrope", "mrope_section": [16, 24, 24] } }""");
-        Assert.Equal((RopeScaling.None, new[] { 16, 24, 24 }, false), (qwen2VL.Scaling, qwen2VL.MRopeSections!.ToArray(), qwen2VL.MRopeInterleaved));
+        Assert.Equal((RopeScaling.None, false), (qwen2VL.Scaling, qwen2VL.MRopeInterleaved));
+        Assert.Equal(new[] { 16, 24, 24 }, qwen2VL.MRopeSections);
         RotaryConfig qwen3VL = Read("""{ "text_config": { "head_dim": 128, "rope_scaling": { "mrope_interleaved": true, "mrope_section": [24, 20, 20], "rope_type": "default" } } }""");
-        Assert.Equal((new[] { 24, 20, 20 }, true), (qwen3VL.MRopeSections!.ToArray(), qwen3VL.MRopeInterleaved));
+        Assert.Equal(new[] { 24, 20, 20 }, qwen3VL.MRopeSections);
+        Assert.True(qwen3VL.MRopeInterleaved);
         RotaryConfig yarn = Read("""{ "head_dim": 128, "rope_scaling": { "type": "yarn", "factor": 4, "original_max_position_embeddings": 32768, "mrope_section": [16, 24, 24] } }""");
         Assert.Equal((RopeScaling.Yarn, 3), (yarn.Scaling, yarn.MRopeSections!.Count));
         Assert.False(Read("""{ "head_dim": 128, "rope_scaling": { "rope_type": "default", "mrope_interleaved": true } }""").MRopeInterleaved); // no sections: no effect, not read
