@@ -100,11 +100,11 @@ namespace RopeGen
         /// <c>[positions.Length, numKeyValueHeads, HeadDim]</c> in one pass, sharing each token's cos/sin (grouped-query
         /// attention has fewer key/value heads).
         /// </summary>
-        /// <exception cref="ArgumentException">A length does not match, a position is negative or a head count &lt;= 0; nothing is written.</exception>
+        /// <exception cref="ArgumentException">A length does not match, q and k overlap, a position is negative or a head count &lt;= 0; nothing is written.</exception>
         public void Apply(Span<float> q, int numQueryHeads, Span<float> k, int numKeyValueHeads, ReadOnlySpan<int> positions)
         {
-            RotaryGuard.CheckLayout(q.Length, positions.Length, numQueryHeads, _headDim, nameof(q), nameof(numQueryHeads));
-            RotaryGuard.CheckLayout(k.Length, positions.Length, numKeyValueHeads, _headDim, nameof(k), nameof(numKeyValueHeads));
+            RotaryGuard.CheckFusedLayout(q.Length, numQueryHeads, k.Length, numKeyValueHeads, positions.Length, _headDim);
+            RotaryGuard.CheckDisjoint(q, k, nameof(q), nameof(k));
             int maxPosition = RotaryGuard.MaxPosition(positions);
             Rotate(q, numQueryHeads, k, numKeyValueHeads, positions, maxPosition, maxPosition + 1);
         }

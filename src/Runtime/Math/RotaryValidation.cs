@@ -9,7 +9,7 @@ namespace RopeGen
     /// The one set of rules for a RoPE configuration. The runtime throws on its errors; RopeGen's analyzers report
     /// the same problems as ROPE002–ROPE005 and ROPE008 (this file is linked into the generator).
     /// </summary>
-    public static class RotaryValidation
+    public static partial class RotaryValidation
     {
         /// <summary>Every problem in <paramref name="config"/>, errors and settings without effect, in a fixed order.</summary>
         public static IReadOnlyList<RotaryProblem> Validate(RotaryConfig config)
@@ -19,6 +19,8 @@ namespace RopeGen
             CheckShape(config, problems);
             CheckScaling(config, problems);
             CheckNoEffect(config, problems);
+            // The frequencies and the attention factor can only be computed from settings that are valid one by one.
+            if (!problems.Any(p => p.IsError)) CheckDerived(config, problems);
             return problems;
         }
 
@@ -37,6 +39,9 @@ namespace RopeGen
             if (c.HeadDim <= 0 || c.HeadDim % 2 != 0)
                 problems.Add(new(RotaryRule.HeadDim, "HeadDim",
                     $"HeadDim is {c.HeadDim}; expected a positive even number of dimensions (such as 64, 80, 96 or 128)."));
+            else if (c.HeadDim > MaxHeadDim)
+                problems.Add(new(RotaryRule.HeadDim, "HeadDim",
+                    $"HeadDim is {Format(c.HeadDim)}; expected at most {Format(MaxHeadDim)}, so that a cos/sin table row (up to 2 × HeadDim floats) fits in one array."));
 
             if (c.RotaryDim < 0 || c.RotaryDim % 2 != 0 || (c.HeadDim > 0 && c.RotaryDim > c.HeadDim))
                 problems.Add(new(RotaryRule.RotaryDim, "RotaryDim",
