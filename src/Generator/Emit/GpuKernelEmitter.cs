@@ -28,12 +28,12 @@ namespace RopeGen.Generator.Emit
             w.Line("/// accelerator and reuse it: loading kernels is slow. Dispose it to free the device memory.");
             w.Line("/// </summary>");
             w.Line(ClassEmitter.GeneratedCode);
-            w.Line("public static RopeGenGpuRotary CreateGpuRotary(global::ILGPU.Runtime.Accelerator accelerator) => new RopeGenGpuRotary(accelerator);");
+            w.Line(GeneratedMember.CreateGpuRotary.Public(spec) + "static RopeGenGpuRotary CreateGpuRotary(global::ILGPU.Runtime.Accelerator accelerator) => new RopeGenGpuRotary(accelerator);");
             w.Line();
-            EmitClass(w, config);
+            EmitClass(w, spec, config);
         }
 
-        private static void EmitClass(SourceWriter w, RotaryConfig config)
+        private static void EmitClass(SourceWriter w, RotaryClassSpec spec, RotaryConfig config)
         {
             bool longRope = config.Scaling == RopeScaling.LongRope, dynamicNtk = config.Scaling == RopeScaling.DynamicNtk;
             bool half = config.Layout == RotaryLayout.HalfSplit;
@@ -45,7 +45,7 @@ namespace RopeGen.Generator.Emit
             w.Line("/// Positions the device table does not cover are computed in the kernel in double precision, never read past the table.");
             w.Line("/// </summary>");
             w.Line(ClassEmitter.GeneratedCode);
-            w.Open("public sealed class RopeGenGpuRotary : global::System.IDisposable");
+            w.Open(GeneratedMember.RopeGenGpuRotary.Public(spec) + "sealed class RopeGenGpuRotary : global::System.IDisposable");
             w.Line("private readonly global::ILGPU.Runtime.Accelerator _accelerator;");
             w.Line($"private readonly global::System.Action<{RotateSignature}> _rotate;");
             w.Line($"private readonly global::System.Action<global::ILGPU.Index1D, {View}<float>, {View}<float>> _shift;");
@@ -182,7 +182,7 @@ namespace RopeGen.Generator.Emit
             w.Line($"{Guard}.ThrowIfDynamicShift(RopeGenRotary.Config);");
             w.Line($"int rows = {Guard}.TokenCount(Length(keys), numHeads, RopeGenRotary.HeadDim, \"keys\", \"numHeads\") * numHeads;");
             w.Line("if (rows == 0) return;");
-            w.Line("var row = new float[RopeGenRotary.RowStride];");
+            w.Line("float[] row = new float[RopeGenRotary.RowStride];");
             w.Line("RopeGenRotary.Table.ComputeShiftRow(delta, row);");
             w.Line($"{Extensions}.CopyFromCPU(_shiftRow.View.BaseView, row);");
             w.Line("_shift(rows * RopeGenRotary.PairCount, keys, _shiftRow.View);");
@@ -275,7 +275,7 @@ namespace RopeGen.Generator.Emit
             w.Close();
             w.Line();
             w.Open($"private static {Buffer}<double, {Dense}> Upload(global::ILGPU.Runtime.Accelerator accelerator, double[] values)");
-            w.Line("var buffer = accelerator.Allocate1D<double>(values.Length);");
+            w.Line($"{Buffer}<double, {Dense}> buffer = accelerator.Allocate1D<double>(values.Length);");
             w.Line($"{Extensions}.CopyFromCPU(buffer.View.BaseView, values);");
             w.Line("return buffer;");
             w.Close();
@@ -303,7 +303,7 @@ namespace RopeGen.Generator.Emit
             w.Line("if (wanted <= Rows) return;");
             w.Line("float[] rows = _host.Acquire(wanted - 1);");
             w.Line("if (rows.Length == 0) return;");
-            w.Line("var buffer = _accelerator.Allocate1D<float>(rows.Length);");
+            w.Line($"{Buffer}<float, {Dense}> buffer = _accelerator.Allocate1D<float>(rows.Length);");
             w.Line($"{Extensions}.CopyFromCPU(buffer.View.BaseView, rows);");
             w.Line("// Launches already queued may still read the old rows.");
             w.Line("_accelerator.Synchronize();");
