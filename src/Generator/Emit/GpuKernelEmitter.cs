@@ -167,8 +167,7 @@ namespace RopeGen.Generator.Emit
             w.Line("/// <exception cref=\"global::System.ArgumentException\">A length does not match or a head count &lt;= 0.</exception>");
             w.Line(ClassEmitter.GeneratedCode);
             w.Open($"public void Apply({View}<float> q, int numQueryHeads, {View}<float> k, int numKeyValueHeads, {View}<int> positions)");
-            w.Line($"{Guard}.CheckLayout(Length(q), Length(positions), numQueryHeads, RopeGenRotary.HeadDim, \"q\", \"numQueryHeads\");");
-            w.Line($"{Guard}.CheckLayout(Length(k), Length(positions), numKeyValueHeads, RopeGenRotary.HeadDim, \"k\", \"numKeyValueHeads\");");
+            w.Line($"{Guard}.CheckFusedLayout(Length(q), numQueryHeads, Length(k), numKeyValueHeads, Length(positions), RopeGenRotary.HeadDim);");
             w.Line($"Launch(q, numQueryHeads, k, numKeyValueHeads, positions, {impliedLength});");
             w.Close();
             w.Line();

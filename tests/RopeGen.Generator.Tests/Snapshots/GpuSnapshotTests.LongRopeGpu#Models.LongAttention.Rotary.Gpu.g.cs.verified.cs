@@ -73,8 +73,7 @@ namespace Models
             [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
             public void Apply(global::ILGPU.ArrayView<float> q, int numQueryHeads, global::ILGPU.ArrayView<float> k, int numKeyValueHeads, global::ILGPU.ArrayView<int> positions)
             {
-                global::RopeGen.RotaryGuard.CheckLayout(Length(q), Length(positions), numQueryHeads, RopeGenRotary.HeadDim, "q", "numQueryHeads");
-                global::RopeGen.RotaryGuard.CheckLayout(Length(k), Length(positions), numKeyValueHeads, RopeGenRotary.HeadDim, "k", "numKeyValueHeads");
+                global::RopeGen.RotaryGuard.CheckFusedLayout(Length(q), numQueryHeads, Length(k), numKeyValueHeads, Length(positions), RopeGenRotary.HeadDim);
                 Launch(q, numQueryHeads, k, numKeyValueHeads, positions, global::RopeGen.RotaryGuard.MaxPosition(global::ILGPU.Runtime.ArrayViewExtensions.GetAsArray(positions)) + 1);
             }
 
@@ -88,7 +87,7 @@ namespace Models
                 global::RopeGen.RotaryGuard.ThrowIfDynamicShift(RopeGenRotary.Config);
                 int rows = global::RopeGen.RotaryGuard.TokenCount(Length(keys), numHeads, RopeGenRotary.HeadDim, "keys", "numHeads") * numHeads;
                 if (rows == 0) return;
-                var row = new float[RopeGenRotary.RowStride];
+                float[] row = new float[RopeGenRotary.RowStride];
                 RopeGenRotary.Table.ComputeShiftRow(delta, row);
                 global::ILGPU.Runtime.ArrayViewExtensions.CopyFromCPU(_shiftRow.View.BaseView, row);
                 _shift(rows * RopeGenRotary.PairCount, keys, _shiftRow.View);
@@ -187,7 +186,7 @@ namespace Models
 
             private static global::ILGPU.Runtime.MemoryBuffer1D<double, global::ILGPU.Stride1D.Dense> Upload(global::ILGPU.Runtime.Accelerator accelerator, double[] values)
             {
-                var buffer = accelerator.Allocate1D<double>(values.Length);
+                global::ILGPU.Runtime.MemoryBuffer1D<double, global::ILGPU.Stride1D.Dense> buffer = accelerator.Allocate1D<double>(values.Length);
                 global::ILGPU.Runtime.ArrayViewExtensions.CopyFromCPU(buffer.View.BaseView, values);
                 return buffer;
             }
@@ -217,7 +216,7 @@ namespace Models
                     if (wanted <= Rows) return;
                     float[] rows = _host.Acquire(wanted - 1);
                     if (rows.Length == 0) return;
-                    var buffer = _accelerator.Allocate1D<float>(rows.Length);
+                    global::ILGPU.Runtime.MemoryBuffer1D<float, global::ILGPU.Stride1D.Dense> buffer = _accelerator.Allocate1D<float>(rows.Length);
                     global::ILGPU.Runtime.ArrayViewExtensions.CopyFromCPU(buffer.View.BaseView, rows);
                     // Launches already queued may still read the old rows.
                     _accelerator.Synchronize();

@@ -37,12 +37,12 @@ namespace Models
         /// <c>[positions.Length, numKeyValueHeads, HeadDim]</c> in one pass, sharing each token's cos/sin (grouped-query
         /// attention has fewer key/value heads).
         /// </summary>
-        /// <exception cref="global::System.ArgumentException">A length does not match, a position is negative or a head count &lt;= 0; nothing is written.</exception>
+        /// <exception cref="global::System.ArgumentException">A length does not match, q and k overlap, a position is negative or a head count &lt;= 0; nothing is written.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
         public static void ApplyRotary(global::System.Span<float> q, int numQueryHeads, global::System.Span<float> k, int numKeyValueHeads, global::System.ReadOnlySpan<int> positions)
         {
-            global::RopeGen.RotaryGuard.CheckLayout(q.Length, positions.Length, numQueryHeads, RopeGenRotary.HeadDim, "q", "numQueryHeads");
-            global::RopeGen.RotaryGuard.CheckLayout(k.Length, positions.Length, numKeyValueHeads, RopeGenRotary.HeadDim, "k", "numKeyValueHeads");
+            global::RopeGen.RotaryGuard.CheckFusedLayout(q.Length, numQueryHeads, k.Length, numKeyValueHeads, positions.Length, RopeGenRotary.HeadDim);
+            global::RopeGen.RotaryGuard.CheckDisjoint(q, k, "q", "k");
             int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
             RopeGenRotary.Rotate(q, numQueryHeads, k, numKeyValueHeads, positions, maxPosition, maxPosition + 1);
         }
@@ -159,18 +159,18 @@ namespace Models
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private static void RotateHeadsWide(ref float row, ref float a, int headsA, ref float b, int headsB)
             {
-                var c0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0);
-                var s0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16);
+                global::System.Runtime.Intrinsics.Vector512<float> c0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0);
+                global::System.Runtime.Intrinsics.Vector512<float> s0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16);
                 for (int h = 0; h < headsA + headsB; h++)
                 {
                     ref float x = ref h < headsA
                         ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, h * HeadDim)
                         : ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (h - headsA) * HeadDim);
                     {
-                        var x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, 0);
-                        var x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, 16);
-                        var c = c0;
-                        var s = s0;
+                        global::System.Runtime.Intrinsics.Vector512<float> x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, 0);
+                        global::System.Runtime.Intrinsics.Vector512<float> x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, 16);
+                        global::System.Runtime.Intrinsics.Vector512<float> c = c0;
+                        global::System.Runtime.Intrinsics.Vector512<float> s = s0;
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(x1 * c - x2 * s, ref x, 0);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(x2 * c + x1 * s, ref x, 16);
                     }
@@ -183,28 +183,28 @@ namespace Models
             {
                 if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
                 {
-                    var c0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0);
-                    var s0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16);
-                    var c1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 8);
-                    var s1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 24);
+                    global::System.Runtime.Intrinsics.Vector256<float> c0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0);
+                    global::System.Runtime.Intrinsics.Vector256<float> s0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16);
+                    global::System.Runtime.Intrinsics.Vector256<float> c1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 8);
+                    global::System.Runtime.Intrinsics.Vector256<float> s1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 24);
                     for (int h = 0; h < headsA + headsB; h++)
                     {
                         ref float x = ref h < headsA
                             ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, h * HeadDim)
                             : ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (h - headsA) * HeadDim);
                         {
-                            var x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 0);
-                            var x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 16);
-                            var c = c0;
-                            var s = s0;
+                            global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 0);
+                            global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 16);
+                            global::System.Runtime.Intrinsics.Vector256<float> c = c0;
+                            global::System.Runtime.Intrinsics.Vector256<float> s = s0;
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x1 * c - x2 * s, ref x, 0);
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x2 * c + x1 * s, ref x, 16);
                         }
                         {
-                            var x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 8);
-                            var x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 24);
-                            var c = c1;
-                            var s = s1;
+                            global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 8);
+                            global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 24);
+                            global::System.Runtime.Intrinsics.Vector256<float> c = c1;
+                            global::System.Runtime.Intrinsics.Vector256<float> s = s1;
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x1 * c - x2 * s, ref x, 8);
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x2 * c + x1 * s, ref x, 24);
                         }
@@ -212,48 +212,48 @@ namespace Models
                 }
                 else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                 {
-                    var c0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0);
-                    var s0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16);
-                    var c1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4);
-                    var s1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 20);
-                    var c2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 8);
-                    var s2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 24);
-                    var c3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 12);
-                    var s3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 28);
+                    global::System.Runtime.Intrinsics.Vector128<float> c0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0);
+                    global::System.Runtime.Intrinsics.Vector128<float> s0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16);
+                    global::System.Runtime.Intrinsics.Vector128<float> c1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4);
+                    global::System.Runtime.Intrinsics.Vector128<float> s1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 20);
+                    global::System.Runtime.Intrinsics.Vector128<float> c2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 8);
+                    global::System.Runtime.Intrinsics.Vector128<float> s2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 24);
+                    global::System.Runtime.Intrinsics.Vector128<float> c3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 12);
+                    global::System.Runtime.Intrinsics.Vector128<float> s3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 28);
                     for (int h = 0; h < headsA + headsB; h++)
                     {
                         ref float x = ref h < headsA
                             ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, h * HeadDim)
                             : ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (h - headsA) * HeadDim);
                         {
-                            var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 0);
-                            var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 16);
-                            var c = c0;
-                            var s = s0;
+                            global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 0);
+                            global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 16);
+                            global::System.Runtime.Intrinsics.Vector128<float> c = c0;
+                            global::System.Runtime.Intrinsics.Vector128<float> s = s0;
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 0);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 16);
                         }
                         {
-                            var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 4);
-                            var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 20);
-                            var c = c1;
-                            var s = s1;
+                            global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 4);
+                            global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 20);
+                            global::System.Runtime.Intrinsics.Vector128<float> c = c1;
+                            global::System.Runtime.Intrinsics.Vector128<float> s = s1;
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 4);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 20);
                         }
                         {
-                            var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 8);
-                            var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 24);
-                            var c = c2;
-                            var s = s2;
+                            global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 8);
+                            global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 24);
+                            global::System.Runtime.Intrinsics.Vector128<float> c = c2;
+                            global::System.Runtime.Intrinsics.Vector128<float> s = s2;
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 8);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 24);
                         }
                         {
-                            var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 12);
-                            var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 28);
-                            var c = c3;
-                            var s = s3;
+                            global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 12);
+                            global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 28);
+                            global::System.Runtime.Intrinsics.Vector128<float> c = c3;
+                            global::System.Runtime.Intrinsics.Vector128<float> s = s3;
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 12);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 28);
                         }
