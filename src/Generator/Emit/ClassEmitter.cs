@@ -24,8 +24,8 @@ namespace RopeGen.Generator.Emit
             w.Line("#nullable enable");
             w.Line();
             if (spec.Namespace is not null) w.Open("namespace " + string.Join(".", spec.Namespace.Split('.').Select(Identifier)));
-            foreach (ContainingType outer in spec.Containers) w.Open($"partial {outer.Keyword} {Identifier(outer.Name)}");
-            w.Open($"partial {spec.Keyword} {Identifier(spec.Name)}");
+            foreach (ContainingType outer in spec.Containers) w.Open($"partial {outer.Keyword} {TypeName(outer.Name)}");
+            w.Open($"partial {spec.Keyword} {TypeName(spec.Name)}");
             ct.ThrowIfCancellationRequested();
             members(w, spec, config);
             w.Close();
@@ -39,5 +39,12 @@ namespace RopeGen.Generator.Emit
             SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) != SyntaxKind.None
                 ? "@" + name
                 : name;
+
+        /// <summary>
+        /// A type name as C# source: as <see cref="Identifier"/>, and with '@' when it has only lower-case ASCII letters,
+        /// so that the generated declaration does not repeat the user's warning CS8981 (such names may become keywords).
+        /// </summary>
+        internal static string TypeName(string name) =>
+            name.All(c => c >= 'a' && c <= 'z') && !Identifier(name).StartsWith("@", StringComparison.Ordinal) ? "@" + name : Identifier(name);
     }
 }
