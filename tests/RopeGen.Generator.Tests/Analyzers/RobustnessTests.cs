@@ -1,9 +1,5 @@
-using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
 using System.Threading.Tasks;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using RopeGen.Generator.Tests.TestSupport;
 
 namespace RopeGen.Generator.Tests.Analyzers;
@@ -157,23 +153,6 @@ public class RobustnessTests
         Assert.Equal("CS0246", Assert.Single(run.Errors).Id); // no property or field named Unknown
     }
 
-    private sealed record Run(ImmutableArray<SyntaxTree> Generated, List<Diagnostic> Errors, List<Diagnostic> CompilerWarnings);
-
-    /// <summary>Runs the generator, then the analyzers on its output, asserting that neither crashed.</summary>
-    private static async Task<Run> RunAsync(string declaration)
-    {
-        var sources = declaration.Split(NextFile).Select(file => "using RopeGen;\n" + file);
-        var (_, output, result) = TestCompilation.RunGenerator(TestCompilation.Create(sources));
-        Assert.All(result.Results, r => Assert.Null(r.Exception));
-        var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), onAnalyzerException: null,
-            concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false);
-        ImmutableArray<Diagnostic> all = await output.WithAnalyzers(AnalyzerRunner.All, options).GetAllDiagnosticsAsync();
-        Assert.DoesNotContain(all, d => d.Id is "CS8785" or "AD0001");
-        Assert.DoesNotContain(all, d => d.Location.SourceTree is { } tree && result.GeneratedTrees.Contains(tree));
-
-        // The test compilation treats warnings as errors; DefaultSeverity tells true errors from promoted warnings.
-        var errors = all.Where(d => d.DefaultSeverity == DiagnosticSeverity.Error).ToList();
-        var warnings = all.Where(d => d.Id.StartsWith("CS") && d.DefaultSeverity == DiagnosticSeverity.Warning).ToList();
-        return new Run(result.GeneratedTrees, errors, warnings);
-    }
+    private static Task<AnalyzedRun> RunAsync(string declaration) =>
+        AnalyzedRun.RunAsync(declaration.Split(NextFile).Select(file => "using RopeGen;\n" + file));
 }

@@ -1,9 +1,7 @@
-using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using RopeGen.Generator.Tests.TestSupport;
 
 namespace RopeGen.Generator.Tests.Generator;
@@ -15,33 +13,15 @@ namespace RopeGen.Generator.Tests.Generator;
 /// </summary>
 public class UnusualDeclarationTests
 {
-    private sealed record Run(ImmutableArray<SyntaxTree> Generated, ImmutableArray<Diagnostic> Diagnostics)
-    {
-        /// <summary>Errors and warnings (TreatWarningsAsErrors), compiler's and analyzers'.</summary>
-        public Diagnostic[] Problems => Diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).ToArray();
+    private static Task<AnalyzedRun> RunAsync(string[] sources, MetadataReference[]? references) =>
+        AnalyzedRun.RunAsync(sources.Select(s => "using RopeGen;\n" + s), references);
 
-        public string Describe() => TestCompilation.Describe(Problems);
-    }
-
-    private static async Task<Run> RunAsync(string[] sources, MetadataReference[]? references = null)
-    {
-        var (_, output, result) = TestCompilation.RunGenerator(TestCompilation.Create(sources.Select(s => "using RopeGen;\n" + s), references));
-        Assert.All(result.Results, r => Assert.Null(r.Exception));
-        var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), onAnalyzerException: null,
-            concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false);
-        ImmutableArray<Diagnostic> all = await output.WithAnalyzers(AnalyzerRunner.All, options).GetAllDiagnosticsAsync();
-        Assert.DoesNotContain(all, d => d.Id is "CS8785" or "AD0001");
-        // Nothing is reported inside generated code: every problem points at the user's own source.
-        Assert.DoesNotContain(all, d => d.Location.SourceTree is { } tree && result.GeneratedTrees.Contains(tree));
-        return new Run(result.GeneratedTrees, all);
-    }
-
-    private static Task<Run> RunAsync(params string[] sources) => RunAsync(sources, null);
+    private static Task<AnalyzedRun> RunAsync(params string[] sources) => RunAsync(sources, null);
 
     private static async Task AssertCompilesCleanly(int files, params string[] sources)
     {
-        Run run = await RunAsync(sources);
-        Assert.True(run.Problems.Length == 0, run.Describe());
+        AnalyzedRun run = await RunAsync(sources);
+        Assert.True(run.Problems.Length == 0, TestCompilation.Describe(run.Problems));
         Assert.Equal(files, run.Generated.Length);
         Assert.Equal(files, run.Generated.Select(t => t.FilePath.ToUpperInvariant()).Distinct().Count());
     }
@@ -116,15 +96,15 @@ public class UnusualDeclarationTests
         var (_, library, _) = TestCompilation.RunGenerator(TestCompilation.Create(["[RopeGen.Rotary(64)] public partial class BaseAttn { }"], assemblyName: "Library"));
         using var image = new MemoryStream();
         Assert.True(library.Emit(image).Success);
-        Run run = await RunAsync(["[Rotary(128)] public partial class DerivedAttn : BaseAttn { }"], [MetadataReference.CreateFromImage(image.ToArray())]);
-        Assert.True(run.Problems.Length == 0, run.Describe());
+        AnalyzedRun run = await RunAsync(["[Rotary(128)] public partial class DerivedAttn : BaseAttn { }"], [MetadataReference.CreateFromImage(image.ToArray())]);
+        Assert.True(run.Problems.Length == 0, TestCompilation.Describe(run.Problems));
         Assert.Single(run.Generated);
     }
 
     [Fact]
     public async Task AFileLocalClassIsReportedAndNotExtended()
     {
-        Run run = await RunAsync("[Rotary(64)] file partial class F { }", "file partial class Outer { [Rotary(64)] internal partial class Inner { } }");
+        AnalyzedRun run = await RunAsync("[Rotary(64)] file partial class F { }", "file partial class Outer { [Rotary(64)] internal partial class Inner { } }");
         Assert.Empty(run.Generated);
         Assert.Equal(["ROPE012", "ROPE012"], run.Problems.Select(d => d.Id));
         string[] messages = run.Problems.Select(d => d.GetMessage()).ToArray();
@@ -135,7 +115,7 @@ public class UnusualDeclarationTests
     [Fact]
     public async Task RotaryOnTwoPartialDeclarationsInTwoFilesIsTheCompilersError()
     {
-        Run run = await RunAsync("[Rotary(64)] partial class Twice { }", "[Rotary(128)] partial class Twice { }");
+        AnalyzedRun run = await RunAsync("[Rotary(64)] partial class Twice { }", "[Rotary(128)] partial class Twice { }");
         Assert.Empty(run.Generated);
         Assert.Equal("CS0579", Assert.Single(run.Problems).Id); // duplicate attribute
     }
@@ -168,7 +148,7 @@ public class UnusualDeclarationTests
     [MemberData(nameof(Clashes))]
     public async Task AMemberNamedLikeAGeneratedOneIsReportedAndNothingIsGenerated(string declaration, string described)
     {
-        Run run = await RunAsync(declaration);
+        AnalyzedRun run = await RunAsync(declaration);
         Assert.Empty(run.Generated);
         Diagnostic clash = Assert.Single(run.Problems, d => d.Id == "ROPE013");
         Assert.Contains(described, clash.GetMessage());
@@ -190,10 +170,10 @@ public class UnusualDeclarationTests
     public async Task GpuMemberNamesClashOnlyWhenIlgpuIsReferenced()
     {
         const string source = "[Rotary(64)] partial class C { static int CreateGpuRotary; static int RopeGenGpuRotary; }";
-        Run without = await RunAsync([source]);
+        AnalyzedRun without = await RunAsync([source]);
         Assert.Single(without.Generated);
         Assert.DoesNotContain(without.Problems, d => d.Id == "ROPE013");
-        Run with = await RunAsync([source], [Ilgpu.Stub]);
+        AnalyzedRun with = await RunAsync([source], [Ilgpu.Stub]);
         Assert.Empty(with.Generated);
         Assert.Equal(2, with.Problems.Count(d => d.Id == "ROPE013"));
     }
