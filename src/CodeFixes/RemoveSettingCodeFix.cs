@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Composition;
 using System.Linq;
 using System.Threading.Tasks;
@@ -5,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 using RopeGen.Generator.Diagnostics;
 
 namespace RopeGen.CodeFixes
@@ -20,13 +22,31 @@ namespace RopeGen.CodeFixes
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
             SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            var argument = root?.FindNode(context.Span).AncestorsAndSelf().OfType<AttributeArgumentSyntax>().FirstOrDefault();
+            AttributeArgumentSyntax? argument = root is null ? null : NamedArgument(root, context.Span);
             if (root is null || argument?.NameEquals is null) return;
             context.RegisterCodeFix(
                 CodeAction.Create($"Remove {argument.NameEquals.Name.Identifier.ValueText}",
                     _ => Task.FromResult(context.Document.WithSyntaxRoot(root.RemoveNode(argument, SyntaxRemoveOptions.KeepNoTrivia)!)),
                     nameof(RemoveSettingCodeFix)),
                 context.Diagnostics);
+        }
+
+        /// <summary>Removes every flagged setting of a document at once: the batch fixer would drop one of two removals
+        /// from the same argument list as overlapping, leaving it for a second "fix all".</summary>
+        public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(async (context, document, diagnostics) =>
+        {
+            SyntaxNode? root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+            if (root is null) return document;
+            var arguments = new HashSet<AttributeArgumentSyntax>(diagnostics
+                .Select(d => NamedArgument(root, d.Location.SourceSpan))
+                .OfType<AttributeArgumentSyntax>());
+            return document.WithSyntaxRoot(root.RemoveNodes(arguments, SyntaxRemoveOptions.KeepNoTrivia)!);
+        });
+
+        private static AttributeArgumentSyntax? NamedArgument(SyntaxNode root, TextSpan span)
+        {
+            var argument = root.FindNode(span).AncestorsAndSelf().OfType<AttributeArgumentSyntax>().FirstOrDefault();
+            return argument?.NameEquals is null ? null : argument;
         }
     }
 }

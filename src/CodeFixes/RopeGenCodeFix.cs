@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 
 namespace RopeGen.CodeFixes
 {
-    /// <summary>What every RopeGen code fix shares: the one diagnostic it fixes, and batch fix-all.</summary>
+    /// <summary>What every RopeGen code fix shares: the one diagnostic it fixes, and batch fix-all unless it needs its own.</summary>
     public abstract class RopeGenCodeFix : CodeFixProvider
     {
         /// <summary>Creates a fix for <paramref name="diagnosticId"/>.</summary>
@@ -13,6 +13,6 @@ namespace RopeGen.CodeFixes
         public sealed override ImmutableArray<string> FixableDiagnosticIds { get; }
 
         /// <inheritdoc/>
-        public sealed override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
     }
 }

@@ -2,7 +2,13 @@ using System;
 using BenchmarkDotNet.Running;
 using RopeGen.Benchmarks;
 
-// --quick [--json FILE]: the interleaved everyday measurement. Anything else goes to BenchmarkDotNet.
+// --quick [--json FILE]: the interleaved everyday measurement; --parallel-threshold: when a second thread pays.
+// Anything else goes to BenchmarkDotNet.
+if (Array.IndexOf(args, "--parallel-threshold") >= 0)
+{
+    ParallelThreshold.Run();
+    return 0;
+}
 int quick = Array.IndexOf(args, "--quick");
 if (quick >= 0)
 {

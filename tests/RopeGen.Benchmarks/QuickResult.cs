@@ -6,6 +6,7 @@ namespace RopeGen.Benchmarks;
 public sealed record QuickResult(
     [property: JsonPropertyName("case")] string Case,
     [property: JsonPropertyName("generated_ns")] double GeneratedNs,
+    [property: JsonPropertyName("inplace_ns")] double InPlaceNs,
     [property: JsonPropertyName("copy_ns")] double CopyNs,
     [property: JsonPropertyName("generic_ns")] double GenericNs,
     [property: JsonPropertyName("naive_ns")] double NaiveNs)

@@ -1,16 +1,19 @@
 using System;
 using System.Linq;
+using System.Threading.Tasks;
 using RopeGen.Samples;
 
 namespace RopeGen.Benchmarks;
 
-/// <summary>Buffers and the four measured operations of one case.</summary>
+/// <summary>Buffers and the measured operations of one case.</summary>
 public sealed class Workload
 {
     private readonly BenchCase _case;
     private readonly RotaryKernel _generic;
-    private readonly float[] _q, _k, _qCopy, _kCopy;
+    private readonly float[] _q, _k, _qCopy, _kCopy, _qkv;
     private readonly int[] _positions;
+    private readonly HeadView _queryView, _keyView;
+    private readonly ParallelOptions _parallel;
 
     public Workload(BenchCase benchCase)
     {
@@ -23,12 +26,44 @@ public sealed class Workload
         _qCopy = new float[_q.Length];
         _kCopy = new float[_k.Length];
         _positions = Enumerable.Range(benchCase.FirstPosition, benchCase.Tokens).ToArray();
+        _parallel = new ParallelOptions { MaxDegreeOfParallelism = benchCase.Threads };
+        if (benchCase.Packed is null)
+        {
+            _qkv = Array.Empty<float>();
+            _queryView = HeadView.Contiguous(benchCase.QueryHeads);
+            _keyView = HeadView.Contiguous(benchCase.KeyHeads);
+            return;
+        }
+        // One row per token: q's heads, k's heads, then v's (as many as k's), as a fused projection writes them.
+        int row = (benchCase.QueryHeads + 2 * benchCase.KeyHeads) * d;
+        _qkv = Enumerable.Range(0, benchCase.Tokens * row).Select(_ => (float)rng.NextDouble() - 0.5f).ToArray();
+        _queryView = HeadView.Packed(benchCase.QueryHeads, 0, row);
+        _keyView = HeadView.Packed(benchCase.KeyHeads, benchCase.QueryHeads * d, row);
     }
 
     /// <summary>Bytes the kernel reads and writes: q and k, each once in and once out.</summary>
     public long Bytes => 2L * (_q.Length + _k.Length) * sizeof(float);
 
-    public void Generated() => _case.Generated(_q, _case.QueryHeads, _k, _case.KeyHeads, _positions);
+    public void Generated()
+    {
+        if (_case.Packed is not null) _case.Packed(_qkv, _queryView, _qkv, _keyView, _positions);
+        else if (_case.Parallel is not null) _case.Parallel(_q, _queryView, _k, _keyView, _positions, _parallel);
+        else _case.Generated(_q, _case.QueryHeads, _k, _case.KeyHeads, _positions);
+    }
+
+    /// <summary>The in-place limit over q and k (<see cref="MemoryLimits"/>), 512-bit.</summary>
+    public void InPlace512()
+    {
+        MemoryLimits.Scale512(_q, -1f);
+        MemoryLimits.Scale512(_k, -1f);
+    }
+
+    /// <summary>The in-place limit over q and k, 256-bit.</summary>
+    public void InPlace256()
+    {
+        MemoryLimits.Scale256(_q, -1f);
+        MemoryLimits.Scale256(_k, -1f);
+    }
 
     public void Copy()
     {
@@ -36,7 +71,12 @@ public sealed class Workload
         _k.AsSpan().CopyTo(_kCopy);
     }
 
-    public void Generic() => _generic.Apply(_q, _case.QueryHeads, _k, _case.KeyHeads, _positions);
+    public void Generic()
+    {
+        if (_case.Packed is not null) _generic.Apply(_qkv, _queryView, _qkv, _keyView, _positions);
+        else if (_case.Parallel is not null) _generic.Apply(_q, _queryView, _k, _keyView, _positions, _parallel);
+        else _generic.Apply(_q, _case.QueryHeads, _k, _case.KeyHeads, _positions);
+    }
 
     public void Naive()
     {

@@ -6,13 +6,7 @@ namespace RopeGen.Kernels.Tests;
 internal static class TestData
 {
     /// <summary>Deterministic values in [-3, 3].</summary>
-    public static float[] Random(int length, int seed)
-    {
-        var rng = new Random(seed);
-        var values = new float[length];
-        for (int i = 0; i < length; i++) values[i] = (float)(rng.NextDouble() * 6.0 - 3.0);
-        return values;
-    }
+    public static float[] Random(int length, int seed) => RopeGen.Testing.Buffers.Random(length, seed);
 
     /// <summary>The double-precision reference result for float inputs.</summary>
     public static double[] Reference(RotaryConfig config, float[] input, int[] positions, int numHeads, int sequenceLength = 0)

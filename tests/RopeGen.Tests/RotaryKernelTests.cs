@@ -9,7 +9,7 @@ namespace RopeGen.Tests;
 /// head dims 64 to 256, positions up to 1,000,000, |x| ≤ 3, max abs error ≤ 2e-6. .ci/run repeats these tests on the
 /// 256-bit, 128-bit and scalar paths.
 /// </summary>
-public class RotaryKernelTests
+public partial class RotaryKernelTests
 {
     private const double Tolerance = 2e-6;
 

@@ -47,7 +47,8 @@ namespace RopeGen.Generator.Analyzers
             if (context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation call) return;
 
             IMethodSymbol method = call.TargetMethod;
-            if (!method.IsStatic) return;
+            // Calls with a HeadView take buffers longer than their heads (packed rows): no length is wrong on its face.
+            if (!method.IsStatic || method.Parameters.Any(p => p.Type.Name == "HeadView")) return;
             AttributeData? attribute = method.ContainingType.GetAttributes()
                 .FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, rotary));
             if (attribute is null || RotaryGenerator.ReadSettings(attribute) is not { HeadDim: > 0 and var headDim }) return;

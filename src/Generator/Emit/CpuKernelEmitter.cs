@@ -13,6 +13,8 @@ namespace RopeGen.Generator.Emit
         private const string Positions = "global::System.ReadOnlySpan<int>";
         private const string Guard = "global::RopeGen.RotaryGuard";
         private const string Table = "global::RopeGen.RotaryTable";
+        private const string View = "global::RopeGen.HeadView";
+        private const string Parallel = "global::System.Threading.Tasks.ParallelOptions";
         private const string Hidden = "[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]";
         private const string Inline = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
 
@@ -76,11 +78,11 @@ namespace RopeGen.Generator.Emit
             w.Line("/// <exception cref=\"global::System.ArgumentException\">A length does not match, q and k overlap, a position is negative or a head count &lt;= 0; nothing is written.</exception>");
             w.Line(ClassEmitter.GeneratedCode);
             w.Open($"{GeneratedMember.ApplyRotaryFused.Public(spec)}static void ApplyRotary({Span} q, int numQueryHeads, {Span} k, int numKeyValueHeads, {Positions} positions)");
-            w.Line($"{Guard}.CheckFusedLayout(q.Length, numQueryHeads, k.Length, numKeyValueHeads, positions.Length, RopeGenRotary.HeadDim);");
-            w.Line($"{Guard}.CheckDisjoint(q, k, \"q\", \"k\");");
+            ViewKernelEmitter.FusedChecks(w);
             w.Line($"int maxPosition = {Guard}.MaxPosition(positions);");
             w.Line("RopeGenRotary.Rotate(q, numQueryHeads, k, numKeyValueHeads, positions, maxPosition, maxPosition + 1);");
             w.Close();
+            ViewKernelEmitter.EmitPublicKernels(w, spec);
             w.Line();
 
             w.Line("/// <summary>");
@@ -98,9 +100,20 @@ namespace RopeGen.Generator.Emit
 
         private static void EmitRotate(SourceWriter w, RotaryConfig config)
         {
-            w.Line("/// <summary>Rotates a (and b, if it has heads) at each token's position with the table that <paramref name=\"sequenceLength\"/> selects.</summary>");
+            w.Line("/// <summary>Rotates a (and b, if it has heads), laid out <c>[tokens, heads, HeadDim]</c>, at each token's position with the table that <paramref name=\"sequenceLength\"/> selects.</summary>");
             w.Line(Hidden);
             w.Open($"internal static void Rotate({Span} a, int headsA, {Span} b, int headsB, {Positions} positions, int maxPosition, int sequenceLength)");
+            w.Line($"Rotate(a, {View}.Contiguous(headsA), b, headsB > 0 ? {View}.Contiguous(headsB) : default, positions, maxPosition, sequenceLength, null);");
+            w.Close();
+            w.Line();
+
+            w.Line("/// <summary>");
+            w.Line("/// Rotates the heads of a (and b, if its view has heads) that the views describe, at each token's position, with the table");
+            w.Line("/// that <paramref name=\"sequenceLength\"/> selects, once for the whole call: on this thread, or split by tokens when");
+            w.Line("/// <paramref name=\"parallel\"/> is given and the call is large enough.");
+            w.Line("/// </summary>");
+            w.Line(Hidden);
+            w.Open($"internal static void Rotate({Span} a, {View} viewA, {Span} b, {View} viewB, {Positions} positions, int maxPosition, int sequenceLength, {Parallel}? parallel)");
             switch (config.Scaling)
             {
                 case RopeScaling.LongRope:
@@ -116,27 +129,36 @@ namespace RopeGen.Generator.Emit
                     w.Line($"{Table} table = Table;");
                     break;
             }
-            w.Line("RotateTokens(a, headsA, b, headsB, positions, maxPosition, table, UseVector512(a.Length + b.Length));");
+            w.Line("long floats = (long)positions.Length * (viewA.Heads + viewB.Heads) * HeadDim;");
+            w.Line("bool wide = UseVector512(floats);");
+            w.Line("if (parallel is null) RotateTokens(a, viewA, b, viewB, positions, 0, positions.Length, maxPosition, table, wide);");
+            w.Line($"else global::RopeGen.RotaryParallel.For(a, b, positions, global::RopeGen.RotaryParallel.ChunkCount(positions.Length, floats, parallel), parallel,");
+            w.Line("    (A: viewA, B: viewB, MaxPosition: maxPosition, Table: table, Wide: wide),");
+            w.Line($"    static (in ({View} A, {View} B, int MaxPosition, {Table} Table, bool Wide) call, {Span} chunkA, {Span} chunkB, {Positions} chunkPositions, int first, int end) =>");
+            w.Line("        RotateTokens(chunkA, call.A, chunkB, call.B, chunkPositions, first, end, call.MaxPosition, call.Table, call.Wide));");
             w.Close();
             w.Line();
 
-            w.Line("/// <summary>The token loop: each token's row is fetched once and shared by all heads of a and b.</summary>");
-            w.Open($"private static void RotateTokens({Span} a, int headsA, {Span} b, int headsB, {Positions} positions, int maxPosition, {Table} table, bool wide)");
+            w.Line("/// <summary>The token loop over tokens <paramref name=\"first\"/> to <paramref name=\"end\"/> - 1: each token's row is fetched once and shared by its heads of a and b.</summary>");
+            w.Open($"private static void RotateTokens({Span} a, {View} viewA, {Span} b, {View} viewB, {Positions} positions, int first, int end, int maxPosition, {Table} table, bool wide)");
             w.Line("float[] rows = table.Acquire(maxPosition);");
             w.Line("int cached = rows.Length / RowStride;");
             w.Line("// Rows past the cache are computed into a scratch row; most calls never need one.");
             w.Line($"{Span} scratch = maxPosition < cached ? default : {ScratchRow()};");
-            w.Line("ref float aRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a);");
-            w.Line("ref float bRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(b);");
-            w.Open("for (int t = 0; t < positions.Length; t++)");
+            w.Line("// Strides fit in an int once the guard has checked the views against their buffers.");
+            w.Line("int headsA = viewA.Heads, tokenA = (int)viewA.TokenStride(HeadDim), strideA = (int)viewA.HeadStride(HeadDim);");
+            w.Line("int headsB = viewB.Heads, tokenB = (int)viewB.TokenStride(HeadDim), strideB = (int)viewB.HeadStride(HeadDim);");
+            w.Line("ref float aRef = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a), viewA.Offset);");
+            w.Line("ref float bRef = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(b), viewB.Offset);");
+            w.Open("for (int t = first; t < end; t++)");
             w.Line("int p = positions[t];");
             w.Line("ref float row = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(scratch);");
             w.Line("if (p < cached) row = ref rows[p * RowStride];");
             w.Line("else table.ComputeRow(p, scratch);");
-            w.Line("ref float aToken = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref aRef, t * headsA * HeadDim);");
-            w.Line("ref float bToken = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bRef, t * headsB * HeadDim);");
-            w.Line("if (wide) RotateHeadsWide(ref row, ref aToken, headsA, ref bToken, headsB);");
-            w.Line("else RotateHeadsNarrow(ref row, ref aToken, headsA, ref bToken, headsB);");
+            w.Line("ref float aToken = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref aRef, t * tokenA);");
+            w.Line("ref float bToken = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bRef, t * tokenB);");
+            w.Line("if (wide) RotateHeadsWide(ref row, ref aToken, headsA, strideA, ref bToken, headsB, strideB);");
+            w.Line("else RotateHeadsNarrow(ref row, ref aToken, headsA, strideA, ref bToken, headsB, strideB);");
             w.Close();
             w.Close();
         }
@@ -163,6 +185,15 @@ namespace RopeGen.Generator.Emit
             w.Close();
         }
 
+        /// <summary>The per-token entry for heads side by side (HeadDim apart): one token's heads rotated with one row.</summary>
+        private static void ContiguousHeads(SourceWriter w, string name)
+        {
+            w.Line($"/// <summary>Rotates headsA heads at a and headsB heads at b, each HeadDim apart, with one token's row (<see cref=\"{name}(ref float, ref float, int, int, ref float, int, int)\"/>).</summary>");
+            w.Line(Inline);
+            w.Line($"private static void {name}(ref float row, ref float a, int headsA, ref float b, int headsB) => {name}(ref row, ref a, headsA, HeadDim, ref b, headsB, HeadDim);");
+            w.Line();
+        }
+
         private static string ScratchRow() => "(RowStride <= " + MaxStackRowFloats + " ? stackalloc float[RowStride] : new float[RowStride])";
 
         private static void EmitRotateHeads(SourceWriter w, RotaryConfig config)
@@ -174,17 +205,19 @@ namespace RopeGen.Generator.Emit
             w.Line("/// hardware we measured (AMD EPYC; README, Performance), while in-cache calls such as decode gained.");
             w.Line("/// </summary>");
             w.Line(Inline);
-            w.Line($"private static bool UseVector512(int floats) => global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && floats <= {Vector512FloatLimit};");
+            w.Line($"private static bool UseVector512(long floats) => global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && floats <= {Vector512FloatLimit};");
             w.Line();
-            const string heads = "(ref float row, ref float a, int headsA, ref float b, int headsB)";
-            w.Line("/// <summary>Rotates every head of one token with 512-bit vectors (cos at 0, sin at RowWidth in the row).</summary>");
+            const string heads = "(ref float row, ref float a, int headsA, int strideA, ref float b, int headsB, int strideB)";
+            ContiguousHeads(w, "RotateHeadsWide");
+            w.Line("/// <summary>Rotates every head of one token (heads of a and b strideA and strideB apart) with 512-bit vectors (cos at 0, sin at RowWidth in the row).</summary>");
             w.Line(Inline);
             w.Open("private static void RotateHeadsWide" + heads);
             // 32 vector registers with AVX-512: up to 16 row vectors stay in registers.
             HeadRotationEmitter.EmitHeads(w, config.Layout, config.EffectiveRotaryDim, width, 16, registers: 16);
             w.Close();
             w.Line();
-            w.Line("/// <summary>Rotates every head of one token with the widest vectors below 512 bits this machine accelerates; the JIT keeps only that path.</summary>");
+            ContiguousHeads(w, "RotateHeadsNarrow");
+            w.Line("/// <summary>Rotates every head of one token (heads of a and b strideA and strideB apart) with the widest vectors below 512 bits this machine accelerates; the JIT keeps only that path.</summary>");
             w.Line(Inline);
             w.Open("private static void RotateHeadsNarrow" + heads);
             // 16 vector registers on AVX2 and SSE: up to 8 row vectors stay in registers.

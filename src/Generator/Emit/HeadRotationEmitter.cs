@@ -14,7 +14,8 @@ namespace RopeGen.Generator.Emit
 
         /// <summary>
         /// Writes statements that rotate heads <c>0 .. headsA + headsB</c>: the first <c>headsA</c> at <c>ref float a</c>,
-        /// the rest at <c>ref float b</c>, each with the row at <c>ref float row</c> (cos at 0, sin at <paramref name="width"/>).
+        /// <c>strideA</c> elements apart, the rest at <c>ref float b</c>, <c>strideB</c> apart, each with the row at
+        /// <c>ref float row</c> (cos at 0, sin at <paramref name="width"/>). Offsets within a head are constants.
         /// </summary>
         /// <param name="maxVector">The widest vector in floats this path may use; 0 for the scalar path.</param>
         /// <param name="registers">How many row vectors may be kept in registers across the head loop.</param>
@@ -38,8 +39,8 @@ namespace RopeGen.Generator.Emit
             }
             w.Open("for (int h = 0; h < headsA + headsB; h++)");
             w.Line("ref float x = ref h < headsA");
-            w.Line("    ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, h * HeadDim)");
-            w.Line("    : ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (h - headsA) * HeadDim);");
+            w.Line("    ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, h * strideA)");
+            w.Line("    : ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (h - headsA) * strideB);");
             int offset = 0;
             for (int k = 0; k < blocks.Count; k++)
             {

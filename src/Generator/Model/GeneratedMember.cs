@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 
 namespace RopeGen.Generator.Model
@@ -5,19 +6,23 @@ namespace RopeGen.Generator.Model
     /// <summary>
     /// A member the generator adds to every [Rotary] class: a method with its parameter types, or a nested class.
     /// User members of the same name and signature clash with it (ROPE013); inherited ones are hidden with <c>new</c>.
+    /// The list is checked against the generated code by the generator tests.
     /// </summary>
     internal sealed class GeneratedMember
     {
-        private GeneratedMember(string key, string name, string[]? parameters, bool partial = false, bool gpu = false)
+        private const string Span = "global::System.Span<float>", Positions = "global::System.ReadOnlySpan<int>";
+        private const string View = "global::RopeGen.HeadView", Parallel = "global::System.Threading.Tasks.ParallelOptions";
+
+        private GeneratedMember(string name, string[]? parameters, bool partial = false, bool gpu = false)
         {
-            Key = key;
             Name = name;
             Parameters = parameters;
             Partial = partial;
             Gpu = gpu;
+            Key = parameters is null ? name : Signature(name, parameters);
         }
 
-        /// <summary>Names the member in <see cref="RotaryClassSpec.Hides"/>.</summary>
+        /// <summary>Names the member in <see cref="RotaryClassSpec.Hides"/>: the name, and a method's parameter types.</summary>
         public string Key { get; }
 
         /// <summary>The member's name.</summary>
@@ -32,26 +37,43 @@ namespace RopeGen.Generator.Model
         /// <summary>Generated only when the compilation references ILGPU.</summary>
         public bool Gpu { get; }
 
-        private const string Span = "global::System.Span<float>", Positions = "global::System.ReadOnlySpan<int>";
-
-        public static readonly GeneratedMember ApplyRotary = new("ApplyRotary(x)", "ApplyRotary", new[] { Span, Positions, "int" });
-        public static readonly GeneratedMember ApplyRotaryWithLength = new("ApplyRotary(x, sequenceLength)", "ApplyRotary", new[] { Span, Positions, "int", "int" });
-        public static readonly GeneratedMember ApplyRotaryFused = new("ApplyRotary(q, k)", "ApplyRotary", new[] { Span, "int", Span, "int", Positions });
-        public static readonly GeneratedMember ShiftRotary = new("ShiftRotary", "ShiftRotary", new[] { Span, "int", "int" });
-        public static readonly GeneratedMember RopeGenRotary = new("RopeGenRotary", "RopeGenRotary", null, partial: true);
-        public static readonly GeneratedMember CreateGpuRotary = new("CreateGpuRotary", "CreateGpuRotary", new[] { "global::ILGPU.Runtime.Accelerator" }, gpu: true);
-        public static readonly GeneratedMember RopeGenGpuRotary = new("RopeGenGpuRotary", "RopeGenGpuRotary", null, gpu: true);
-
-        /// <summary>Every generated member, CPU and GPU.</summary>
-        public static readonly GeneratedMember[] All =
-        {
-            ApplyRotary, ApplyRotaryWithLength, ApplyRotaryFused, ShiftRotary, RopeGenRotary, CreateGpuRotary, RopeGenGpuRotary,
-        };
-
         /// <summary>A method, compared by signature; otherwise a nested class, compared by name.</summary>
         public bool IsMethod => Parameters is not null;
 
-        /// <summary>"public " or "public new " for a declaration of this member in <paramref name="spec"/>.</summary>
+        public static readonly GeneratedMember ApplyRotary = new("ApplyRotary", new[] { Span, Positions, "int" });
+        public static readonly GeneratedMember ApplyRotaryWithLength = new("ApplyRotary", new[] { Span, Positions, "int", "int" });
+        public static readonly GeneratedMember ApplyRotaryFused = new("ApplyRotary", new[] { Span, "int", Span, "int", Positions });
+        public static readonly GeneratedMember ShiftRotary = new("ShiftRotary", new[] { Span, "int", "int" });
+        public static readonly GeneratedMember RopeGenRotary = new("RopeGenRotary", null, partial: true);
+        public static readonly GeneratedMember CreateGpuRotary = new("CreateGpuRotary", new[] { "global::ILGPU.Runtime.Accelerator" }, gpu: true);
+        public static readonly GeneratedMember RopeGenGpuRotary = new("RopeGenGpuRotary", null, gpu: true);
+
+        /// <summary>Every generated member, CPU and GPU.</summary>
+        public static readonly GeneratedMember[] All = new[]
+            {
+                ApplyRotary, ApplyRotaryWithLength, ApplyRotaryFused,
+                new("ApplyRotary", new[] { Span, "int", Span, "int", Positions, "int" }),
+            }
+            .Concat(ViewOverloads(Span, Positions, View))
+            .Concat(ViewOverloads(Span, View, Span, View, Positions))
+            .Concat(new[] { ShiftRotary, RopeGenRotary, CreateGpuRotary, RopeGenGpuRotary })
+            .ToArray();
+
+        /// <summary>"public " or "public new " for the declaration of this member in <paramref name="spec"/>.</summary>
         public string Public(RotaryClassSpec spec) => spec.Hides.Contains(Key) ? "public new " : "public ";
+
+        /// <summary>"public " or "public new " for the method <paramref name="name"/>(<paramref name="parameters"/>), its
+        /// parameters as declared (<c>global::System.Span&lt;float&gt; x, int numHeads</c>).</summary>
+        public static string Public(RotaryClassSpec spec, string name, string parameters) =>
+            spec.Hides.Contains(Signature(name, parameters.Split(',').Select(p => p.Trim()).Select(p => p.Substring(0, p.LastIndexOf(' ')))))
+                ? "public new "
+                : "public ";
+
+        // The view overloads come with and without an explicit sequence length and with and without ParallelOptions.
+        private static IEnumerable<GeneratedMember> ViewOverloads(params string[] parameters) =>
+            new[] { new string[0], new[] { "int" }, new[] { Parallel }, new[] { "int", Parallel } }
+                .Select(extra => new GeneratedMember("ApplyRotary", parameters.Concat(extra).ToArray()));
+
+        private static string Signature(string name, IEnumerable<string> parameterTypes) => name + "(" + string.Join(", ", parameterTypes) + ")";
     }
 }

@@ -6,7 +6,7 @@ namespace RopeGen
     /// Argument checks shared by the reference rotation, the runtime kernels and the generated kernels, so every
     /// entry point rejects bad input with the same message, before anything is written.
     /// </summary>
-    public static class RotaryGuard
+    public static partial class RotaryGuard
     {
         /// <summary>
         /// Checks that <paramref name="length"/> equals tokens × heads × head dim for a buffer laid out
@@ -40,20 +40,6 @@ namespace RopeGen
                 throw PositionsDisagree(tokens, qLength, numQueryHeads, headDim, "q");
             if (!qFits) throw LengthDisagrees(qLength, tokens, numQueryHeads, headDim, "q");
             throw LengthDisagrees(kLength, tokens, numKeyValueHeads, headDim, "k");
-        }
-
-        /// <summary>
-        /// Checks that two buffers a call writes do not share memory: the fused call rotates q and then k in place, so a
-        /// shared element would be rotated twice.
-        /// </summary>
-        /// <exception cref="ArgumentException">The buffers overlap; names <paramref name="secondName"/>.</exception>
-        public static void CheckDisjoint(ReadOnlySpan<float> first, ReadOnlySpan<float> second, string firstName, string secondName)
-        {
-            if (!first.Overlaps(second, out int offset)) return;
-            string where = offset >= 0 ? $"{secondName} starts at element {offset} of {firstName}" : $"{firstName} starts at element {-offset} of {secondName}";
-            throw new ArgumentException(
-                $"{firstName} and {secondName} overlap in memory ({where}); expected separate buffers, since each element must be rotated exactly once.",
-                secondName);
         }
 
         private static void CheckHeads(int numHeads, string headsName)

@@ -2,6 +2,7 @@ using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Threading.Tasks;
 
 namespace RopeGen
 {
@@ -19,7 +20,7 @@ namespace RopeGen
     /// load each block of cos/sin once for all of a token's heads; larger calls (prefill) go through memory head by head.
     /// Instances are safe to share between threads.
     /// </remarks>
-    public sealed class RotaryKernel
+    public sealed partial class RotaryKernel
     {
         // Calls over at most this many floats (1 MiB) work in cache: they rotate a group of heads block by block, each
         // block of cos/sin loaded once for the group, and take 512-bit vectors where accelerated. Larger calls stream
@@ -101,13 +102,8 @@ namespace RopeGen
         /// attention has fewer key/value heads).
         /// </summary>
         /// <exception cref="ArgumentException">A length does not match, q and k overlap, a position is negative or a head count &lt;= 0; nothing is written.</exception>
-        public void Apply(Span<float> q, int numQueryHeads, Span<float> k, int numKeyValueHeads, ReadOnlySpan<int> positions)
-        {
-            RotaryGuard.CheckFusedLayout(q.Length, numQueryHeads, k.Length, numKeyValueHeads, positions.Length, _headDim);
-            RotaryGuard.CheckDisjoint(q, k, nameof(q), nameof(k));
-            int maxPosition = RotaryGuard.MaxPosition(positions);
-            Rotate(q, numQueryHeads, k, numKeyValueHeads, positions, maxPosition, maxPosition + 1);
-        }
+        public void Apply(Span<float> q, int numQueryHeads, Span<float> k, int numKeyValueHeads, ReadOnlySpan<int> positions) =>
+            ApplyFused(q, numQueryHeads, k, numKeyValueHeads, positions, null);
 
         /// <summary>
         /// Re-rotates <paramref name="keys"/> <c>[tokens, numHeads, HeadDim]</c>, already rotated at their positions, by
@@ -127,7 +123,16 @@ namespace RopeGen
             RotateHeads(ref MemoryMarshal.GetReference(row), ref MemoryMarshal.GetReference(keys), heads, keys.Length <= InCacheFloats);
         }
 
-        private void Rotate(Span<float> a, int headsA, Span<float> b, int headsB, ReadOnlySpan<int> positions, int maxPosition, int sequenceLength)
+        private void Rotate(Span<float> a, int headsA, Span<float> b, int headsB, ReadOnlySpan<int> positions, int maxPosition, int sequenceLength) =>
+            Rotate(a, HeadView.Contiguous(headsA), b, headsB > 0 ? HeadView.Contiguous(headsB) : default, positions, maxPosition, sequenceLength, null);
+
+        /// <summary>
+        /// Rotates a's heads (and b's, if it has any) at each token's position with the table that
+        /// <paramref name="sequenceLength"/> selects, once for the whole call: on this thread, or split by tokens when
+        /// <paramref name="parallel"/> is given and the call is large enough.
+        /// </summary>
+        private void Rotate(Span<float> a, HeadView viewA, Span<float> b, HeadView viewB, ReadOnlySpan<int> positions, int maxPosition,
+            int sequenceLength, ParallelOptions? parallel)
         {
             RotaryTable table = _table;
             if (_longTable is not null && RopeFrequencies.UsesLongFactors(Config, sequenceLength)) table = _longTable;
@@ -135,43 +140,65 @@ namespace RopeGen
                 // The base stretches with every length: rows are computed for this call only (cap 0), never cached.
                 table = new RotaryTable(RopeFrequencies.InverseFrequencies(Config, sequenceLength), _attentionFactor, Config.Layout, 0);
 
-            bool inCache = (long)a.Length + b.Length <= InCacheFloats;
-            float[] rows = table.Acquire(maxPosition);
+            long floats = (long)positions.Length * (viewA.Heads + viewB.Heads) * _headDim;
+            var call = new Call(this, table, viewA, viewB, maxPosition, floats <= InCacheFloats);
+            if (parallel is null) RotateTokens(call, a, b, positions, 0, positions.Length);
+            else
+                RotaryParallel.For(a, b, positions, RotaryParallel.ChunkCount(positions.Length, floats, parallel), parallel, call,
+                    static (in Call c, Span<float> a, Span<float> b, ReadOnlySpan<int> p, int first, int end) => c.Kernel.RotateTokens(c, a, b, p, first, end));
+        }
+
+        /// <summary>What every chunk of one call shares: the table chosen for the call, the views and the path.</summary>
+        private readonly record struct Call(RotaryKernel Kernel, RotaryTable Table, HeadView A, HeadView B, int MaxPosition, bool InCache);
+
+        /// <summary>The token loop over tokens <paramref name="first"/> to <paramref name="end"/> − 1: each token's row is
+        /// fetched once and shared by its heads of a and b.</summary>
+        private void RotateTokens(in Call call, Span<float> a, Span<float> b, ReadOnlySpan<int> positions, int first, int end)
+        {
+            RotaryTable table = call.Table;
+            float[] rows = table.Acquire(call.MaxPosition);
             int stride = table.Stride, cached = rows.Length / stride;
             // Rows past the cache are computed into a scratch row; most calls never need one.
-            Span<float> scratch = maxPosition < cached ? default
+            Span<float> scratch = call.MaxPosition < cached ? default
                 : stride <= MaxStackRowFloats ? stackalloc float[stride] : new float[stride];
-            ref float aRef = ref MemoryMarshal.GetReference(a);
-            ref float bRef = ref MemoryMarshal.GetReference(b);
-            int tokenA = headsA * _headDim, tokenB = headsB * _headDim;
-            for (int t = 0; t < positions.Length; t++)
+            HeadView viewA = call.A, viewB = call.B;
+            // Strides fit in an int once the guard has checked the views against their buffers.
+            int tokenA = (int)viewA.TokenStride(_headDim), headA = (int)viewA.HeadStride(_headDim);
+            int tokenB = (int)viewB.TokenStride(_headDim), headB = (int)viewB.HeadStride(_headDim);
+            ref float aRef = ref Unsafe.Add(ref MemoryMarshal.GetReference(a), viewA.Offset);
+            ref float bRef = ref Unsafe.Add(ref MemoryMarshal.GetReference(b), viewB.Offset);
+            for (int t = first; t < end; t++)
             {
                 int p = positions[t];
                 ref float row = ref MemoryMarshal.GetReference(scratch);
                 if (p < cached) row = ref rows[p * stride];
                 else table.ComputeRow(p, scratch);
-                RotateHeads(ref row, ref Unsafe.Add(ref aRef, t * tokenA), headsA, inCache);
-                RotateHeads(ref row, ref Unsafe.Add(ref bRef, t * tokenB), headsB, inCache);
+                RotateHeads(ref row, ref Unsafe.Add(ref aRef, t * tokenA), viewA.Heads, headA, call.InCache);
+                RotateHeads(ref row, ref Unsafe.Add(ref bRef, t * tokenB), viewB.Heads, headB, call.InCache);
             }
         }
 
         /// <summary>Rotates <paramref name="heads"/> consecutive heads at <paramref name="x"/> with one row.</summary>
-        private void RotateHeads(ref float row, ref float x, int heads, bool inCache)
+        private void RotateHeads(ref float row, ref float x, int heads, bool inCache) => RotateHeads(ref row, ref x, heads, _headDim, inCache);
+
+        /// <summary>Rotates <paramref name="heads"/> heads at <paramref name="x"/>, <paramref name="headStride"/> elements
+        /// apart, with one row.</summary>
+        private void RotateHeads(ref float row, ref float x, int heads, int headStride, bool inCache)
         {
-            if (_interleaved) RotateHeads<Interleaved>(ref row, ref x, heads, inCache);
-            else RotateHeads<HalfSplit>(ref row, ref x, heads, inCache);
+            if (_interleaved) RotateHeads<Interleaved>(ref row, ref x, heads, headStride, inCache);
+            else RotateHeads<HalfSplit>(ref row, ref x, heads, headStride, inCache);
         }
 
-        private void RotateHeads<TLayout>(ref float row, ref float x, int heads, bool inCache) where TLayout : struct, ILayout
+        private void RotateHeads<TLayout>(ref float row, ref float x, int heads, int headStride, bool inCache) where TLayout : struct, ILayout
         {
             if (!inCache)
             {
-                Streaming<TLayout>(ref row, ref x, heads, _headDim, _width);
+                Streaming<TLayout>(ref row, ref x, heads, headStride, _width);
                 return;
             }
             int group = Math.Max(1, GroupFloats / _headDim);
             for (int h = 0; h < heads; h += group)
-                InCache<TLayout>(ref row, ref Unsafe.Add(ref x, h * _headDim), Math.Min(group, heads - h), _headDim, _width);
+                InCache<TLayout>(ref row, ref Unsafe.Add(ref x, h * headStride), Math.Min(group, heads - h), headStride, _width);
         }
 
         // The entry points below are compiled once, fully optimized, without a profile. With tiered PGO they shared the
@@ -180,59 +207,59 @@ namespace RopeGen
 
         /// <summary>In cache: block by block over all the heads, 512-bit blocks first where accelerated.</summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-        private static void InCache<TLayout>(ref float row, ref float x, int heads, int headDim, int width) where TLayout : struct, ILayout
+        private static void InCache<TLayout>(ref float row, ref float x, int heads, int headStride, int width) where TLayout : struct, ILayout
         {
-            int i = Vector512.IsHardwareAccelerated ? TLayout.Blocks<Simd512, Vector512<float>>(ref row, ref x, heads, headDim, width, 0) : 0;
-            From<TLayout>(ref row, ref x, heads, headDim, width, i);
+            int i = Vector512.IsHardwareAccelerated ? TLayout.Blocks<Simd512, Vector512<float>>(ref row, ref x, heads, headStride, width, 0) : 0;
+            From<TLayout>(ref row, ref x, heads, headStride, width, i);
         }
 
         /// <summary>Streaming: one head after the other, in memory order.</summary>
         [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-        private static void Streaming<TLayout>(ref float row, ref float x, int heads, int headDim, int width) where TLayout : struct, ILayout
+        private static void Streaming<TLayout>(ref float row, ref float x, int heads, int headStride, int width) where TLayout : struct, ILayout
         {
-            for (int h = 0; h < heads; h++) From<TLayout>(ref row, ref Unsafe.Add(ref x, h * headDim), 1, headDim, width, 0);
+            for (int h = 0; h < heads; h++) From<TLayout>(ref row, ref Unsafe.Add(ref x, h * headStride), 1, headStride, width, 0);
         }
 
         /// <summary>From float <paramref name="i"/> of the row's width on: 256-bit blocks, then 128-bit ones, then the
         /// scalar tail. Every path computes the same result.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static void From<TLayout>(ref float row, ref float x, int heads, int headDim, int width, int i) where TLayout : struct, ILayout
+        private static void From<TLayout>(ref float row, ref float x, int heads, int headStride, int width, int i) where TLayout : struct, ILayout
         {
-            if (Vector256.IsHardwareAccelerated) i = TLayout.Blocks<Simd256, Vector256<float>>(ref row, ref x, heads, headDim, width, i);
-            if (Vector128.IsHardwareAccelerated) i = TLayout.Blocks<Simd128, Vector128<float>>(ref row, ref x, heads, headDim, width, i);
-            TLayout.Tail(ref row, ref x, heads, headDim, width, i);
+            if (Vector256.IsHardwareAccelerated) i = TLayout.Blocks<Simd256, Vector256<float>>(ref row, ref x, heads, headStride, width, i);
+            if (Vector128.IsHardwareAccelerated) i = TLayout.Blocks<Simd128, Vector128<float>>(ref row, ref x, heads, headStride, width, i);
+            TLayout.Tail(ref row, ref x, heads, headStride, width, i);
         }
 
         /// <summary>
-        /// A layout's rotation of <c>heads</c> heads, <c>headDim</c> apart, with a row whose cos part is <c>width</c> floats
+        /// A layout's rotation of <c>heads</c> heads, <c>headStride</c> elements apart, with a row whose cos part is <c>width</c> floats
         /// (sin follows it), from float <c>i</c> of that width on. Each block's cos/sin is loaded once for all the heads.
         /// </summary>
         private interface ILayout
         {
             /// <summary>Rotates whole blocks of <c>TSimd.Count</c> floats; returns the first float not rotated.</summary>
-            static abstract int Blocks<TSimd, TVector>(ref float row, ref float x, int heads, int headDim, int width, int i)
+            static abstract int Blocks<TSimd, TVector>(ref float row, ref float x, int heads, int headStride, int width, int i)
                 where TSimd : struct, IPairSimd<TVector>
                 where TVector : struct;
 
             /// <summary>Rotates what is left, one pair at a time.</summary>
-            static abstract void Tail(ref float row, ref float x, int heads, int headDim, int width, int i);
+            static abstract void Tail(ref float row, ref float x, int heads, int headStride, int width, int i);
         }
 
         /// <summary>Pairs (j, j + d/2): x1' = x1·cos − x2·sin, x2' = x2·cos + x1·sin, cos at <c>row[j]</c>, sin at <c>row[d/2 + j]</c>.</summary>
         private readonly struct HalfSplit : ILayout
         {
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            public static int Blocks<TSimd, TVector>(ref float row, ref float x, int heads, int headDim, int width, int i)
+            public static int Blocks<TSimd, TVector>(ref float row, ref float x, int heads, int headStride, int width, int i)
                 where TSimd : struct, IPairSimd<TVector>
                 where TVector : struct =>
-                Rotate<TSimd, TVector>(ref row, ref x, heads, headDim, width, i);
+                Rotate<TSimd, TVector>(ref row, ref x, heads, headStride, width, i);
 
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            public static void Tail(ref float row, ref float x, int heads, int headDim, int width, int i) =>
-                Rotate<Scalar, float>(ref row, ref x, heads, headDim, width, i);
+            public static void Tail(ref float row, ref float x, int heads, int headStride, int width, int i) =>
+                Rotate<Scalar, float>(ref row, ref x, heads, headStride, width, i);
 
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            private static int Rotate<TSimd, TVector>(ref float row, ref float x, int heads, int headDim, int pairs, int i)
+            private static int Rotate<TSimd, TVector>(ref float row, ref float x, int heads, int headStride, int pairs, int i)
                 where TSimd : struct, ISimd<TVector>
                 where TVector : struct
             {
@@ -241,7 +268,7 @@ namespace RopeGen
                     TVector c = TSimd.Load(ref row, i), s = TSimd.Load(ref row, pairs + i), minusS = TSimd.Negate(s);
                     for (int h = 0; h < heads; h++)
                     {
-                        ref float head = ref Unsafe.Add(ref x, h * headDim);
+                        ref float head = ref Unsafe.Add(ref x, h * headStride);
                         TVector x1 = TSimd.Load(ref head, i), x2 = TSimd.Load(ref head, pairs + i);
                         TSimd.Store(TSimd.Rotate(x1, x2, c, minusS), ref head, i);
                         TSimd.Store(TSimd.Rotate(x2, x1, c, s), ref head, pairs + i);
@@ -256,7 +283,7 @@ namespace RopeGen
         private readonly struct Interleaved : ILayout
         {
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            public static int Blocks<TSimd, TVector>(ref float row, ref float x, int heads, int headDim, int d, int i)
+            public static int Blocks<TSimd, TVector>(ref float row, ref float x, int heads, int headStride, int d, int i)
                 where TSimd : struct, IPairSimd<TVector>
                 where TVector : struct
             {
@@ -265,7 +292,7 @@ namespace RopeGen
                     TVector c = TSimd.Load(ref row, i), s = TSimd.Load(ref row, d + i);
                     for (int h = 0; h < heads; h++)
                     {
-                        ref float head = ref Unsafe.Add(ref x, h * headDim);
+                        ref float head = ref Unsafe.Add(ref x, h * headStride);
                         TVector v = TSimd.Load(ref head, i);
                         TSimd.Store(TSimd.Rotate(v, TSimd.SwapPairs(v), c, s), ref head, i);
                     }
@@ -274,7 +301,7 @@ namespace RopeGen
             }
 
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            public static void Tail(ref float row, ref float x, int heads, int headDim, int d, int i)
+            public static void Tail(ref float row, ref float x, int heads, int headStride, int d, int i)
             {
                 for (; i < d; i += 2)
                 {
@@ -283,7 +310,7 @@ namespace RopeGen
                     float s0 = Unsafe.Add(ref row, d + i), s1 = Unsafe.Add(ref row, d + i + 1);
                     for (int h = 0; h < heads; h++)
                     {
-                        ref float first = ref Unsafe.Add(ref x, h * headDim + i);
+                        ref float first = ref Unsafe.Add(ref x, h * headStride + i);
                         ref float second = ref Unsafe.Add(ref first, 1);
                         float x1 = first, x2 = second;
                         first = x1 * c0 + x2 * s0;

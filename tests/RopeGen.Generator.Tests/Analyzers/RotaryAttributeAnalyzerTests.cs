@@ -1,6 +1,7 @@
-using System.Linq;
 using System.Threading.Tasks;
+using RopeGen.Generator.Diagnostics;
 using RopeGen.Generator.Tests.TestSupport;
+using static RopeGen.Generator.Tests.TestSupport.AnalyzerRunner;
 
 namespace RopeGen.Generator.Tests.Analyzers;
 
@@ -129,43 +130,39 @@ public class RotaryAttributeAnalyzerTests
         """);
 
     [Fact]
-    public async Task MoreMessagesNameTheValueFoundAndTheValueExpected()
-    {
-        var diagnostics = await AnalyzerRunner.RunAsync(Usings + """
-            [Rotary(128, 0.5)] partial class A { }
-            [Rotary(128, 10000, RopeScaling.Linear, Factor = 0.5)] partial class B { }
-            [Rotary(128, Factor = 4)] partial class C { }
-            partial class Outer<T> { [Rotary(128)] partial class D { } }
-            """);
-        string Message(string id) => diagnostics.Single(d => d.Id == id).GetMessage();
-        Assert.Equal("Base is 0.5; expected a finite number greater than 1 (rope_theta, usually 10000 to 1000000).", Message("ROPE004"));
-        Assert.Equal("Factor is 0.5; expected a finite number of at least 1.", Message("ROPE005"));
-        Assert.Equal("Factor is 4, which has no effect with RopeScaling.None; expected the default (0): remove it, or choose a scaling kind that uses it.",
-            Message("ROPE008"));
-        Assert.StartsWith("'D' has [Rotary] but its containing type 'Outer' is generic", Message("ROPE009"));
-    }
+    public Task MoreMessagesNameTheValueFoundAndTheValueExpected() => AnalyzerRunner.VerifyAsync(Usings + """
+        [Rotary(128, {|#0:0.5|})] partial class A { }
+        [Rotary(128, 10000, RopeScaling.Linear, {|#1:Factor = 0.5|})] partial class B { }
+        [Rotary(128, {|#2:Factor = 4|})] partial class C { }
+        partial class Outer<T> { [Rotary(128)] partial class {|#3:D|} { } }
+        """,
+        Diagnostic(DiagnosticDescriptors.Base).WithLocation(0)
+            .WithMessage("Base is 0.5; expected a finite number greater than 1 (rope_theta, usually 10000 to 1000000)."),
+        Diagnostic(DiagnosticDescriptors.Scaling).WithLocation(1).WithMessage("Factor is 0.5; expected a finite number of at least 1."),
+        Diagnostic(DiagnosticDescriptors.NoEffect).WithLocation(2).WithMessage(
+            "Factor is 4, which has no effect with RopeScaling.None; expected the default (0): remove it, or choose a scaling kind that uses it."),
+        Diagnostic(DiagnosticDescriptors.Generic).WithLocation(3).WithMessage(
+            "'D' has [Rotary] but its containing type 'Outer' is generic; RopeGen generates static kernels with per-class tables, " +
+            "so the class and its containing types must not be generic"));
 
     [Fact]
-    public async Task HeadDimLimitMessageNamesTheLimitAndTheWayOut()
-    {
-        var diagnostics = await AnalyzerRunner.RunAsync(Usings + "[Rotary(4096)] partial class A { }");
-        Assert.Equal("HeadDim is 4096; RopeGen generates unrolled kernels for head dims up to 1024; for a larger head, use the runtime's RotaryKernel",
-            Assert.Single(diagnostics).GetMessage());
-    }
+    public Task HeadDimLimitMessageNamesTheLimitAndTheWayOut() => AnalyzerRunner.VerifyAsync(Usings + "[Rotary({|#0:4096|})] partial class A { }",
+        Diagnostic(DiagnosticDescriptors.HeadDimTooLarge).WithLocation(0).WithMessage(
+            "HeadDim is 4096; RopeGen generates unrolled kernels for head dims up to 1024; for a larger head, use the runtime's RotaryKernel"));
 
     [Fact]
-    public async Task MessagesNameTheValueFoundAndTheValueExpected()
-    {
-        var diagnostics = await AnalyzerRunner.RunAsync(Usings + """
-            [Rotary(127)] partial class A { }
-            [Rotary(128, RotaryDim = 33)] partial class B { }
-            [Rotary(64)] partial class C { public const int HeadSize = 80; }
-            [Rotary(128)] class D { }
-            """);
-        string Message(string id) => diagnostics.Single(d => d.Id == id).GetMessage();
-        Assert.Contains("HeadDim is 127; expected a positive even number", Message("ROPE002"));
-        Assert.Contains("RotaryDim is 33; expected 0 (the whole head) or an even number from 2 to HeadDim (128)", Message("ROPE003"));
-        Assert.Equal("[Rotary] head dim is 64, but HeadSize is 80; the kernels would rotate the wrong number of dimensions", Message("ROPE006"));
-        Assert.Contains("'D' has [Rotary] but it is not partial", Message("ROPE001"));
-    }
+    public Task MessagesNameTheValueFoundAndTheValueExpected() => AnalyzerRunner.VerifyAsync(Usings + """
+        [Rotary({|#0:127|})] partial class A { }
+        [Rotary(128, {|#1:RotaryDim = 33|})] partial class B { }
+        [Rotary({|#2:64|})] partial class C { public const int HeadSize = 80; }
+        [Rotary(128)] class {|#3:D|} { }
+        """,
+        Diagnostic(DiagnosticDescriptors.HeadDim).WithLocation(0)
+            .WithMessage("HeadDim is 127; expected a positive even number of dimensions (such as 64, 80, 96 or 128)."),
+        Diagnostic(DiagnosticDescriptors.RotaryDim).WithLocation(1)
+            .WithMessage("RotaryDim is 33; expected 0 (the whole head) or an even number from 2 to HeadDim (128)."),
+        Diagnostic(DiagnosticDescriptors.HeadDimMismatch).WithLocation(2)
+            .WithMessage("[Rotary] head dim is 64, but HeadSize is 80; the kernels would rotate the wrong number of dimensions"),
+        Diagnostic(DiagnosticDescriptors.NotPartial).WithLocation(3).WithMessage(
+            "'D' has [Rotary] but it is not partial; RopeGen adds the kernels to it, so it and every containing type must be declared 'partial'"));
 }

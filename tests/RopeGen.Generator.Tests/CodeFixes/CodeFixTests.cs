@@ -4,113 +4,89 @@ using RopeGen.Generator.Tests.TestSupport;
 
 namespace RopeGen.Generator.Tests.CodeFixes;
 
+/// <summary>Each fix applied one diagnostic at a time and as fix-all in document, project and solution (the library
+/// checks all four against the same fixed code), the result compiled with the generator's kernels.</summary>
 public class CodeFixTests
 {
     [Fact]
-    public async Task MakePartialFixesTheClassAndEveryContainingType()
-    {
-        string fixedSource = await CodeFixRunner.FixAsync("""
-            using RopeGen;
-            public static class Model
+    public Task MakePartialFixesTheClassAndEveryContainingType() => CodeFixRunner.VerifyAsync<MakePartialCodeFix>("""
+        using RopeGen;
+        public static class Model
+        {
+            internal class Layer
             {
-                internal class Layer
-                {
-                    [Rotary(128)]
-                    public sealed class Attention { }
-                }
+                [Rotary(128)]
+                public sealed class {|ROPE001:Attention|} { }
             }
-            """, new MakePartialCodeFix());
-
-        Assert.Equal("""
-            using RopeGen;
-            public static partial class Model
+        }
+        """, """
+        using RopeGen;
+        public static partial class Model
+        {
+            internal partial class Layer
             {
-                internal partial class Layer
-                {
-                    [Rotary(128)]
-                    public sealed partial class Attention { }
-                }
+                [Rotary(128)]
+                public sealed partial class Attention { }
             }
-            """, fixedSource);
-    }
+        }
+        """);
 
     [Fact]
-    public async Task MakePartialWithoutModifiers()
-    {
-        string fixedSource = await CodeFixRunner.FixAsync("using RopeGen;\n[Rotary(64)]\nclass Attention { }\n", new MakePartialCodeFix());
-        Assert.Equal("using RopeGen;\n[Rotary(64)]\npartial class Attention { }\n", fixedSource);
-    }
+    public Task MakePartialWithoutModifiers() => CodeFixRunner.VerifyAsync<MakePartialCodeFix>(
+        "using RopeGen;\n[Rotary(64)]\nclass {|ROPE001:Attention|} { }\n",
+        "using RopeGen;\n[Rotary(64)]\npartial class Attention { }\n");
 
     [Fact]
-    public async Task OddRotaryDimBecomesTheEvenValueBelow()
-    {
-        string fixedSource = await CodeFixRunner.FixAsync("using RopeGen;\n[Rotary(80, RotaryDim = 33)] partial class Phi2 { }\n", new EvenRotaryDimCodeFix());
-        Assert.Equal("using RopeGen;\n[Rotary(80, RotaryDim = 32)] partial class Phi2 { }\n", fixedSource);
-    }
+    public Task OddRotaryDimBecomesTheEvenValueBelow() => CodeFixRunner.VerifyAsync<EvenRotaryDimCodeFix>(
+        "using RopeGen;\n[Rotary(80, {|ROPE003:RotaryDim = 33|})] partial class Phi2 { }\n",
+        "using RopeGen;\n[Rotary(80, RotaryDim = 32)] partial class Phi2 { }\n");
 
     [Fact]
-    public async Task OddRotaryDimJustAboveTheHeadDimBecomesTheHeadDim()
-    {
-        string fixedSource = await CodeFixRunner.FixAsync("using RopeGen;\n[Rotary(64, RotaryDim = 65)] partial class A { }\n", new EvenRotaryDimCodeFix());
-        Assert.Equal("using RopeGen;\n[Rotary(64, RotaryDim = 64)] partial class A { }\n", fixedSource);
-    }
+    public Task OddRotaryDimJustAboveTheHeadDimBecomesTheHeadDim() => CodeFixRunner.VerifyAsync<EvenRotaryDimCodeFix>(
+        "using RopeGen;\n[Rotary(64, {|ROPE003:RotaryDim = 65|})] partial class A { }\n",
+        "using RopeGen;\n[Rotary(64, RotaryDim = 64)] partial class A { }\n");
 
     [Theory]
-    [InlineData("[Rotary(64, RotaryDim = 96)]")] // even but too large: no value to guess
-    [InlineData("[Rotary(64, RotaryDim = 97)]")] // 96 would still be too large
-    [InlineData("[Rotary(64, RotaryDim = 1)]")] // 0 would mean the whole head, not a small partial rotation
-    [InlineData("[Rotary(64, RotaryDim = -3)]")]
-    [InlineData("[Rotary(63, RotaryDim = 33)]")] // the head dim is wrong too: ROPE002 first
-    public async Task NoFixWithoutAValidEvenValueBelow(string attribute)
+    [InlineData("[Rotary(64, {|ROPE003:RotaryDim = 96|})]")] // even but too large: no value to guess
+    [InlineData("[Rotary(64, {|ROPE003:RotaryDim = 97|})]")] // 96 would still be too large
+    [InlineData("[Rotary(64, {|ROPE003:RotaryDim = 1|})]")] // 0 would mean the whole head, not a small partial rotation
+    [InlineData("[Rotary(64, {|ROPE003:RotaryDim = -3|})]")]
+    [InlineData("[Rotary({|ROPE002:63|}, {|ROPE003:RotaryDim = 33|})]")] // the head dim is wrong too: ROPE002 first
+    public Task NoFixWithoutAValidEvenValueBelow(string attribute)
     {
-        string source = $"using RopeGen;\n{attribute} partial class A {{ }}\n";
-        Assert.Equal(source, await CodeFixRunner.FixAsync(source, new EvenRotaryDimCodeFix()));
+        string markup = $"using RopeGen;\n{attribute} partial class A {{ }}\n";
+        return CodeFixRunner.VerifyAsync<EvenRotaryDimCodeFix>(markup, markup);
     }
 
     [Fact]
-    public async Task FixAllMakesSharedContainingTypesPartialOnce()
-    {
-        string fixedSource = await CodeFixRunner.FixAllAsync("""
-            using RopeGen;
-            class Model
-            {
-                [Rotary(128)] class Queries { }
-                [Rotary(64)] class Keys { }
-            }
-            """, new MakePartialCodeFix());
-
-        Assert.Equal("""
-            using RopeGen;
-            partial class Model
-            {
-                [Rotary(128)] partial class Queries { }
-                [Rotary(64)] partial class Keys { }
-            }
-            """, fixedSource);
-    }
+    public Task FixAllMakesSharedContainingTypesPartialOnce() => CodeFixRunner.VerifyAsync<MakePartialCodeFix>("""
+        using RopeGen;
+        class Model
+        {
+            [Rotary(128)] class {|ROPE001:Queries|} { }
+            [Rotary(64)] class {|ROPE001:Keys|} { }
+        }
+        """, """
+        using RopeGen;
+        partial class Model
+        {
+            [Rotary(128)] partial class Queries { }
+            [Rotary(64)] partial class Keys { }
+        }
+        """);
 
     [Fact]
-    public async Task FixAllEvensEveryOddRotaryDim()
-    {
-        string fixedSource = await CodeFixRunner.FixAllAsync(
-            "using RopeGen;\n[Rotary(80, RotaryDim = 33)] partial class A { }\n[Rotary(64, RotaryDim = 17)] partial class B { }\n",
-            new EvenRotaryDimCodeFix());
-        Assert.Equal("using RopeGen;\n[Rotary(80, RotaryDim = 32)] partial class A { }\n[Rotary(64, RotaryDim = 16)] partial class B { }\n", fixedSource);
-    }
+    public Task FixAllEvensEveryOddRotaryDim() => CodeFixRunner.VerifyAsync<EvenRotaryDimCodeFix>(
+        "using RopeGen;\n[Rotary(80, {|ROPE003:RotaryDim = 33|})] partial class A { }\n[Rotary(64, {|ROPE003:RotaryDim = 17|})] partial class B { }\n",
+        "using RopeGen;\n[Rotary(80, RotaryDim = 32)] partial class A { }\n[Rotary(64, RotaryDim = 16)] partial class B { }\n");
 
     [Fact]
-    public async Task SettingWithoutEffectIsRemovedFromTheMiddleOfTheList()
-    {
-        string fixedSource = await CodeFixRunner.FixAsync(
-            "using RopeGen;\n[Rotary(128, 10000, RopeScaling.Linear, Factor = 2, BetaFast = 16, RotaryDim = 64)] partial class A { }\n",
-            new RemoveSettingCodeFix());
-        Assert.Equal("using RopeGen;\n[Rotary(128, 10000, RopeScaling.Linear, Factor = 2, RotaryDim = 64)] partial class A { }\n", fixedSource);
-    }
+    public Task SettingWithoutEffectIsRemovedFromTheMiddleOfTheList() => CodeFixRunner.VerifyAsync<RemoveSettingCodeFix>(
+        "using RopeGen;\n[Rotary(128, 10000, RopeScaling.Linear, Factor = 2, {|ROPE008:BetaFast = 16|}, RotaryDim = 64)] partial class A { }\n",
+        "using RopeGen;\n[Rotary(128, 10000, RopeScaling.Linear, Factor = 2, RotaryDim = 64)] partial class A { }\n");
 
     [Fact]
-    public async Task SettingWithoutEffectIsRemoved()
-    {
-        string fixedSource = await CodeFixRunner.FixAsync("using RopeGen;\n[Rotary(128, Factor = 4, BetaSlow = 2)] partial class A { }\n", new RemoveSettingCodeFix());
-        Assert.Equal("using RopeGen;\n[Rotary(128)] partial class A { }\n", fixedSource);
-    }
+    public Task SettingWithoutEffectIsRemoved() => CodeFixRunner.VerifyAsync<RemoveSettingCodeFix>(
+        "using RopeGen;\n[Rotary(128, {|ROPE008:Factor = 4|}, {|ROPE008:BetaSlow = 2|})] partial class A { }\n",
+        "using RopeGen;\n[Rotary(128)] partial class A { }\n");
 }

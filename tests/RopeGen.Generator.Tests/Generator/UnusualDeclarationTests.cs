@@ -2,6 +2,9 @@ using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using RopeGen.Generator.Model;
 using RopeGen.Generator.Tests.TestSupport;
 
 namespace RopeGen.Generator.Tests.Generator;
@@ -165,6 +168,25 @@ public class UnusualDeclarationTests
             public static partial class RopeGenRotary { public const int Extra = 3; }
         }
         """);
+
+    [Fact]
+    public void TheListOfGeneratedMembersIsWhatTheGeneratorWrites()
+    {
+        // The clash and hiding rules work from GeneratedMember.All: it must name every public member generated into a
+        // class, with ILGPU referenced, by name and parameter types.
+        var (_, _, result) = TestCompilation.RunGenerator(TestCompilation.Create(["namespace M; [RopeGen.Rotary(64)] public partial class C { }"], [Ilgpu.Stub]));
+        var written = result.GeneratedTrees
+            .SelectMany(t => t.GetRoot().DescendantNodes().OfType<ClassDeclarationSyntax>().Where(c => c.Identifier.Text == "C"))
+            .SelectMany(c => c.Members)
+            .Where(m => m.Modifiers.Any(SyntaxKind.PublicKeyword))
+            .Select(m => m switch
+            {
+                MethodDeclarationSyntax method => $"{method.Identifier.Text}({string.Join(", ", method.ParameterList.Parameters.Select(p => p.Type!.ToString()))})",
+                ClassDeclarationSyntax nested => nested.Identifier.Text,
+                _ => m.ToString(),
+            });
+        Assert.Equal(GeneratedMember.All.Select(g => g.Key).Order(), written.Order());
+    }
 
     [Fact]
     public async Task GpuMemberNamesClashOnlyWhenIlgpuIsReferenced()

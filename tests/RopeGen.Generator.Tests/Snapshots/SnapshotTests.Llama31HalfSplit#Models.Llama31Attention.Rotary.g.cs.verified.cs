@@ -42,9 +42,165 @@ namespace Models
         public static void ApplyRotary(global::System.Span<float> q, int numQueryHeads, global::System.Span<float> k, int numKeyValueHeads, global::System.ReadOnlySpan<int> positions)
         {
             global::RopeGen.RotaryGuard.CheckFusedLayout(q.Length, numQueryHeads, k.Length, numKeyValueHeads, positions.Length, RopeGenRotary.HeadDim);
-            global::RopeGen.RotaryGuard.CheckDisjoint(q, k, "q", "k");
+            global::RopeGen.RotaryGuard.CheckDisjoint<float>(q, global::RopeGen.HeadView.Contiguous(numQueryHeads), k, global::RopeGen.HeadView.Contiguous(numKeyValueHeads), positions.Length, RopeGenRotary.HeadDim, "q", "k");
             int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
             RopeGenRotary.Rotate(q, numQueryHeads, k, numKeyValueHeads, positions, maxPosition, maxPosition + 1);
+        }
+
+        /// <summary>
+        /// Rotates <paramref name="q"/> and <paramref name="k"/> like <see cref="ApplyRotary(global::System.Span{float}, int, global::System.Span{float}, int, global::System.ReadOnlySpan{int})"/>,
+        /// with an explicit sequence length that selects the table of the dynamic kinds (DynamicNtk, LongRope): pass the whole
+        /// sequence's length to every chunk of a chunked prefill. Other kinds ignore it.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">Bad sizes or positions, q and k overlap, or <paramref name="sequenceLength"/> does not exceed every position; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void ApplyRotary(global::System.Span<float> q, int numQueryHeads, global::System.Span<float> k, int numKeyValueHeads, global::System.ReadOnlySpan<int> positions, int sequenceLength)
+        {
+            global::RopeGen.RotaryGuard.CheckFusedLayout(q.Length, numQueryHeads, k.Length, numKeyValueHeads, positions.Length, RopeGenRotary.HeadDim);
+            global::RopeGen.RotaryGuard.CheckDisjoint<float>(q, global::RopeGen.HeadView.Contiguous(numQueryHeads), k, global::RopeGen.HeadView.Contiguous(numKeyValueHeads), positions.Length, RopeGenRotary.HeadDim, "q", "k");
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            global::RopeGen.RotaryGuard.CheckSequenceLength(sequenceLength, maxPosition);
+            RopeGenRotary.Rotate(q, numQueryHeads, k, numKeyValueHeads, positions, maxPosition, sequenceLength);
+        }
+
+        /// <summary>
+        /// Rotates the heads of <paramref name="x"/> that <paramref name="view"/> describes (packed QKV rows, heads-major
+        /// tensors, any strides), in place; token t is at position <c>positions[t]</c>. Elements outside the heads are untouched.
+        /// The dynamic kinds use max(positions) + 1 as the sequence length.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The view is default or its heads overlap, <paramref name="x"/> is too short or a position is negative; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void ApplyRotary(global::System.Span<float> x, global::System.ReadOnlySpan<int> positions, global::RopeGen.HeadView view)
+        {
+            global::RopeGen.RotaryGuard.CheckView(x.Length, positions.Length, view, RopeGenRotary.HeadDim, "x", "view");
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            RopeGenRotary.Rotate(x, view, default, default, positions, maxPosition, maxPosition + 1, null);
+        }
+
+        /// <summary>
+        /// Rotates like <see cref="ApplyRotary(global::System.Span{float}, global::System.ReadOnlySpan{int}, global::RopeGen.HeadView)"/>,
+        /// with an explicit sequence length that selects the table of the dynamic kinds (pass the whole sequence's length to every chunk).
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The view is default or its heads overlap, <paramref name="x"/> is too short or a position is negative, or <paramref name="sequenceLength"/> does not exceed every position; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void ApplyRotary(global::System.Span<float> x, global::System.ReadOnlySpan<int> positions, global::RopeGen.HeadView view, int sequenceLength)
+        {
+            global::RopeGen.RotaryGuard.CheckView(x.Length, positions.Length, view, RopeGenRotary.HeadDim, "x", "view");
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            global::RopeGen.RotaryGuard.CheckSequenceLength(sequenceLength, maxPosition);
+            RopeGenRotary.Rotate(x, view, default, default, positions, maxPosition, sequenceLength, null);
+        }
+
+        /// <summary>
+        /// Rotates like <see cref="ApplyRotary(global::System.Span{float}, global::System.ReadOnlySpan{int}, global::RopeGen.HeadView)"/>,
+        /// split by tokens over up to <paramref name="parallel"/>'s MaxDegreeOfParallelism threads. Calls too small to gain
+        /// (<see cref="global::RopeGen.RotaryParallel.MinFloatsPerThread"/>) run on the calling thread; the result is the serial
+        /// result bit for bit. The cancellation token is checked once, before anything is written.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The view is default or its heads overlap, <paramref name="x"/> is too short or a position is negative; nothing is written.</exception>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="parallel"/> is null.</exception>
+        /// <exception cref="global::System.OperationCanceledException">The token of <paramref name="parallel"/> was cancelled before the call started.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void ApplyRotary(global::System.Span<float> x, global::System.ReadOnlySpan<int> positions, global::RopeGen.HeadView view, global::System.Threading.Tasks.ParallelOptions parallel)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(parallel);
+            global::RopeGen.RotaryGuard.CheckView(x.Length, positions.Length, view, RopeGenRotary.HeadDim, "x", "view");
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            RopeGenRotary.Rotate(x, view, default, default, positions, maxPosition, maxPosition + 1, parallel);
+        }
+
+        /// <summary>
+        /// Rotates like <see cref="ApplyRotary(global::System.Span{float}, global::System.ReadOnlySpan{int}, global::RopeGen.HeadView)"/>,
+        /// with an explicit sequence length that selects the table of the dynamic kinds (pass the whole sequence's length to every chunk),
+        /// split by tokens over up to <paramref name="parallel"/>'s MaxDegreeOfParallelism threads. Calls too small to gain
+        /// (<see cref="global::RopeGen.RotaryParallel.MinFloatsPerThread"/>) run on the calling thread; the result is the serial
+        /// result bit for bit. The cancellation token is checked once, before anything is written.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The view is default or its heads overlap, <paramref name="x"/> is too short or a position is negative, or <paramref name="sequenceLength"/> does not exceed every position; nothing is written.</exception>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="parallel"/> is null.</exception>
+        /// <exception cref="global::System.OperationCanceledException">The token of <paramref name="parallel"/> was cancelled before the call started.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void ApplyRotary(global::System.Span<float> x, global::System.ReadOnlySpan<int> positions, global::RopeGen.HeadView view, int sequenceLength, global::System.Threading.Tasks.ParallelOptions parallel)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(parallel);
+            global::RopeGen.RotaryGuard.CheckView(x.Length, positions.Length, view, RopeGenRotary.HeadDim, "x", "view");
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            global::RopeGen.RotaryGuard.CheckSequenceLength(sequenceLength, maxPosition);
+            RopeGenRotary.Rotate(x, view, default, default, positions, maxPosition, sequenceLength, parallel);
+        }
+
+        /// <summary>
+        /// Rotates the query heads of <paramref name="q"/> and the key heads of <paramref name="k"/> that the views describe in
+        /// one pass, sharing each token's cos/sin. q and k may be one buffer (a packed QKV row: pass it twice) if their heads do not meet.
+        /// The dynamic kinds use max(positions) + 1 as the sequence length.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">A view is default or its heads overlap, a buffer is too short, q and k overlap or a position is negative; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void ApplyRotary(global::System.Span<float> q, global::RopeGen.HeadView queryView, global::System.Span<float> k, global::RopeGen.HeadView keyView, global::System.ReadOnlySpan<int> positions)
+        {
+            global::RopeGen.RotaryGuard.CheckView(q.Length, positions.Length, queryView, RopeGenRotary.HeadDim, "q", "queryView");
+            global::RopeGen.RotaryGuard.CheckView(k.Length, positions.Length, keyView, RopeGenRotary.HeadDim, "k", "keyView");
+            global::RopeGen.RotaryGuard.CheckDisjoint<float>(q, queryView, k, keyView, positions.Length, RopeGenRotary.HeadDim, "q", "k");
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            RopeGenRotary.Rotate(q, queryView, k, keyView, positions, maxPosition, maxPosition + 1, null);
+        }
+
+        /// <summary>
+        /// Rotates like <see cref="ApplyRotary(global::System.Span{float}, global::RopeGen.HeadView, global::System.Span{float}, global::RopeGen.HeadView, global::System.ReadOnlySpan{int})"/>,
+        /// with an explicit sequence length that selects the table of the dynamic kinds (pass the whole sequence's length to every chunk).
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">A view is default or its heads overlap, a buffer is too short, q and k overlap or a position is negative, or <paramref name="sequenceLength"/> does not exceed every position; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void ApplyRotary(global::System.Span<float> q, global::RopeGen.HeadView queryView, global::System.Span<float> k, global::RopeGen.HeadView keyView, global::System.ReadOnlySpan<int> positions, int sequenceLength)
+        {
+            global::RopeGen.RotaryGuard.CheckView(q.Length, positions.Length, queryView, RopeGenRotary.HeadDim, "q", "queryView");
+            global::RopeGen.RotaryGuard.CheckView(k.Length, positions.Length, keyView, RopeGenRotary.HeadDim, "k", "keyView");
+            global::RopeGen.RotaryGuard.CheckDisjoint<float>(q, queryView, k, keyView, positions.Length, RopeGenRotary.HeadDim, "q", "k");
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            global::RopeGen.RotaryGuard.CheckSequenceLength(sequenceLength, maxPosition);
+            RopeGenRotary.Rotate(q, queryView, k, keyView, positions, maxPosition, sequenceLength, null);
+        }
+
+        /// <summary>
+        /// Rotates like <see cref="ApplyRotary(global::System.Span{float}, global::RopeGen.HeadView, global::System.Span{float}, global::RopeGen.HeadView, global::System.ReadOnlySpan{int})"/>,
+        /// split by tokens over up to <paramref name="parallel"/>'s MaxDegreeOfParallelism threads. Calls too small to gain
+        /// (<see cref="global::RopeGen.RotaryParallel.MinFloatsPerThread"/>) run on the calling thread; the result is the serial
+        /// result bit for bit. The cancellation token is checked once, before anything is written.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">A view is default or its heads overlap, a buffer is too short, q and k overlap or a position is negative; nothing is written.</exception>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="parallel"/> is null.</exception>
+        /// <exception cref="global::System.OperationCanceledException">The token of <paramref name="parallel"/> was cancelled before the call started.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void ApplyRotary(global::System.Span<float> q, global::RopeGen.HeadView queryView, global::System.Span<float> k, global::RopeGen.HeadView keyView, global::System.ReadOnlySpan<int> positions, global::System.Threading.Tasks.ParallelOptions parallel)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(parallel);
+            global::RopeGen.RotaryGuard.CheckView(q.Length, positions.Length, queryView, RopeGenRotary.HeadDim, "q", "queryView");
+            global::RopeGen.RotaryGuard.CheckView(k.Length, positions.Length, keyView, RopeGenRotary.HeadDim, "k", "keyView");
+            global::RopeGen.RotaryGuard.CheckDisjoint<float>(q, queryView, k, keyView, positions.Length, RopeGenRotary.HeadDim, "q", "k");
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            RopeGenRotary.Rotate(q, queryView, k, keyView, positions, maxPosition, maxPosition + 1, parallel);
+        }
+
+        /// <summary>
+        /// Rotates like <see cref="ApplyRotary(global::System.Span{float}, global::RopeGen.HeadView, global::System.Span{float}, global::RopeGen.HeadView, global::System.ReadOnlySpan{int})"/>,
+        /// with an explicit sequence length that selects the table of the dynamic kinds (pass the whole sequence's length to every chunk),
+        /// split by tokens over up to <paramref name="parallel"/>'s MaxDegreeOfParallelism threads. Calls too small to gain
+        /// (<see cref="global::RopeGen.RotaryParallel.MinFloatsPerThread"/>) run on the calling thread; the result is the serial
+        /// result bit for bit. The cancellation token is checked once, before anything is written.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">A view is default or its heads overlap, a buffer is too short, q and k overlap or a position is negative, or <paramref name="sequenceLength"/> does not exceed every position; nothing is written.</exception>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="parallel"/> is null.</exception>
+        /// <exception cref="global::System.OperationCanceledException">The token of <paramref name="parallel"/> was cancelled before the call started.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void ApplyRotary(global::System.Span<float> q, global::RopeGen.HeadView queryView, global::System.Span<float> k, global::RopeGen.HeadView keyView, global::System.ReadOnlySpan<int> positions, int sequenceLength, global::System.Threading.Tasks.ParallelOptions parallel)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(parallel);
+            global::RopeGen.RotaryGuard.CheckView(q.Length, positions.Length, queryView, RopeGenRotary.HeadDim, "q", "queryView");
+            global::RopeGen.RotaryGuard.CheckView(k.Length, positions.Length, keyView, RopeGenRotary.HeadDim, "k", "keyView");
+            global::RopeGen.RotaryGuard.CheckDisjoint<float>(q, queryView, k, keyView, positions.Length, RopeGenRotary.HeadDim, "q", "k");
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            global::RopeGen.RotaryGuard.CheckSequenceLength(sequenceLength, maxPosition);
+            RopeGenRotary.Rotate(q, queryView, k, keyView, positions, maxPosition, sequenceLength, parallel);
         }
 
         /// <summary>
@@ -115,33 +271,53 @@ namespace Models
             /// <summary>The cos/sin table, shared by every head, q and k and every call; grown on demand.</summary>
             public static global::RopeGen.RotaryTable Table { get; } = new global::RopeGen.RotaryTable(InverseFrequencies, AttentionFactor, Layout);
 
-            /// <summary>Rotates a (and b, if it has heads) at each token's position with the table that <paramref name="sequenceLength"/> selects.</summary>
+            /// <summary>Rotates a (and b, if it has heads), laid out <c>[tokens, heads, HeadDim]</c>, at each token's position with the table that <paramref name="sequenceLength"/> selects.</summary>
             [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             internal static void Rotate(global::System.Span<float> a, int headsA, global::System.Span<float> b, int headsB, global::System.ReadOnlySpan<int> positions, int maxPosition, int sequenceLength)
             {
-                global::RopeGen.RotaryTable table = Table;
-                RotateTokens(a, headsA, b, headsB, positions, maxPosition, table, UseVector512(a.Length + b.Length));
+                Rotate(a, global::RopeGen.HeadView.Contiguous(headsA), b, headsB > 0 ? global::RopeGen.HeadView.Contiguous(headsB) : default, positions, maxPosition, sequenceLength, null);
             }
 
-            /// <summary>The token loop: each token's row is fetched once and shared by all heads of a and b.</summary>
-            private static void RotateTokens(global::System.Span<float> a, int headsA, global::System.Span<float> b, int headsB, global::System.ReadOnlySpan<int> positions, int maxPosition, global::RopeGen.RotaryTable table, bool wide)
+            /// <summary>
+            /// Rotates the heads of a (and b, if its view has heads) that the views describe, at each token's position, with the table
+            /// that <paramref name="sequenceLength"/> selects, once for the whole call: on this thread, or split by tokens when
+            /// <paramref name="parallel"/> is given and the call is large enough.
+            /// </summary>
+            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+            internal static void Rotate(global::System.Span<float> a, global::RopeGen.HeadView viewA, global::System.Span<float> b, global::RopeGen.HeadView viewB, global::System.ReadOnlySpan<int> positions, int maxPosition, int sequenceLength, global::System.Threading.Tasks.ParallelOptions? parallel)
+            {
+                global::RopeGen.RotaryTable table = Table;
+                long floats = (long)positions.Length * (viewA.Heads + viewB.Heads) * HeadDim;
+                bool wide = UseVector512(floats);
+                if (parallel is null) RotateTokens(a, viewA, b, viewB, positions, 0, positions.Length, maxPosition, table, wide);
+                else global::RopeGen.RotaryParallel.For(a, b, positions, global::RopeGen.RotaryParallel.ChunkCount(positions.Length, floats, parallel), parallel,
+                    (A: viewA, B: viewB, MaxPosition: maxPosition, Table: table, Wide: wide),
+                    static (in (global::RopeGen.HeadView A, global::RopeGen.HeadView B, int MaxPosition, global::RopeGen.RotaryTable Table, bool Wide) call, global::System.Span<float> chunkA, global::System.Span<float> chunkB, global::System.ReadOnlySpan<int> chunkPositions, int first, int end) =>
+                        RotateTokens(chunkA, call.A, chunkB, call.B, chunkPositions, first, end, call.MaxPosition, call.Table, call.Wide));
+            }
+
+            /// <summary>The token loop over tokens <paramref name="first"/> to <paramref name="end"/> - 1: each token's row is fetched once and shared by its heads of a and b.</summary>
+            private static void RotateTokens(global::System.Span<float> a, global::RopeGen.HeadView viewA, global::System.Span<float> b, global::RopeGen.HeadView viewB, global::System.ReadOnlySpan<int> positions, int first, int end, int maxPosition, global::RopeGen.RotaryTable table, bool wide)
             {
                 float[] rows = table.Acquire(maxPosition);
                 int cached = rows.Length / RowStride;
                 // Rows past the cache are computed into a scratch row; most calls never need one.
                 global::System.Span<float> scratch = maxPosition < cached ? default : (RowStride <= 4096 ? stackalloc float[RowStride] : new float[RowStride]);
-                ref float aRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a);
-                ref float bRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(b);
-                for (int t = 0; t < positions.Length; t++)
+                // Strides fit in an int once the guard has checked the views against their buffers.
+                int headsA = viewA.Heads, tokenA = (int)viewA.TokenStride(HeadDim), strideA = (int)viewA.HeadStride(HeadDim);
+                int headsB = viewB.Heads, tokenB = (int)viewB.TokenStride(HeadDim), strideB = (int)viewB.HeadStride(HeadDim);
+                ref float aRef = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a), viewA.Offset);
+                ref float bRef = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(b), viewB.Offset);
+                for (int t = first; t < end; t++)
                 {
                     int p = positions[t];
                     ref float row = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(scratch);
                     if (p < cached) row = ref rows[p * RowStride];
                     else table.ComputeRow(p, scratch);
-                    ref float aToken = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref aRef, t * headsA * HeadDim);
-                    ref float bToken = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bRef, t * headsB * HeadDim);
-                    if (wide) RotateHeadsWide(ref row, ref aToken, headsA, ref bToken, headsB);
-                    else RotateHeadsNarrow(ref row, ref aToken, headsA, ref bToken, headsB);
+                    ref float aToken = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref aRef, t * tokenA);
+                    ref float bToken = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bRef, t * tokenB);
+                    if (wide) RotateHeadsWide(ref row, ref aToken, headsA, strideA, ref bToken, headsB, strideB);
+                    else RotateHeadsNarrow(ref row, ref aToken, headsA, strideA, ref bToken, headsB, strideB);
                 }
             }
 
@@ -165,11 +341,15 @@ namespace Models
             /// hardware we measured (AMD EPYC; README, Performance), while in-cache calls such as decode gained.
             /// </summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static bool UseVector512(int floats) => global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && floats <= 262144;
+            private static bool UseVector512(long floats) => global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && floats <= 262144;
 
-            /// <summary>Rotates every head of one token with 512-bit vectors (cos at 0, sin at RowWidth in the row).</summary>
+            /// <summary>Rotates headsA heads at a and headsB heads at b, each HeadDim apart, with one token's row (<see cref="RotateHeadsWide(ref float, ref float, int, int, ref float, int, int)"/>).</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void RotateHeadsWide(ref float row, ref float a, int headsA, ref float b, int headsB)
+            private static void RotateHeadsWide(ref float row, ref float a, int headsA, ref float b, int headsB) => RotateHeadsWide(ref row, ref a, headsA, HeadDim, ref b, headsB, HeadDim);
+
+            /// <summary>Rotates every head of one token (heads of a and b strideA and strideB apart) with 512-bit vectors (cos at 0, sin at RowWidth in the row).</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static void RotateHeadsWide(ref float row, ref float a, int headsA, int strideA, ref float b, int headsB, int strideB)
             {
                 global::System.Runtime.Intrinsics.Vector512<float> c0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0);
                 global::System.Runtime.Intrinsics.Vector512<float> s0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64);
@@ -182,8 +362,8 @@ namespace Models
                 for (int h = 0; h < headsA + headsB; h++)
                 {
                     ref float x = ref h < headsA
-                        ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, h * HeadDim)
-                        : ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (h - headsA) * HeadDim);
+                        ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, h * strideA)
+                        : ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (h - headsA) * strideB);
                     {
                         global::System.Runtime.Intrinsics.Vector512<float> x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, 0);
                         global::System.Runtime.Intrinsics.Vector512<float> x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, 64);
@@ -219,17 +399,21 @@ namespace Models
                 }
             }
 
-            /// <summary>Rotates every head of one token with the widest vectors below 512 bits this machine accelerates; the JIT keeps only that path.</summary>
+            /// <summary>Rotates headsA heads at a and headsB heads at b, each HeadDim apart, with one token's row (<see cref="RotateHeadsNarrow(ref float, ref float, int, int, ref float, int, int)"/>).</summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void RotateHeadsNarrow(ref float row, ref float a, int headsA, ref float b, int headsB)
+            private static void RotateHeadsNarrow(ref float row, ref float a, int headsA, ref float b, int headsB) => RotateHeadsNarrow(ref row, ref a, headsA, HeadDim, ref b, headsB, HeadDim);
+
+            /// <summary>Rotates every head of one token (heads of a and b strideA and strideB apart) with the widest vectors below 512 bits this machine accelerates; the JIT keeps only that path.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static void RotateHeadsNarrow(ref float row, ref float a, int headsA, int strideA, ref float b, int headsB, int strideB)
             {
                 if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
                 {
                     for (int h = 0; h < headsA + headsB; h++)
                     {
                         ref float x = ref h < headsA
-                            ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, h * HeadDim)
-                            : ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (h - headsA) * HeadDim);
+                            ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, h * strideA)
+                            : ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (h - headsA) * strideB);
                         {
                             global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 0);
                             global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 64);
@@ -301,8 +485,8 @@ namespace Models
                     for (int h = 0; h < headsA + headsB; h++)
                     {
                         ref float x = ref h < headsA
-                            ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, h * HeadDim)
-                            : ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (h - headsA) * HeadDim);
+                            ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, h * strideA)
+                            : ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (h - headsA) * strideB);
                         {
                             global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 0);
                             global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 64);
@@ -438,8 +622,8 @@ namespace Models
                     for (int h = 0; h < headsA + headsB; h++)
                     {
                         ref float x = ref h < headsA
-                            ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, h * HeadDim)
-                            : ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (h - headsA) * HeadDim);
+                            ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, h * strideA)
+                            : ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (h - headsA) * strideB);
                         for (int i = 0; i < 64; i++)
                         {
                             ref float first = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i);

@@ -1,37 +1,31 @@
 using System.Collections.Immutable;
-using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using RopeGen.Generator.Analyzers;
+using Microsoft.CodeAnalysis.Testing;
 
 namespace RopeGen.Generator.Tests.TestSupport;
 
-/// <summary>Runs RopeGen's analyzers the way the compiler does, after the generator, through CompilationWithAnalyzers.</summary>
+/// <summary>Analyzer tests through Microsoft.CodeAnalysis.Testing, on the project <see cref="RopeGenTestProject"/> sets up.</summary>
 public static class AnalyzerRunner
 {
-    public static ImmutableArray<DiagnosticAnalyzer> All { get; } =
-        ImmutableArray.Create<DiagnosticAnalyzer>(new RotaryAttributeAnalyzer(), new KernelCallAnalyzer());
+    /// <summary>RopeGen's analyzers.</summary>
+    public static ImmutableArray<DiagnosticAnalyzer> All => RopeGenTestProject.Analyzers;
 
-    /// <summary>The analyzers' diagnostics for <paramref name="source"/> (generated code included in the compilation).</summary>
-    /// <remarks>The source must compile (warnings aside): a typo that leaves a call unbound would silence the analyzers.</remarks>
-    public static async Task<ImmutableArray<Diagnostic>> RunAsync(string source)
+    /// <summary>
+    /// Asserts that the analyzers report exactly the diagnostics marked in <paramref name="markup"/> as
+    /// <c>{|ROPE003:text|}</c>, plus <paramref name="expected"/> (for a message: <c>{|#0:text|}</c> and
+    /// <c>Diagnostic(id).WithLocation(0).WithMessage(...)</c>), and that the source compiles without errors.
+    /// </summary>
+    /// <remarks>The library also checks that the analyzers stay quiet in code marked generated and that
+    /// <c>#pragma warning disable</c> silences each diagnostic.</remarks>
+    public static Task VerifyAsync(string markup, params DiagnosticResult[] expected)
     {
-        var (_, output, _) = TestCompilation.RunGenerator(TestCompilation.Create(source));
-        var errors = output.GetDiagnostics().Where(d => d.DefaultSeverity == DiagnosticSeverity.Error).ToList();
-        Assert.True(errors.Count == 0, "The test source does not compile:\n" + string.Join("\n", errors));
-        return await output.WithAnalyzers(All).GetAnalyzerDiagnosticsAsync();
+        var test = new RopeGenAnalyzerTest { TestCode = markup };
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
     }
 
-    /// <summary>Asserts that the analyzers report exactly the diagnostics marked in <paramref name="markup"/>.</summary>
-    public static async Task VerifyAsync(string markup)
-    {
-        var (source, expected) = Markup.Parse(markup);
-        ImmutableArray<Diagnostic> actual = await RunAsync(source);
-        var actualSet = actual.Select(d => (d.Id, d.Location.SourceSpan)).OrderBy(x => x.SourceSpan.Start).ThenBy(x => x.Id).ToList();
-        var expectedSet = expected.OrderBy(x => x.Span.Start).ThenBy(x => x.Id).ToList();
-        Assert.True(expectedSet.SequenceEqual(actualSet),
-            "Expected: " + string.Join(", ", expectedSet.Select(e => $"{e.Id}@{e.Span}")) +
-            "\nActual:   " + string.Join("\n          ", actual.Select(d => $"{d.Id}@{d.Location.SourceSpan} {d.GetMessage()}")));
-    }
+    /// <summary>An expected diagnostic of <paramref name="descriptor"/>, its severity and ID from the descriptor.</summary>
+    public static DiagnosticResult Diagnostic(DiagnosticDescriptor descriptor) => new(descriptor);
 }

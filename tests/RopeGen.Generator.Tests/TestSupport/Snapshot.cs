@@ -28,10 +28,20 @@ public static class Snapshot
         [CallerFilePath] string file = "", [CallerMemberName] string method = "")
     {
         string prefix = System.IO.Path.Combine(Directory(), System.IO.Path.GetFileNameWithoutExtension(file) + "." + method);
-        foreach (GeneratedSourceResult source in result.Results.SelectMany(r => r.GeneratedSources)
-                     .Where(s => hintNameSuffix is null || s.HintName.EndsWith(hintNameSuffix, StringComparison.Ordinal))
-                     .OrderBy(s => s.HintName, StringComparer.Ordinal))
+        GeneratedSourceResult[] sources = result.Results.SelectMany(r => r.GeneratedSources)
+            .Where(s => hintNameSuffix is null || s.HintName.EndsWith(hintNameSuffix, StringComparison.Ordinal))
+            .OrderBy(s => s.HintName, StringComparer.Ordinal).ToArray();
+        // A snapshot test of a generator that produced nothing must fail, not pass for want of files to compare.
+        Assert.True(sources.Length > 0, $"The generator produced no source{(hintNameSuffix is null ? "" : " ending in " + hintNameSuffix)} for {method}.");
+        foreach (GeneratedSourceResult source in sources)
             Compare($"{prefix}#{source.HintName}", ".cs", Normalize(source.SourceText.ToString()));
+
+        // A verified file whose source is no longer generated (a renamed hint, a lost file) fails too.
+        string[] expected = sources.Select(s => System.IO.Path.GetFileName($"{prefix}#{s.HintName}.verified.cs")).ToArray();
+        string[] stale = System.IO.Directory.GetFiles(Directory(), System.IO.Path.GetFileName(prefix) + "#*.verified.cs")
+            .Select(System.IO.Path.GetFileName).Where(f => hintNameSuffix is null || f!.EndsWith(hintNameSuffix + ".verified.cs", StringComparison.Ordinal))
+            .Except(expected).ToArray()!;
+        Assert.True(stale.Length == 0, "Snapshots of sources no longer generated: " + string.Join(", ", stale));
 
         var diagnostics = result.Diagnostics.Select(Describe).OrderBy(d => d, StringComparer.Ordinal).ToList();
         if (diagnostics.Count > 0) Compare(prefix, ".txt", string.Join("\n", diagnostics) + "\n");
