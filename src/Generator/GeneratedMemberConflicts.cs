@@ -12,18 +12,15 @@ namespace RopeGen.Generator
     /// </summary>
     internal static class GeneratedMemberConflicts
     {
-        /// <summary>The members generated in a compilation with or without ILGPU.</summary>
-        public static IEnumerable<GeneratedMember> Members(bool hasIlgpu) => GeneratedMember.All.Where(m => hasIlgpu || !m.Gpu);
-
         /// <summary>
         /// The symbols that clash with a generated member, each once with the name it clashes on: members of
         /// <paramref name="type"/> of the same name (for a method, the same signature; a partial class extends
         /// <c>RopeGenRotary</c>), and the type itself when its own name is one (a member cannot have its class's name).
         /// </summary>
-        public static IEnumerable<(string Name, ISymbol Culprit)> Clashes(INamedTypeSymbol type, bool hasIlgpu)
+        public static IEnumerable<(string Name, ISymbol Culprit)> Clashes(INamedTypeSymbol type, bool multimodal, bool hasIlgpu)
         {
             var seen = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-            foreach (GeneratedMember generated in Members(hasIlgpu))
+            foreach (GeneratedMember generated in GeneratedMember.For(multimodal, hasIlgpu))
             {
                 if (type.Name == generated.Name && seen.Add(type)) yield return (generated.Name, type);
                 foreach (ISymbol member in type.GetMembers(generated.Name))
@@ -40,18 +37,19 @@ namespace RopeGen.Generator
 
         /// <summary>
         /// The keys of the generated members that hide an inherited member: one of the same name (for a method, the same
-        /// signature) accessible from <paramref name="type"/>, or any member when a base class in this compilation gets
-        /// the generated members too (they are not in the compilation the generator sees).
+        /// signature) accessible from <paramref name="type"/>, or the same generated member of a base class in this
+        /// compilation that the generator extends too (the generated members are not in the compilation it sees).
         /// </summary>
-        public static IEnumerable<string> Hidden(INamedTypeSymbol type, Compilation compilation, bool hasIlgpu)
+        public static IEnumerable<string> Hidden(INamedTypeSymbol type, bool multimodal, Compilation compilation, bool hasIlgpu)
         {
-            var pending = Members(hasIlgpu).ToList();
+            var pending = GeneratedMember.For(multimodal, hasIlgpu).ToList();
             for (INamedTypeSymbol? baseType = type.BaseType; baseType is not null && pending.Count > 0; baseType = baseType.BaseType)
             {
-                bool generated = baseType.Locations.Any(l => l.IsInSource) && RotaryGenerator.Extends(baseType, compilation, hasIlgpu) is not null;
+                RotarySettings? generated = baseType.Locations.Any(l => l.IsInSource) ? RotaryGenerator.Extends(baseType, compilation, hasIlgpu) : null;
+                var generatedKeys = new HashSet<string>(generated is null ? [] : GeneratedMember.For(generated.MRopeSections is not null, hasIlgpu).Select(m => m.Key));
                 foreach (GeneratedMember member in pending.ToArray())
                 {
-                    if (!generated && !baseType.GetMembers(member.Name).Any(m =>
+                    if (!generatedKeys.Contains(member.Key) && !baseType.GetMembers(member.Name).Any(m =>
                             !m.IsImplicitlyDeclared && compilation.IsSymbolAccessibleWithin(m, type) &&
                             (!member.IsMethod || m is not IMethodSymbol method || SameSignature(member, method))))
                         continue;

@@ -32,7 +32,7 @@ namespace RopeGen.Generator
                 namespaces.Insert(0, ns.Name);
 
             string hintName = HintNames.Readable(namespaces.Concat(containers.Select(c => c.Name)).Append(type.Name));
-            var hides = new EquatableArray<string>(GeneratedMemberConflicts.Hidden(type, compilation, hasIlgpu));
+            var hides = new EquatableArray<string>(GeneratedMemberConflicts.Hidden(type, settings.MRopeSections is not null, compilation, hasIlgpu));
             return new RotaryClassSpec(namespaces.Count == 0 ? null : string.Join(".", namespaces), new EquatableArray<ContainingType>(containers),
                 Keyword(type), type.Name, hintName, settings, hides);
         }
@@ -55,7 +55,7 @@ namespace RopeGen.Generator
 
             RotarySettings? settings = ReadSettings(attributes[0]);
             if (settings is null || settings.HeadDim > MaxHeadDim || RotaryValidation.Validate(settings.ToConfig()).Any(p => p.IsError)) return null;
-            return GeneratedMemberConflicts.Clashes(type, hasIlgpu).Any() ? null : settings;
+            return GeneratedMemberConflicts.Clashes(type, settings.MRopeSections is not null, hasIlgpu).Any() ? null : settings;
         }
 
         /// <summary>True when the class or a containing type is file-local (<c>file</c>): generated code, in another file,
@@ -94,6 +94,10 @@ namespace RopeGen.Generator
                 named.TryGetValue(name, out var c) && c.Kind == TypedConstantKind.Array && !c.IsNull
                     ? new EquatableArray<double>(c.Values.Select(v => v.Value is double d ? d : double.NaN))
                     : null;
+            EquatableArray<int>? Ints(string name) =>
+                named.TryGetValue(name, out var c) && c.Kind == TypedConstantKind.Array && !c.IsNull
+                    ? new EquatableArray<int>(c.Values.Select(v => v.Value is int i ? i : 0))
+                    : null;
 
             return new RotarySettings(
                 headDim, @base, (RopeScaling)scaling,
@@ -111,7 +115,9 @@ namespace RopeGen.Generator
                 Doubles("LongFactors"),
                 Bool("YarnTruncate", true),
                 Double("YarnMScale", 0.0),
-                Double("YarnMScaleAllDim", 0.0));
+                Double("YarnMScaleAllDim", 0.0),
+                Ints("MRopeSections"),
+                Bool("MRopeInterleaved", false));
         }
 
         /// <summary>True when the class and every enclosing type are partial and no enclosing type is generic.</summary>

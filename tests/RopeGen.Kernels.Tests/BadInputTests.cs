@@ -28,7 +28,7 @@ public class BadInputTests
         // x holds 4 whole tokens: the positions, not x, are named.
         var error = Assert.Throws<ArgumentException>(() => Llama31Half.ApplyRotary(TestData.Random(4 * D, seed: 1), new[] { 0, 1, 2 }, 1));
         Assert.Equal("positions", error.ParamName);
-        Assert.Contains("positions has 3 entries, but x has 512 elements = 4 tokens × 1 heads × 128 head dims", error.Message);
+        Assert.Contains("positions cover 3 tokens, but x has 512 elements = 4 tokens × 1 heads × 128 head dims", error.Message);
     }
 
     [Fact]

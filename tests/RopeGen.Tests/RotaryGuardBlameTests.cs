@@ -14,8 +14,8 @@ public class RotaryGuardBlameTests
         // 192 = 3 tokens × 4 heads × 16, but 2 positions.
         var error = Assert.Throws<ArgumentException>(() => RotaryGuard.CheckLayout(192, 2, 4, 16, "x", "numHeads"));
         Assert.Equal("positions", error.ParamName);
-        Assert.Contains("positions has 2 entries, but x has 192 elements = 3 tokens × 4 heads × 16 head dims", error.Message);
-        Assert.Contains("expected one position per token, or x of 128 elements", error.Message);
+        Assert.Contains("positions cover 2 tokens, but x has 192 elements = 3 tokens × 4 heads × 16 head dims", error.Message);
+        Assert.Contains("expected positions for every token of x, or x of 128 elements", error.Message);
         // Fewer whole tokens than positions: the positions again.
         Assert.Equal("positions", Assert.Throws<ArgumentException>(() => RotaryGuard.CheckLayout(64, 2, 4, 16, "x", "numHeads")).ParamName);
         // Not a whole number of tokens: the buffer.
@@ -35,7 +35,7 @@ public class RotaryGuardBlameTests
         // q and k agree on 3 tokens, the positions say 2: the positions are wrong.
         var positions = Assert.Throws<ArgumentException>(() => RotaryGuard.CheckFusedLayout(192, 4, 48, 1, 2, 16));
         Assert.Equal("positions", positions.ParamName);
-        Assert.Contains("positions has 2 entries, but q has 192 elements = 3 tokens", positions.Message);
+        Assert.Contains("positions cover 2 tokens, but q has 192 elements = 3 tokens", positions.Message);
         Assert.Equal("numQueryHeads", Assert.Throws<ArgumentOutOfRangeException>(() => RotaryGuard.CheckFusedLayout(0, 0, 32, 1, 2, 16)).ParamName);
         Assert.Equal("numKeyValueHeads", Assert.Throws<ArgumentOutOfRangeException>(() => RotaryGuard.CheckFusedLayout(128, 4, 0, -1, 2, 16)).ParamName);
     }

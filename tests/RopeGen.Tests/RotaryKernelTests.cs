@@ -214,7 +214,7 @@ public partial class RotaryKernelTests
         // x holds two whole tokens: the three positions are what disagrees.
         var tokens = Assert.Throws<ArgumentException>(() => kernel.Apply(x, new[] { 0, 1, 2 }, 1));
         Assert.Equal("positions", tokens.ParamName);
-        Assert.Contains("positions has 3 entries, but x has 128 elements = 2 tokens × 1 heads × 64 head dims", tokens.Message);
+        Assert.Contains("positions cover 3 tokens, but x has 128 elements = 2 tokens × 1 heads × 64 head dims", tokens.Message);
         Assert.Contains("positions[1] is -1", Assert.Throws<ArgumentException>(() => kernel.Apply(x, new[] { 0, -1 }, 1)).Message);
         Assert.Equal("numHeads", Assert.Throws<ArgumentOutOfRangeException>(() => kernel.Apply(x, new[] { 0, 1 }, 0)).ParamName);
         Assert.Contains("sequenceLength is 1, but the positions reach 1; expected at least 2",

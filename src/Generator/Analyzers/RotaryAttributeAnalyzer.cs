@@ -9,7 +9,7 @@ using RopeGen.Generator.Diagnostics;
 namespace RopeGen.Generator.Analyzers
 {
     /// <summary>
-    /// Reports every fault of a <c>[Rotary]</c> declaration that makes the generator skip it (ROPE001–005, ROPE009–011),
+    /// Reports every fault of a <c>[Rotary]</c> declaration that makes the generator skip it (ROPE001–005, ROPE009–011, ROPE020),
     /// settings without effect (ROPE008) and head dims that disagree with the class's constants (ROPE006). The settings
     /// are checked by the shared <see cref="RotaryValidation"/>, the same rules the runtime enforces.
     /// </summary>
@@ -21,7 +21,8 @@ namespace RopeGen.Generator.Analyzers
             DiagnosticDescriptors.NotPartial, DiagnosticDescriptors.HeadDim, DiagnosticDescriptors.RotaryDim,
             DiagnosticDescriptors.Base, DiagnosticDescriptors.Scaling, DiagnosticDescriptors.HeadDimMismatch,
             DiagnosticDescriptors.NoEffect, DiagnosticDescriptors.Generic, DiagnosticDescriptors.Layout,
-            DiagnosticDescriptors.HeadDimTooLarge, DiagnosticDescriptors.FileLocal, DiagnosticDescriptors.MemberClash);
+            DiagnosticDescriptors.HeadDimTooLarge, DiagnosticDescriptors.FileLocal, DiagnosticDescriptors.MemberClash,
+            DiagnosticDescriptors.Multimodal);
 
         /// <inheritdoc/>
         public override void Initialize(AnalysisContext context)
@@ -60,7 +61,7 @@ namespace RopeGen.Generator.Analyzers
             if (fileLocal is not null)
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.FileLocal, classLocation, type.Name, Describe(fileLocal, type)));
 
-            foreach ((string name, ISymbol culprit) in GeneratedMemberConflicts.Clashes(type, hasIlgpu))
+            foreach ((string name, ISymbol culprit) in GeneratedMemberConflicts.Clashes(type, attribute.NamedArguments.Any(a => a.Key == "MRopeSections" && !a.Value.IsNull), hasIlgpu))
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MemberClash, culprit.Locations.FirstOrDefault() ?? classLocation,
                     type.Name, SymbolEqualityComparer.Default.Equals(culprit, type)
                         ? $"shares its own name '{name}' with a member that RopeGen generates into it (a member cannot have the name of its class)"
@@ -106,6 +107,7 @@ namespace RopeGen.Generator.Analyzers
             RotaryRule.Base => DiagnosticDescriptors.Base,
             RotaryRule.NoEffect => DiagnosticDescriptors.NoEffect,
             RotaryRule.Layout => DiagnosticDescriptors.Layout,
+            RotaryRule.Multimodal => DiagnosticDescriptors.Multimodal,
             _ => DiagnosticDescriptors.Scaling,
         };
 

@@ -78,6 +78,10 @@ namespace RopeGen.Generator.Diagnostics
             DiagnosticSeverity.Error,
             "RopeGen generates ApplyRotary (three overloads), ShiftRotary and the nested class RopeGenRotary (with ILGPU also CreateGpuRotary and RopeGenGpuRotary) into the [Rotary] class: a member of the same name and signature, a non-method member of a generated method's name, or the class's own name would clash with them.");
 
+        public static readonly DiagnosticDescriptor Multimodal = Create(DiagnosticIds.Multimodal,
+            "Invalid M-RoPE sections", "{0}", DiagnosticSeverity.Error,
+            "M-RoPE (Qwen2-VL) gives each rotation pair to one position axis: MRopeSections holds three positive pair counts (temporal, height, width) summing to RotaryDim / 2, with a static scaling kind.");
+
         private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, string description) =>
             new(id, title, message, Category, severity, isEnabledByDefault: true, description, HelpLink(id));
     }

@@ -41,5 +41,8 @@ namespace RopeGen.Generator.Diagnostics
 
         /// <summary>A member of the [Rotary] class, or the class itself, has the name of a generated member.</summary>
         public const string MemberClash = "ROPE013";
+
+        /// <summary>The M-RoPE sections are invalid or combined with a scaling kind they do not support.</summary>
+        public const string Multimodal = "ROPE020";
     }
 }

@@ -35,6 +35,7 @@ namespace RopeGen.Generator.Emit
             w.Line();
             EmitRotateHeads(w, config);
             w.Close();
+            MultimodalKernelEmitter.EmitMembers(w, spec, config);
         }
 
         private static void EmitPublicKernels(SourceWriter w, RotaryClassSpec spec, RotaryConfig config)

@@ -13,12 +13,13 @@ namespace RopeGen.Generator.Model
         private const string Span = "global::System.Span<float>", Positions = "global::System.ReadOnlySpan<int>";
         private const string View = "global::RopeGen.HeadView", Parallel = "global::System.Threading.Tasks.ParallelOptions";
 
-        private GeneratedMember(string name, string[]? parameters, bool partial = false, bool gpu = false)
+        private GeneratedMember(string name, string[]? parameters, bool partial = false, bool gpu = false, bool multimodal = false)
         {
             Name = name;
             Parameters = parameters;
             Partial = partial;
             Gpu = gpu;
+            Multimodal = multimodal;
             Key = parameters is null ? name : Signature(name, parameters);
         }
 
@@ -36,6 +37,9 @@ namespace RopeGen.Generator.Model
 
         /// <summary>Generated only when the compilation references ILGPU.</summary>
         public bool Gpu { get; }
+
+        /// <summary>Generated only for classes with M-RoPE sections.</summary>
+        public bool Multimodal { get; }
 
         /// <summary>A method, compared by signature; otherwise a nested class, compared by name.</summary>
         public bool IsMethod => Parameters is not null;
@@ -57,7 +61,17 @@ namespace RopeGen.Generator.Model
             .Concat(ViewOverloads(Span, Positions, View))
             .Concat(ViewOverloads(Span, View, Span, View, Positions))
             .Concat(new[] { ShiftRotary, RopeGenRotary, CreateGpuRotary, RopeGenGpuRotary })
+            .Concat(new[]
+                {
+                    new[] { Span, Positions, "int" }, new[] { Span, Positions, "int", "int" },
+                    new[] { Span, "int", Span, "int", Positions }, new[] { Span, "int", Span, "int", Positions, "int" },
+                }
+                .Select(parameters => new GeneratedMember("ApplyMultimodalRotary", parameters, multimodal: true)))
             .ToArray();
+
+        /// <summary>The members generated into a class with or without M-RoPE sections, in a compilation with or without ILGPU.</summary>
+        public static IEnumerable<GeneratedMember> For(bool multimodal, bool hasIlgpu) =>
+            All.Where(m => (hasIlgpu || !m.Gpu) && (multimodal || !m.Multimodal));
 
         /// <summary>"public " or "public new " for the declaration of this member in <paramref name="spec"/>.</summary>
         public string Public(RotaryClassSpec spec) => spec.Hides.Contains(Key) ? "public new " : "public ";

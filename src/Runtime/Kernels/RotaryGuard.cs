@@ -53,8 +53,8 @@ namespace RopeGen
             bufferName);
 
         private static ArgumentException PositionsDisagree(int tokens, int length, int numHeads, int headDim, string bufferName) => new(
-            $"positions has {tokens} entries, but {bufferName} has {length} elements = {length / ((long)numHeads * headDim)} tokens × {numHeads} heads × {headDim} head dims (layout [tokens, heads, headDim]); " +
-            $"expected one position per token, or {bufferName} of {(long)tokens * numHeads * headDim} elements.",
+            $"positions cover {tokens} tokens, but {bufferName} has {length} elements = {length / ((long)numHeads * headDim)} tokens × {numHeads} heads × {headDim} head dims (layout [tokens, heads, headDim]); " +
+            $"expected positions for every token of {bufferName}, or {bufferName} of {(long)tokens * numHeads * headDim} elements.",
             "positions");
 
         /// <summary>

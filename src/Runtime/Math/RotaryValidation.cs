@@ -7,7 +7,7 @@ namespace RopeGen
 {
     /// <summary>
     /// The one set of rules for a RoPE configuration. The runtime throws on its errors; RopeGen's analyzers report
-    /// the same problems as ROPE002–ROPE005 and ROPE008 (this file is linked into the generator).
+    /// the same problems as ROPE002–ROPE005, ROPE008 and ROPE020 (this file is linked into the generator).
     /// </summary>
     public static partial class RotaryValidation
     {
@@ -19,6 +19,7 @@ namespace RopeGen
             CheckShape(config, problems);
             CheckScaling(config, problems);
             CheckNoEffect(config, problems);
+            CheckMultimodal(config, problems);
             // The frequencies and the attention factor can only be computed from settings that are valid one by one.
             if (!problems.Any(p => p.IsError)) CheckDerived(config, problems);
             return problems;
