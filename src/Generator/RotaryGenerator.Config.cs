@@ -11,20 +11,22 @@ namespace RopeGen.Generator
     {
         internal const string ConfigAttributeName = "RopeGen.RotaryFromConfigAttribute";
 
-        /// <summary>
-        /// <c>[RotaryFromConfig("config.json")]</c>: the classes, resolved against the AdditionalFiles' paths; only the
-        /// files some class names are read and mapped (each once, by the shared <see cref="HuggingFaceConfig"/>), so an
-        /// edit to another file or to code re-reads nothing, and an edit to a config file regenerates its classes.
-        /// </summary>
-        private static IncrementalValuesProvider<RotaryTarget> ConfigTargets(IncrementalGeneratorInitializationContext context,
-            IncrementalValueProvider<bool> hasIlgpu)
-        {
-            var classes = context.SyntaxProvider
-                .ForAttributeWithMetadataName(ConfigAttributeName, IsClassDeclaration, static (ctx, _) => ParseConfigClass(ctx))
+        /// <summary>The <c>[RotaryFromConfig]</c> classes the generator can extend.</summary>
+        private static IncrementalValuesProvider<ConfigClass> ConfigClasses(IncrementalGeneratorInitializationContext context) =>
+            context.SyntaxProvider
+                .ForAttributeWithMetadataName(ConfigAttributeName, IsClassDeclaration, static (ctx, ct) => ParseConfigClass(ctx, ct))
                 .WithTrackingName(TrackingNames.ConfigClasses)
                 .Where(static c => c is not null)
                 .Select(static (c, _) => c!);
 
+        /// <summary>
+        /// The classes, resolved against the AdditionalFiles' paths; only the files some class names are read and mapped
+        /// (each once, by the shared <see cref="HuggingFaceConfig"/>), so an edit to another file or to code re-reads
+        /// nothing, and an edit to a config file regenerates its classes.
+        /// </summary>
+        private static IncrementalValuesProvider<RotaryTarget> ConfigTargets(IncrementalGeneratorInitializationContext context,
+            IncrementalValuesProvider<ConfigClass> classes, IncrementalValueProvider<bool> hasIlgpu, IncrementalValueProvider<EquatableArray<HintName>> renames)
+        {
             var catalog = context.AdditionalTextsProvider
                 .Select(static (text, _) => text.Path)
                 .Collect()
@@ -54,7 +56,9 @@ namespace RopeGen.Generator
             return resolved
                 .Combine(files.Collect())
                 .Combine(hasIlgpu)
-                .Select(static (pair, _) => Join(pair.Left.Left, pair.Left.Right.FirstOrDefault(f => f.File == pair.Left.Left.File), pair.Right))
+                .Combine(renames)
+                .Select(static (pair, _) => Join(pair.Left.Left.Left, pair.Left.Left.Right.FirstOrDefault(f => f.File == pair.Left.Left.Left.File),
+                    pair.Left.Right, pair.Right))
                 .WithTrackingName(TrackingNames.ConfigTargets)
                 .Where(static t => t is not null)
                 .Select(static (t, _) => t!);
@@ -62,9 +66,9 @@ namespace RopeGen.Generator
 
         /// <summary>The class's request, or null for a class the generator skips (an analyzer reports why): not
         /// extensible, also carrying [Rotary] (which wins, ROPE019), or without a usable path or layout.</summary>
-        private static ConfigClass? ParseConfigClass(GeneratorAttributeSyntaxContext context)
+        private static ConfigClass? ParseConfigClass(GeneratorAttributeSyntaxContext context, CancellationToken ct)
         {
-            if (Target(context) is not INamedTypeSymbol type) return null;
+            if (context.TargetSymbol is not INamedTypeSymbol type || context.Attributes.Length != 1 || !IsExtensible(type)) return null;
             if (type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == AttributeName)) return null;
             AttributeData attribute = context.Attributes[0];
             if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not string { Length: > 0 } path) return null;
@@ -74,14 +78,23 @@ namespace RopeGen.Generator
                 if (pair.Value.Kind == TypedConstantKind.Error) return null;
                 if (pair.Key == "Layout" && pair.Value.Value is int value) layout = (RotaryLayout)value;
             }
-            return new ConfigClass(Place(type), path, layout);
+
+            // Whether the class takes M-RoPE's members is known once the file is read: both answers, for the join.
+            Compilation compilation = context.SemanticModel.Compilation;
+            bool hasIlgpu = compilation.GetTypeByMetadataName(IlgpuAcceleratorName) is not null;
+            MemberConflicts Conflicts(bool multimodal) => new(GeneratedMemberConflicts.Clashes(type, multimodal, hasIlgpu).Any(),
+                new EquatableArray<string>(GeneratedMemberConflicts.Hidden(type, multimodal, compilation, hasIlgpu)));
+            ct.ThrowIfCancellationRequested();
+            return new ConfigClass(Place(type), path, layout, Conflicts(false), Conflicts(true));
         }
 
-        private static RotaryTarget? Join(ResolvedConfigClass request, ConfigFileSettings? file, bool hasIlgpu)
+        private static RotaryTarget? Join(ResolvedConfigClass request, ConfigFileSettings? file, bool hasIlgpu, EquatableArray<HintName> renames)
         {
             if (file?.Settings is not RotarySettings settings) return null;
             if (request.Class.Layout is RotaryLayout layout) settings = settings with { Layout = layout };
-            return Generates(settings) ? new RotaryTarget(request.Class.Placement.With(settings), hasIlgpu) : null;
+            MemberConflicts conflicts = settings.MRopeSections is null ? request.Class.Plain : request.Class.Multimodal;
+            if (!Generates(settings) || conflicts.Clashes) return null;
+            return new RotaryTarget(HintNames.Apply(request.Class.Placement.With(settings, conflicts.Hides), renames), hasIlgpu);
         }
     }
 }

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -13,30 +12,20 @@ namespace RopeGen.Generator
     public sealed partial class RotaryGenerator
     {
         /// <summary>
-        /// Turns one annotated class into a plain-value spec, or null when the input is faulty (an analyzer reports
-        /// it): not partial, inside a generic or non-partial type, generic itself, arguments with errors, settings
-        /// that break a validation rule, or a head dim above <see cref="MaxHeadDim"/>.
+        /// Turns one annotated class into a plain-value spec, or null when the generator does not extend it (see
+        /// <see cref="Extends"/>; an analyzer or the compiler reports why).
         /// </summary>
         internal static RotaryClassSpec? Parse(GeneratorAttributeSyntaxContext context, CancellationToken ct)
         {
-            if (Target(context) is not INamedTypeSymbol type) return null;
-            RotarySettings? settings = ReadSettings(context.Attributes[0]);
+            if (context.TargetSymbol is not INamedTypeSymbol type || context.Attributes.Length != 1) return null;
+            Compilation compilation = context.SemanticModel.Compilation;
+            bool hasIlgpu = compilation.GetTypeByMetadataName(IlgpuAcceleratorName) is not null;
+            RotarySettings? settings = Extends(type, compilation, hasIlgpu);
             ct.ThrowIfCancellationRequested();
-            return settings is not null && Generates(settings) ? Place(type).With(settings) : null;
+            if (settings is null) return null;
+            var hides = new EquatableArray<string>(GeneratedMemberConflicts.Hidden(type, settings.MRopeSections is not null, compilation, hasIlgpu));
+            return Place(type).With(settings, hides);
         }
-
-        /// <summary>The annotated class when the generator can extend it: a partial, non-generic class in partial,
-        /// non-generic containers, with the attribute once.</summary>
-        internal static INamedTypeSymbol? Target(GeneratorAttributeSyntaxContext context)
-        {
-            if (context.TargetSymbol is not INamedTypeSymbol { TypeKind: TypeKind.Class } type || context.Attributes.Length != 1) return null;
-            // An empty name is a declaration the parser recovered from a syntax error.
-            return type.Name.Length == 0 || !IsPartialChain(type) || type.IsGenericType ? null : type;
-        }
-
-        /// <summary>True when the settings pass every validation rule and the head dim is one the generator unrolls.</summary>
-        internal static bool Generates(RotarySettings settings) =>
-            settings.HeadDim <= MaxHeadDim && !RotaryValidation.Validate(settings.ToConfig()).Any(p => p.IsError);
 
         /// <summary>Where the generated code for <paramref name="type"/> goes.</summary>
         internal static ClassPlacement Place(INamedTypeSymbol type)
@@ -44,9 +33,50 @@ namespace RopeGen.Generator
             var containers = new List<ContainingType>();
             for (INamedTypeSymbol? outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
                 containers.Insert(0, new ContainingType(Keyword(outer), outer.Name));
+            var namespaces = new List<string>();
+            for (INamespaceSymbol ns = type.ContainingNamespace; !ns.IsGlobalNamespace; ns = ns.ContainingNamespace)
+                namespaces.Insert(0, ns.Name);
 
-            string? ns = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString();
-            return new ClassPlacement(ns, new EquatableArray<ContainingType>(containers), Keyword(type), type.Name, HintName(type));
+            string hintName = HintNames.Readable(namespaces.Concat(containers.Select(c => c.Name)).Append(type.Name));
+            return new ClassPlacement(namespaces.Count == 0 ? null : string.Join(".", namespaces), new EquatableArray<ContainingType>(containers),
+                Keyword(type), type.Name, hintName);
+        }
+
+        /// <summary>
+        /// The settings of a [Rotary] class the generator extends, or null when it does not: not a class, not partial
+        /// (or inside a type that is not), generic or inside a generic type, file-local or inside a file-local type
+        /// (generated code cannot extend it), [Rotary] on more than one declaration, arguments with errors, settings
+        /// that break a validation rule, a head dim above <see cref="MaxHeadDim"/>, or a member of the class named like a
+        /// generated one.
+        /// </summary>
+        internal static RotarySettings? Extends(INamedTypeSymbol type, Compilation compilation, bool hasIlgpu)
+        {
+            if (!IsExtensible(type)) return null;
+            INamedTypeSymbol? rotary = compilation.GetTypeByMetadataName(AttributeName);
+            AttributeData[] attributes = type.GetAttributes().Where(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, rotary)).ToArray();
+            if (attributes.Length != 1) return null;
+
+            RotarySettings? settings = ReadSettings(attributes[0]);
+            if (settings is null || !Generates(settings)) return null;
+            return GeneratedMemberConflicts.Clashes(type, settings.MRopeSections is not null, hasIlgpu).Any() ? null : settings;
+        }
+
+        /// <summary>A partial class in partial containers, none generic or file-local: one generated code can extend.</summary>
+        // An empty name is a declaration the parser recovered from a syntax error.
+        internal static bool IsExtensible(INamedTypeSymbol type) =>
+            type.TypeKind == TypeKind.Class && type.Name.Length > 0 && IsPartialChain(type) && !type.IsGenericType && !IsFileLocalChain(type);
+
+        /// <summary>True when the settings pass every validation rule and the head dim is one the generator unrolls.</summary>
+        internal static bool Generates(RotarySettings settings) =>
+            settings.HeadDim <= MaxHeadDim && !RotaryValidation.Validate(settings.ToConfig()).Any(p => p.IsError);
+
+        /// <summary>True when the class or a containing type is file-local (<c>file</c>): generated code, in another file,
+        /// cannot extend it (ROPE012).</summary>
+        internal static bool IsFileLocalChain(INamedTypeSymbol type)
+        {
+            for (INamedTypeSymbol? t = type; t is not null; t = t.ContainingType)
+                if (t.IsFileLocal) return true;
+            return false;
         }
 
         /// <summary>
@@ -125,14 +155,5 @@ namespace RopeGen.Generator
             { TypeKind: TypeKind.Interface } => "interface",
             _ => "class",
         };
-
-        private static string HintName(INamedTypeSymbol type)
-        {
-            // Fully qualified metadata-style name, so two classes of the same name in different places never collide.
-            string name = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", "");
-            var sb = new StringBuilder(name.Length + 10);
-            foreach (char ch in name) sb.Append(char.IsLetterOrDigit(ch) || ch == '.' || ch == '_' ? ch : '_');
-            return sb.Append(".Rotary.g.cs").ToString();
-        }
     }
 }

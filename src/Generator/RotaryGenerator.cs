@@ -34,13 +34,24 @@ namespace RopeGen.Generator
                 .Select(static (compilation, _) => compilation.GetTypeByMetadataName(IlgpuAcceleratorName) is not null)
                 .WithTrackingName(TrackingNames.IlgpuReference);
 
+            var configClasses = ConfigClasses(context);
+
+            // Hint names that would collide (Roslyn ignores their case) get a number; usually there are none.
+            var renames = classes
+                .Select(static (spec, _) => new HintName(spec.FullName, spec.HintName))
+                .Collect()
+                .Combine(configClasses.Select(static (c, _) => c.Placement.ToHintName()).Collect())
+                .Select(static (names, _) => HintNames.Renames(names.Left.AddRange(names.Right)))
+                .WithTrackingName(TrackingNames.HintNameRenames);
+
             var targets = classes
                 .Combine(hasIlgpu)
-                .Select(static (pair, _) => new Model.RotaryTarget(pair.Left, pair.Right))
+                .Combine(renames)
+                .Select(static (pair, _) => new RotaryTarget(HintNames.Apply(pair.Left.Left, pair.Right), pair.Left.Right))
                 .WithTrackingName(TrackingNames.Targets);
 
             context.RegisterSourceOutput(targets, Emit);
-            context.RegisterSourceOutput(ConfigTargets(context, hasIlgpu), Emit);
+            context.RegisterSourceOutput(ConfigTargets(context, configClasses, hasIlgpu, renames), Emit);
 
             // The helpers every class's GPU code shares, once per compilation.
             context.RegisterSourceOutput(hasIlgpu, static (spc, referenced) =>

@@ -21,7 +21,8 @@ namespace RopeGen.Generator.Analyzers
             DiagnosticDescriptors.NotPartial, DiagnosticDescriptors.HeadDim, DiagnosticDescriptors.RotaryDim,
             DiagnosticDescriptors.Base, DiagnosticDescriptors.Scaling, DiagnosticDescriptors.HeadDimMismatch,
             DiagnosticDescriptors.NoEffect, DiagnosticDescriptors.Generic, DiagnosticDescriptors.Layout,
-            DiagnosticDescriptors.HeadDimTooLarge, DiagnosticDescriptors.Multimodal);
+            DiagnosticDescriptors.HeadDimTooLarge, DiagnosticDescriptors.FileLocal, DiagnosticDescriptors.MemberClash,
+            DiagnosticDescriptors.Multimodal);
 
         /// <inheritdoc/>
         public override void Initialize(AnalysisContext context)
@@ -33,11 +34,12 @@ namespace RopeGen.Generator.Analyzers
                 INamedTypeSymbol? rotary = start.Compilation.GetTypeByMetadataName(RotaryGenerator.AttributeName);
                 if (rotary is null) return; // RopeGen.Attributes not referenced: nothing to check
                 var filter = RotaryAttributeSyntax.For(start.Compilation, start.CancellationToken);
-                start.RegisterSymbolAction(c => Analyze(c, rotary, filter), SymbolKind.NamedType);
+                bool hasIlgpu = start.Compilation.GetTypeByMetadataName(RotaryGenerator.IlgpuAcceleratorName) is not null;
+                start.RegisterSymbolAction(c => Analyze(c, rotary, filter, hasIlgpu), SymbolKind.NamedType);
             });
         }
 
-        private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol rotary, RotaryAttributeSyntax filter)
+        private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol rotary, RotaryAttributeSyntax filter, bool hasIlgpu)
         {
             var type = (INamedTypeSymbol)context.Symbol;
             if (!filter.MayHaveRotary(type, context.CancellationToken)) return;
@@ -46,6 +48,7 @@ namespace RopeGen.Generator.Analyzers
             if (attribute is null) return;
             var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken) as AttributeSyntax;
             DeclarationRules.Report(context, type, "Rotary");
+            DeclarationRules.ReportClashes(context, type, "Rotary", attribute.NamedArguments.Any(a => a.Key == "MRopeSections" && !a.Value.IsNull), hasIlgpu);
 
             var settings = RotaryGenerator.ReadSettings(attribute);
             if (settings is null) return; // the compiler reports malformed arguments itself

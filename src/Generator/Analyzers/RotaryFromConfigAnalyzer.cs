@@ -11,7 +11,7 @@ namespace RopeGen.Generator.Analyzers
 {
     /// <summary>
     /// Reports every fault of a <c>[RotaryFromConfig]</c> declaration that makes the generator skip it: the class's
-    /// shape (ROPE001, ROPE009), the file (not among the AdditionalFiles ROPE015, not JSON ROPE016, an unsupported rope
+    /// shape (ROPE001, ROPE009, ROPE012) and members named like generated ones (ROPE013), the file (not among the AdditionalFiles ROPE015, not JSON ROPE016, an unsupported rope
     /// type ROPE017, a missing or invalid setting ROPE018, naming the JSON key), the layout given beside it (ROPE010),
     /// a head dim too large to unroll (ROPE011), and [Rotary] on the same class (ROPE019). It reads the files with the
     /// generator's reader and mapping, so what it accepts is what the generator generates.
@@ -24,7 +24,7 @@ namespace RopeGen.Generator.Analyzers
             DiagnosticDescriptors.NotPartial, DiagnosticDescriptors.Generic, DiagnosticDescriptors.Layout,
             DiagnosticDescriptors.HeadDimTooLarge, DiagnosticDescriptors.HeadDimMismatch, DiagnosticDescriptors.ConfigNotFound,
             DiagnosticDescriptors.ConfigMalformed, DiagnosticDescriptors.ConfigUnsupported, DiagnosticDescriptors.ConfigSetting,
-            DiagnosticDescriptors.ConfigBesideRotary);
+            DiagnosticDescriptors.ConfigBesideRotary, DiagnosticDescriptors.FileLocal, DiagnosticDescriptors.MemberClash);
 
         /// <inheritdoc/>
         public override void Initialize(AnalysisContext context)
@@ -38,12 +38,13 @@ namespace RopeGen.Generator.Analyzers
                 INamedTypeSymbol? rotary = start.Compilation.GetTypeByMetadataName(RotaryGenerator.AttributeName);
                 var filter = RotaryAttributeSyntax.For(start.Compilation, start.CancellationToken, "RotaryFromConfigAttribute");
                 var files = new ConfigFileCache(start.Options);
-                start.RegisterSymbolAction(c => Analyze(c, fromConfig, rotary, filter, files), SymbolKind.NamedType);
+                bool hasIlgpu = start.Compilation.GetTypeByMetadataName(RotaryGenerator.IlgpuAcceleratorName) is not null;
+                start.RegisterSymbolAction(c => Analyze(c, fromConfig, rotary, filter, files, hasIlgpu), SymbolKind.NamedType);
             });
         }
 
         private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol fromConfig, INamedTypeSymbol? rotary,
-            RotaryAttributeSyntax filter, ConfigFileCache files)
+            RotaryAttributeSyntax filter, ConfigFileCache files, bool hasIlgpu)
         {
             var type = (INamedTypeSymbol)context.Symbol;
             if (!filter.MayHaveRotary(type, context.CancellationToken)) return;
@@ -102,6 +103,8 @@ namespace RopeGen.Generator.Analyzers
                 else
                     Report(context, DiagnosticDescriptors.ConfigSetting, pathLocation, path, fault.Message);
             }
+            // M-RoPE classes get ApplyMultimodalRotary too: their clashes are known once the file is read.
+            DeclarationRules.ReportClashes(context, type, "RotaryFromConfig", import.Config?.IsMultimodal ?? false, hasIlgpu);
             if (import.Config is not RotaryConfig config) return;
 
             if (config.HeadDim > RotaryGenerator.MaxHeadDim)

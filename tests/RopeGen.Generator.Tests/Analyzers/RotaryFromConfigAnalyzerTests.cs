@@ -116,7 +116,12 @@ public class RotaryFromConfigAnalyzerTests
         [RotaryFromConfig({|ROPE011:"big.json"|})] partial class Big { }
         [RotaryFromConfig({|ROPE006:"config.json"|})] partial class Mismatch { const int HeadDim = 64; }
         [Rotary(128)] [{|ROPE019:RotaryFromConfig("config.json")|}] partial class Both { }
-        """, [File("config.json", Llama), File("big.json", """{ "head_dim": 2048 }""")]);
+        [RotaryFromConfig("config.json")] file partial class {|ROPE012:FileLocal|} { }
+        [RotaryFromConfig("config.json")] partial class Clash { int {|ROPE013:ShiftRotary|}; }
+        [RotaryFromConfig("vl.json")] partial class MultimodalClash { int {|ROPE013:ApplyMultimodalRotary|}; }
+        [RotaryFromConfig("config.json")] partial class NoMultimodalMembers { int ApplyMultimodalRotary; }
+        """, [File("config.json", Llama), File("big.json", """{ "head_dim": 2048 }"""),
+            File("vl.json", """{ "head_dim": 128, "rope_scaling": { "type": "mrope", "mrope_section": [16, 24, 24] } }""")]);
 
     [Fact]
     public Task KernelCallsAreCheckedWithTheHeadDimOfTheFile() => AnalyzerRunner.VerifyAsync(Usings + """

@@ -92,6 +92,6 @@ public class ConfigGeneratorTests
         Assert.Equal("ROPE019", Assert.Single(run.Errors).Id);
     }
 
-    private static Task<FullRun.Result> RunAsync(string declaration, string json) =>
-        FullRun.RunAsync("using RopeGen;\n" + declaration, ConfigProject.File("config.json", json));
+    private static Task<AnalyzedRun> RunAsync(string declaration, string json) =>
+        AnalyzedRun.RunAsync(["using RopeGen;\n" + declaration], null, ConfigProject.File("config.json", json));
 }
