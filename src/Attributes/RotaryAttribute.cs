@@ -101,5 +101,22 @@ namespace RopeGen
 
         /// <summary>DeepSeek YaRN <c>mscale_all_dim</c>; see <see cref="YarnMScale"/>. 0 (default) means not set.</summary>
         public double YarnMScaleAllDim { get; set; }
+
+        /// <summary>
+        /// M-RoPE (multimodal rotary positions, Qwen2-VL): how many rotation pairs each position axis turns — temporal,
+        /// height, width — as config.json <c>rope_scaling.mrope_section</c> (Qwen2-VL <c>[16, 24, 24]</c>). Three positive
+        /// entries summing to <c>RotaryDim / 2</c>; null (default) means plain RoPE. With it the class also gets
+        /// <c>ApplyMultimodalRotary</c>, which takes three position ids per token. Static scaling kinds only (None, Linear,
+        /// NtkAware, Yarn, Llama3); both layouts.
+        /// </summary>
+        public int[]? MRopeSections { get; set; }
+
+        /// <summary>
+        /// M-RoPE with the axes interleaved across the pairs, as config.json <c>rope_scaling.mrope_interleaved</c>
+        /// (Qwen3-VL): pair j turns with the height id when j % 3 == 1 and j &lt; 3·sections[1], with the width id when
+        /// j % 3 == 2 and j &lt; 3·sections[2], and with the temporal id otherwise. Default false: contiguous sections,
+        /// temporal pairs first (Qwen2-VL, Qwen2.5-VL). Needs <see cref="MRopeSections"/>.
+        /// </summary>
+        public bool MRopeInterleaved { get; set; }
     }
 }

@@ -63,6 +63,10 @@ namespace RopeGen.Generator
                 named.TryGetValue(name, out var c) && c.Kind == TypedConstantKind.Array && !c.IsNull
                     ? new EquatableArray<double>(c.Values.Select(v => v.Value is double d ? d : double.NaN))
                     : null;
+            EquatableArray<int>? Ints(string name) =>
+                named.TryGetValue(name, out var c) && c.Kind == TypedConstantKind.Array && !c.IsNull
+                    ? new EquatableArray<int>(c.Values.Select(v => v.Value is int i ? i : 0))
+                    : null;
 
             return new RotarySettings(
                 headDim, @base, (RopeScaling)scaling,
@@ -80,7 +84,9 @@ namespace RopeGen.Generator
                 Doubles("LongFactors"),
                 Bool("YarnTruncate", true),
                 Double("YarnMScale", 0.0),
-                Double("YarnMScaleAllDim", 0.0));
+                Double("YarnMScaleAllDim", 0.0),
+                Ints("MRopeSections"),
+                Bool("MRopeInterleaved", false));
         }
 
         /// <summary>True when the class and every enclosing type are partial and no enclosing type is generic.</summary>

@@ -3,8 +3,10 @@ using System.Threading.Tasks;
 
 namespace RopeGen.Benchmarks;
 
-/// <summary>One measured shape: a generated class's fused q/k kernel, its configuration, heads and positions.</summary>
-public sealed record BenchCase(string Name, RotaryConfig Config, BenchCase.Fused Generated, int Tokens, int QueryHeads, int KeyHeads, int FirstPosition)
+/// <summary>One measured shape: a generated class's fused q/k kernel, its configuration, heads and positions
+/// (tokens FirstPosition.., or the explicit ids of <paramref name="Positions"/>: M-RoPE's [3, tokens]).</summary>
+public sealed record BenchCase(string Name, RotaryConfig Config, BenchCase.Fused Generated, int Tokens, int QueryHeads, int KeyHeads, int FirstPosition,
+    int[]? Positions = null)
 {
     public delegate void Fused(Span<float> q, int numQueryHeads, Span<float> k, int numKeyValueHeads, ReadOnlySpan<int> positions);
     public delegate void FusedViews(Span<float> q, HeadView queryView, Span<float> k, HeadView keyView, ReadOnlySpan<int> positions);
@@ -33,5 +35,8 @@ public sealed record BenchCase(string Name, RotaryConfig Config, BenchCase.Fused
         Llama("prefill-512-qkv-packed", Llama3Half.RopeGenRotary.Config, Llama3Half.ApplyRotary, 512, 0) with { Packed = Llama3Half.ApplyRotary },
         Llama("prefill-4096-half-2t", Llama3Half.RopeGenRotary.Config, Llama3Half.ApplyRotary, 4096, 0) with { Parallel = Llama3Half.ApplyRotary, Threads = 2 },
         new("decode-phi3-d96-half", Phi3Mini.RopeGenRotary.Config, Phi3Mini.ApplyRotary, 1, 32, 32, 1000),
+        // prefill-512-half's shape with Qwen2-VL's M-RoPE: 16 text tokens, a 22 × 22 image grid, 12 text tokens.
+        new("prefill-512-mrope", Qwen2VL.RopeGenRotary.Config, Qwen2VL.ApplyMultimodalRotary, 512, 32, 8, 0,
+            MultimodalPositions.TextAndImage(16, 1, 22, 22, 12)),
     };
 }

@@ -30,3 +30,6 @@ public partial class Phi3Mini { }
 [Rotary(128, 10000, RopeScaling.NtkAware, Factor = 4)] public partial class NtkAware128 { }
 [Rotary(128, 10000, RopeScaling.DynamicNtk, Factor = 4, OriginalMaxPositions = 4096)] public partial class DynamicNtk128 { }
 [Rotary(128, 1000000, RopeScaling.Yarn, Factor = 4, OriginalMaxPositions = 32768)] public partial class Yarn128 { }
+
+// Qwen2-VL-7B's M-RoPE (contiguous sections [16, 24, 24]): the prefill-512-mrope case.
+[Rotary(128, 1000000, MRopeSections = new[] { 16, 24, 24 })] public partial class Qwen2VL { }

@@ -25,7 +25,7 @@ public sealed class Workload
         _k = Enumerable.Range(0, benchCase.Tokens * benchCase.KeyHeads * d).Select(_ => (float)rng.NextDouble() - 0.5f).ToArray();
         _qCopy = new float[_q.Length];
         _kCopy = new float[_k.Length];
-        _positions = Enumerable.Range(benchCase.FirstPosition, benchCase.Tokens).ToArray();
+        _positions = benchCase.Positions ?? Enumerable.Range(benchCase.FirstPosition, benchCase.Tokens).ToArray();
         _parallel = new ParallelOptions { MaxDegreeOfParallelism = benchCase.Threads };
         if (benchCase.Packed is null)
         {
@@ -73,7 +73,8 @@ public sealed class Workload
 
     public void Generic()
     {
-        if (_case.Packed is not null) _generic.Apply(_qkv, _queryView, _qkv, _keyView, _positions);
+        if (_case.Config.IsMultimodal) _generic.ApplyMultimodal(_q, _case.QueryHeads, _k, _case.KeyHeads, _positions);
+        else if (_case.Packed is not null) _generic.Apply(_qkv, _queryView, _qkv, _keyView, _positions);
         else if (_case.Parallel is not null) _generic.Apply(_q, _queryView, _k, _keyView, _positions, _parallel);
         else _generic.Apply(_q, _case.QueryHeads, _k, _case.KeyHeads, _positions);
     }
@@ -82,7 +83,9 @@ public sealed class Workload
     {
         RotaryConfig c = _case.Config;
         bool interleaved = c.Layout == RotaryLayout.Interleaved;
-        NaiveRope.Apply(_q, _positions, _case.QueryHeads, c.HeadDim, c.EffectiveRotaryDim, (float)c.Base, interleaved);
-        NaiveRope.Apply(_k, _positions, _case.KeyHeads, c.HeadDim, c.EffectiveRotaryDim, (float)c.Base, interleaved);
+        // One id per token (M-RoPE: the temporal ids); the naive loop knows no scaling and no sections.
+        ReadOnlySpan<int> positions = _positions.AsSpan(0, _case.Tokens);
+        NaiveRope.Apply(_q, positions, _case.QueryHeads, c.HeadDim, c.EffectiveRotaryDim, (float)c.Base, interleaved);
+        NaiveRope.Apply(_k, positions, _case.KeyHeads, c.HeadDim, c.EffectiveRotaryDim, (float)c.Base, interleaved);
     }
 }

@@ -14,6 +14,8 @@ namespace RopeGen.Kernels.Tests;
 [Rotary(256, RotaryDim = 64, Layout = RotaryLayout.Interleaved)] public partial class GptJ6BModel { }
 [Rotary(64, 10000, RopeScaling.Yarn, Factor = 40, OriginalMaxPositions = 4096, BetaFast = 32, BetaSlow = 1, YarnMScale = 0.707, YarnMScaleAllDim = 0.707, Layout = RotaryLayout.Interleaved)] public partial class DeepSeekV2RopePart { }
 [Rotary(256)] public partial class Gemma7BModel { }
+[Rotary(128, 1000000, MRopeSections = new[] { 16, 24, 24 })] public partial class Qwen2VL7B { }
+[Rotary(128, 5000000, MRopeSections = new[] { 24, 20, 20 }, MRopeInterleaved = true)] public partial class Qwen3VL8B { }
 
 public class ModelCatalogTests
 {
@@ -32,6 +34,19 @@ public class ModelCatalogTests
         // Llama 3.1 keeps pair 28 and divides pair 35 by 8 (rope-math.md §4.7).
         Assert.Equal(Math.Pow(500000, -56.0 / 128), Llama31_8B.RopeGenRotary.InverseFrequencies[28], 15);
         Assert.Equal(Math.Pow(500000, -70.0 / 128) / 8, Llama31_8B.RopeGenRotary.InverseFrequencies[35], 15);
+    }
+
+    [Fact]
+    public void TheVisionLanguageModelsGiveEveryPairAnAxisAsKnownModelsDo()
+    {
+        // 64 pairs each; Qwen2-VL's contiguous sections and Qwen3-VL's interleaved ones, as in KnownModels.
+        foreach ((RotaryConfig generated, RotaryConfig known) in new[] { (Qwen2VL7B.RopeGenRotary.Config, KnownModels.Qwen2VL7B), (Qwen3VL8B.RopeGenRotary.Config, KnownModels.Qwen3VL8B) })
+        {
+            Assert.Equal(64, generated.MRopeSections!.Sum());
+            Assert.Equal(known.MRopeSections!.ToArray(), generated.MRopeSections!.ToArray());
+            Assert.Equal((known.Base, known.MRopeInterleaved), (generated.Base, generated.MRopeInterleaved));
+        }
+        Assert.Equal(128, Qwen2VL7B.RopeGenRotary.MultimodalRows.Stride);
     }
 
     [Fact]

@@ -9,7 +9,7 @@ using RopeGen.Generator.Diagnostics;
 namespace RopeGen.Generator.Analyzers
 {
     /// <summary>
-    /// Reports every fault of a <c>[Rotary]</c> declaration that makes the generator skip it (ROPE001–005, ROPE009–011),
+    /// Reports every fault of a <c>[Rotary]</c> declaration that makes the generator skip it (ROPE001–005, ROPE009–011, ROPE020),
     /// settings without effect (ROPE008) and head dims that disagree with the class's constants (ROPE006). The settings
     /// are checked by the shared <see cref="RotaryValidation"/>, the same rules the runtime enforces.
     /// </summary>
@@ -21,7 +21,7 @@ namespace RopeGen.Generator.Analyzers
             DiagnosticDescriptors.NotPartial, DiagnosticDescriptors.HeadDim, DiagnosticDescriptors.RotaryDim,
             DiagnosticDescriptors.Base, DiagnosticDescriptors.Scaling, DiagnosticDescriptors.HeadDimMismatch,
             DiagnosticDescriptors.NoEffect, DiagnosticDescriptors.Generic, DiagnosticDescriptors.Layout,
-            DiagnosticDescriptors.HeadDimTooLarge);
+            DiagnosticDescriptors.HeadDimTooLarge, DiagnosticDescriptors.Multimodal);
 
         /// <inheritdoc/>
         public override void Initialize(AnalysisContext context)
@@ -84,6 +84,7 @@ namespace RopeGen.Generator.Analyzers
             RotaryRule.Base => DiagnosticDescriptors.Base,
             RotaryRule.NoEffect => DiagnosticDescriptors.NoEffect,
             RotaryRule.Layout => DiagnosticDescriptors.Layout,
+            RotaryRule.Multimodal => DiagnosticDescriptors.Multimodal,
             _ => DiagnosticDescriptors.Scaling,
         };
 

@@ -66,6 +66,10 @@ namespace RopeGen.Generator.Diagnostics
             DiagnosticSeverity.Error,
             "Generated kernels are unrolled per head dimension, so their source grows with the head dim; published models use 64 to 256.");
 
+        public static readonly DiagnosticDescriptor Multimodal = Create(DiagnosticIds.Multimodal,
+            "Invalid M-RoPE sections", "{0}", DiagnosticSeverity.Error,
+            "M-RoPE (Qwen2-VL) gives each rotation pair to one position axis: MRopeSections holds three positive pair counts (temporal, height, width) summing to RotaryDim / 2, with a static scaling kind.");
+
         private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, string description) =>
             new(id, title, message, Category, severity, isEnabledByDefault: true, description, HelpLink(id));
     }

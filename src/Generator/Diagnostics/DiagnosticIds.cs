@@ -35,5 +35,8 @@ namespace RopeGen.Generator.Diagnostics
 
         /// <summary>The head dim is valid but larger than the generator unrolls kernels for.</summary>
         public const string HeadDimTooLarge = "ROPE011";
+
+        /// <summary>The M-RoPE sections are invalid or combined with a scaling kind they do not support.</summary>
+        public const string Multimodal = "ROPE020";
     }
 }

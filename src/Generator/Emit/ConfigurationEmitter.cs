@@ -97,6 +97,8 @@ namespace RopeGen.Generator.Emit
             Add(!c.YarnTruncate, "YarnTruncate", "false");
             Add(c.YarnMScale != 0.0, "YarnMScale", SourceWriter.Double(c.YarnMScale));
             Add(c.YarnMScaleAllDim != 0.0, "YarnMScaleAllDim", SourceWriter.Double(c.YarnMScaleAllDim));
+            Add(c.MRopeSections is not null, "MRopeSections", c.MRopeSections is null ? "" : "new int[] { " + string.Join(", ", c.MRopeSections.Select(Int)) + " }");
+            Add(c.MRopeInterleaved, "MRopeInterleaved", "true");
 
             string ctor = $"new global::RopeGen.RotaryConfig({Int(c.HeadDim)}, {SourceWriter.Double(c.Base)}, global::RopeGen.RopeScaling.{c.Scaling})";
             return settings.Count == 0 ? ctor : ctor + " { " + string.Join(", ", settings) + " }";

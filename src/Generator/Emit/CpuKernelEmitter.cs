@@ -35,6 +35,7 @@ namespace RopeGen.Generator.Emit
             w.Line();
             EmitRotateHeads(w, config);
             w.Close();
+            MultimodalKernelEmitter.EmitMembers(w, config);
             w.Line();
             StagedKernelEmitter.EmitMembers(w, config);
         }

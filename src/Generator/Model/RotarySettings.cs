@@ -21,7 +21,9 @@ namespace RopeGen.Generator.Model
         EquatableArray<double>? LongFactors,
         bool YarnTruncate,
         double YarnMScale,
-        double YarnMScaleAllDim)
+        double YarnMScaleAllDim,
+        EquatableArray<int>? MRopeSections,
+        bool MRopeInterleaved)
     {
         /// <summary>The shared configuration type, for the shared validation and frequency math.</summary>
         public RotaryConfig ToConfig() => new(HeadDim, Base, Scaling)
@@ -41,6 +43,8 @@ namespace RopeGen.Generator.Model
             YarnTruncate = YarnTruncate,
             YarnMScale = YarnMScale,
             YarnMScaleAllDim = YarnMScaleAllDim,
+            MRopeSections = MRopeSections?.ToImmutableArray(),
+            MRopeInterleaved = MRopeInterleaved,
         };
     }
 }

@@ -7,7 +7,7 @@ namespace RopeGen
     /// The scalar reference rotation: slow, simple and exact to double precision (angles formed and reduced in double),
     /// for any configuration. Tests hold every fast kernel against it.
     /// </summary>
-    public static class RopeReference
+    public static partial class RopeReference
     {
         /// <summary>
         /// Rotates <paramref name="x"/>, laid out <c>[positions.Length, numHeads, HeadDim]</c> row-major, in place; token t

@@ -74,6 +74,12 @@ namespace RopeGen
         /// <inheritdoc cref="RotaryAttribute.YarnMScaleAllDim"/>
         public double YarnMScaleAllDim { get; init; }
 
+        /// <inheritdoc cref="RotaryAttribute.MRopeSections"/>
+        public IReadOnlyList<int>? MRopeSections { get; init; }
+
+        /// <inheritdoc cref="RotaryAttribute.MRopeInterleaved"/>
+        public bool MRopeInterleaved { get; init; }
+
         /// <summary>The number of rotated dimensions d: <see cref="RotaryDim"/>, or <see cref="HeadDim"/> when that is 0.</summary>
         public int EffectiveRotaryDim => RotaryDim == 0 ? HeadDim : RotaryDim;
 
@@ -85,6 +91,9 @@ namespace RopeGen
         /// one table cannot be moved to another by a single rotation.
         /// </summary>
         public bool IsDynamic => Scaling == RopeScaling.DynamicNtk || Scaling == RopeScaling.LongRope;
+
+        /// <summary>True for M-RoPE (<see cref="MRopeSections"/> given): tokens take three position ids.</summary>
+        public bool IsMultimodal => MRopeSections is not null;
 
         /// <summary>Throws <see cref="System.ArgumentException"/> naming every invalid setting and its valid range.</summary>
         public void ThrowIfInvalid() => RotaryValidation.ThrowIfInvalid(this);

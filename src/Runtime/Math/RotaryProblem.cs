@@ -20,6 +20,9 @@ namespace RopeGen
 
         /// <summary>The layout is not a defined <see cref="RotaryLayout"/> value (ROPE010).</summary>
         Layout,
+
+        /// <summary>The M-RoPE sections are invalid or used with a scaling kind they do not support (ROPE020).</summary>
+        Multimodal,
     }
 
     /// <summary>One fault found in a <see cref="RotaryConfig"/>: which rule, which setting, and a message naming the

@@ -7,9 +7,9 @@ namespace RopeGen
 {
     /// <summary>
     /// The one set of rules for a RoPE configuration. The runtime throws on its errors; RopeGen's analyzers report
-    /// the same problems as ROPE002–ROPE005 and ROPE008 (this file is linked into the generator).
+    /// the same problems as ROPE002–ROPE005, ROPE008 and ROPE020 (this file is linked into the generator).
     /// </summary>
-    public static class RotaryValidation
+    public static partial class RotaryValidation
     {
         /// <summary>Every problem in <paramref name="config"/>, errors and settings without effect, in a fixed order.</summary>
         public static IReadOnlyList<RotaryProblem> Validate(RotaryConfig config)
@@ -19,6 +19,7 @@ namespace RopeGen
             CheckShape(config, problems);
             CheckScaling(config, problems);
             CheckNoEffect(config, problems);
+            CheckMultimodal(config, problems);
             return problems;
         }
 

@@ -21,6 +21,12 @@ namespace RopeGen
         /// <summary>GPT-J-6B: head dim 256, 64 rotated dims, interleaved.</summary>
         public static RotaryConfig GptJ6B => new(256, 10000) { RotaryDim = 64, Layout = RotaryLayout.Interleaved };
 
+        /// <summary>Qwen2-VL-7B (and Qwen2.5-VL-7B): head dim 128, rope_theta 1000000, M-RoPE sections [16, 24, 24].</summary>
+        public static RotaryConfig Qwen2VL7B => new(128, 1000000) { MRopeSections = new[] { 16, 24, 24 } };
+
+        /// <summary>Qwen3-VL-8B: head dim 128, rope_theta 5000000, interleaved M-RoPE sections [24, 20, 20].</summary>
+        public static RotaryConfig Qwen3VL8B => new(128, 5000000) { MRopeSections = new[] { 24, 20, 20 }, MRopeInterleaved = true };
+
         /// <summary>
         /// Phi-3-mini-128k-instruct: head dim 96, LongRoPE with its 48 short and 48 long factors (current revision),
         /// original context 4096, 131072 positions, so attention factor sqrt(1 + ln 32 / ln 4096).

@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Linq;
+
+namespace RopeGen.Generator.Emit
+{
+    /// <summary>
+    /// Writes the M-RoPE members of a class whose <c>[Rotary]</c> has <c>MRopeSections</c>: the public
+    /// <c>ApplyMultimodalRotary</c> overloads (positions <c>[3, tokens]</c>) and, in <c>RopeGenRotary</c>, the token loop.
+    /// Per token the runtime's <c>MultimodalRows</c> gives the cos/sin row composed from the three axes' table rows,
+    /// and the class's own head rotation (<c>RotateHeadsWide</c>/<c>RotateHeadsNarrow</c>) applies it, so every vector
+    /// path of the plain kernels serves M-RoPE too. Writes nothing for other classes.
+    /// </summary>
+    internal static class MultimodalKernelEmitter
+    {
+        private const string Span = "global::System.Span<float>";
+        private const string Positions = "global::System.ReadOnlySpan<int>";
+        private const string Guard = "global::RopeGen.RotaryGuard";
+        private const string Hidden = "[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]";
+
+        // Scratch (three computed rows and the composed one) of up to 16 KiB lives on the stack.
+        private const int MaxStackScratchFloats = 4096;
+
+        /// <summary>Writes the members, inside the annotated class, after <c>RopeGenRotary</c>.</summary>
+        public static void EmitMembers(SourceWriter w, RotaryConfig config)
+        {
+            if (config.MRopeSections is null) return;
+            string sections = "[" + string.Join(", ", config.MRopeSections.Select(Int)) + "]";
+            string scheme = config.MRopeInterleaved
+                ? $"sections {sections} interleaved (Qwen3-VL): pair j turns with the height id when j % 3 == 1 and j &lt; {3 * config.MRopeSections[1]}, with the width id when j % 3 == 2 and j &lt; {3 * config.MRopeSections[2]}, else with the temporal id"
+                : $"sections {sections} (Qwen2-VL): the first {config.MRopeSections[0]} pairs turn with the temporal id, the next {config.MRopeSections[1]} with the height id, the last {config.MRopeSections[2]} with the width id";
+
+            w.Line();
+            Apply(w, scheme, fused: false, withLength: false);
+            Apply(w, scheme, fused: false, withLength: true);
+            Apply(w, scheme, fused: true, withLength: false);
+            Apply(w, scheme, fused: true, withLength: true);
+            EmitTokenLoop(w, config, sections);
+        }
+
+        private static void Apply(SourceWriter w, string scheme, bool fused, bool withLength)
+        {
+            w.Line("/// <summary>");
+            if (fused)
+            {
+                w.Line("/// M-RoPE for queries <paramref name=\"q\"/> <c>[tokens, numQueryHeads, HeadDim]</c> and keys <paramref name=\"k\"/>");
+                w.Line("/// <c>[tokens, numKeyValueHeads, HeadDim]</c> in one pass, sharing each token's cos/sin; q and k must not overlap.");
+            }
+            else
+                w.Line("/// M-RoPE: rotates <paramref name=\"x\"/>, laid out <c>[tokens, numHeads, RopeGenRotary.HeadDim]</c> row-major, in place.");
+            w.Line("/// <paramref name=\"positions\"/> holds three ids per token, <c>[3, tokens]</c> axis-major as transformers' <c>position_ids</c>:");
+            w.Line("/// every token's temporal id, then every height id, then every width id. Each pair turns with its axis's id,");
+            w.Line($"/// {scheme}.");
+            w.Line("/// A token whose three ids are equal (text) is rotated exactly as <c>ApplyRotary</c> rotates it.");
+            if (withLength)
+                w.Line("/// <paramref name=\"sequenceLength\"/> is checked against the positions; M-RoPE's static kinds do not depend on it.");
+            w.Line("/// </summary>");
+            string overlap = fused ? ", q and k overlap" : "";
+            w.Line(withLength
+                ? $"/// <exception cref=\"global::System.ArgumentException\">The positions are not 3 × tokens, a length does not match{overlap}, a position is negative, a head count &lt;= 0 or <paramref name=\"sequenceLength\"/> does not exceed every position; nothing is written.</exception>"
+                : $"/// <exception cref=\"global::System.ArgumentException\">The positions are not 3 × tokens, a length does not match{overlap}, a position is negative or a head count &lt;= 0; nothing is written.</exception>");
+            w.Line(ClassEmitter.GeneratedCode);
+            string buffers = fused ? $"{Span} q, int numQueryHeads, {Span} k, int numKeyValueHeads" : $"{Span} x, int numHeads";
+            string parameters = fused ? $"{buffers}, {Positions} positions" : $"{Span} x, {Positions} positions, int numHeads";
+            w.Open($"public static void ApplyMultimodalRotary({parameters}{(withLength ? ", int sequenceLength" : "")})");
+            w.Line($"int tokens = {Guard}.MultimodalTokenCount(positions.Length);");
+            if (fused)
+            {
+                w.Line($"{Guard}.CheckLayout(q.Length, tokens, numQueryHeads, RopeGenRotary.HeadDim, \"q\", \"numQueryHeads\");");
+                w.Line($"{Guard}.CheckLayout(k.Length, tokens, numKeyValueHeads, RopeGenRotary.HeadDim, \"k\", \"numKeyValueHeads\");");
+                w.Line($"{Guard}.CheckDisjoint<float>(q, global::RopeGen.HeadView.Contiguous(numQueryHeads), k, global::RopeGen.HeadView.Contiguous(numKeyValueHeads), tokens, RopeGenRotary.HeadDim, \"q\", \"k\");");
+            }
+            else
+                w.Line($"{Guard}.CheckLayout(x.Length, tokens, numHeads, RopeGenRotary.HeadDim, \"x\", \"numHeads\");");
+            w.Line($"int maxPosition = {Guard}.MaxPosition(positions);");
+            if (withLength) w.Line($"{Guard}.CheckSequenceLength(sequenceLength, maxPosition);");
+            w.Line(fused
+                ? "RopeGenRotary.RotateMultimodal(q, numQueryHeads, k, numKeyValueHeads, positions, maxPosition);"
+                : "RopeGenRotary.RotateMultimodal(x, numHeads, default, 0, positions, maxPosition);");
+            w.Close();
+            w.Line();
+        }
+
+        private static void EmitTokenLoop(SourceWriter w, RotaryConfig config, string sections)
+        {
+            int width = config.Layout == RotaryLayout.Interleaved ? config.EffectiveRotaryDim : config.PairCount;
+            string scratch = 4 * 2 * width <= MaxStackScratchFloats ? "stackalloc float[4 * RowStride]" : "new float[4 * RowStride]";
+            const string unsafeAdd = "global::System.Runtime.CompilerServices.Unsafe.Add";
+
+            w.Open("public static partial class RopeGenRotary");
+            w.Line($"/// <summary>Composes each token's cos/sin row from the table rows of its three position ids (sections {sections}{(config.MRopeInterleaved ? ", interleaved" : "")}).</summary>");
+            w.Line($"public static global::RopeGen.MultimodalRows MultimodalRows {{ get; }} = new global::RopeGen.MultimodalRows(Layout, new int[] {{ {string.Join(", ", config.MRopeSections!.Select(Int))} }}, {(config.MRopeInterleaved ? "true" : "false")});");
+            w.Line();
+            w.Line("/// <summary>Rotates a (and b, if it has heads) at each token's three position ids, positions laid out [3, tokens].</summary>");
+            w.Line(Hidden);
+            w.Open($"internal static void RotateMultimodal({Span} a, int headsA, {Span} b, int headsB, {Positions} positions, int maxPosition)");
+            w.Line("int tokens = positions.Length / 3;");
+            w.Line($"{Span} scratch = {scratch};");
+            w.Line("global::RopeGen.MultimodalRowReader rows = MultimodalRows.Begin(Table, maxPosition, scratch);");
+            w.Line("ref float aRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a);");
+            w.Line("ref float bRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(b);");
+            w.Line("bool wide = UseVector512(a.Length + b.Length);");
+            w.Open("for (int t = 0; t < tokens; t++)");
+            w.Line("ref float row = ref rows.Row(positions[t], positions[tokens + t], positions[2 * tokens + t]);");
+            w.Line($"ref float aToken = ref {unsafeAdd}(ref aRef, t * headsA * HeadDim);");
+            w.Line($"ref float bToken = ref {unsafeAdd}(ref bRef, t * headsB * HeadDim);");
+            w.Line("if (wide) RotateHeadsWide(ref row, ref aToken, headsA, ref bToken, headsB);");
+            w.Line("else RotateHeadsNarrow(ref row, ref aToken, headsA, ref bToken, headsB);");
+            w.Close();
+            w.Close();
+            w.Close();
+        }
+
+        private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+    }
+}
