@@ -33,12 +33,12 @@ namespace RopeGen.Generator.Emit
             w.Line("/// accelerator and reuse it: loading kernels is slow. Dispose it to free the device memory.");
             w.Line("/// </summary>");
             w.Line(ClassEmitter.GeneratedCode);
-            w.Line("public static RopeGenGpuRotary CreateGpuRotary(global::ILGPU.Runtime.Accelerator accelerator) => new RopeGenGpuRotary(accelerator);");
+            w.Line(GeneratedMember.CreateGpuRotary.Public(spec) + "static RopeGenGpuRotary CreateGpuRotary(global::ILGPU.Runtime.Accelerator accelerator) => new RopeGenGpuRotary(accelerator);");
             w.Line();
-            EmitClass(w, config);
+            EmitClass(w, spec, config);
         }
 
-        private static void EmitClass(SourceWriter w, RotaryConfig config)
+        private static void EmitClass(SourceWriter w, RotaryClassSpec spec, RotaryConfig config)
         {
             bool longRope = config.Scaling == RopeScaling.LongRope, dynamicNtk = config.Scaling == RopeScaling.DynamicNtk;
             bool half = config.Layout == RotaryLayout.HalfSplit;
@@ -50,7 +50,7 @@ namespace RopeGen.Generator.Emit
             w.Line("/// Positions the device table does not cover are computed in the kernel in double precision, never read past the table.");
             w.Line("/// </summary>");
             w.Line(ClassEmitter.GeneratedCode);
-            w.Open($"public sealed class RopeGenGpuRotary : global::System.IDisposable, {Support}.IGpuRotary");
+            w.Open(GeneratedMember.RopeGenGpuRotary.Public(spec) + $"sealed class RopeGenGpuRotary : global::System.IDisposable, {Support}.IGpuRotary");
             w.Line($"private readonly global::System.Action<{RotateSignature}> _rotate;");
             w.Line($"private readonly global::System.Action<global::ILGPU.Index1D, {View}<float>, {View}<float>> _shift;");
             w.Line($"private readonly {Table} _table;");
