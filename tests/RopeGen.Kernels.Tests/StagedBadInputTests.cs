@@ -68,6 +68,13 @@ public class StagedBadInputTests
             "slots[1] is 4", "expected a cache row from 0 to 3", "holds 4 rows");
 
     [Fact]
+    public void SlotOfAnEmptyCache()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Llama31Half.RotateInto(TestData.Random(D, 1), new[] { 0 }, 1, Span<Half>.Empty, new[] { 0 }));
+        Assert.Contains("slots[0] is 0, but the cache is empty", error.Message);
+    }
+
+    [Fact]
     public void NegativeSlot() =>
         AssertCacheWriteRejected<BFloat16>(TestData.Random(2 * D, 1), new[] { 7, 8 }, new[] { -1, 0 }, null, "slots[0] is -1");
 

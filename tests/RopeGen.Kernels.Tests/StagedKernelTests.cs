@@ -112,4 +112,18 @@ public class StagedKernelTests
     {
         foreach (int heads in HeadCounts(kernel)) StagedChecks<T>.RotateInto(Overloads<float>(kernel), Overloads<T>(kernel), heads);
     }
+
+    [Theory]
+    [InlineData(typeof(Qwen2VL))]
+    [InlineData(typeof(Qwen35))]
+    [InlineData(typeof(Glm4V))]
+    public void MRopeClassesRotateTextPositionsInHalfAndBFloat16(Type type)
+    {
+        // The 16-bit overloads of an M-RoPE class take text positions (one per token), like its float ApplyRotary.
+        RotaryConfig config = (RotaryConfig)type.GetNestedType("RopeGenRotary")!.GetProperty("Config")!.GetValue(null)!;
+        var f = PrecisionOverloads<float>.Generated(type, config);
+        StagedChecks<Half>.Apply(f, PrecisionOverloads<Half>.Generated(type, config), TestData.Positions, 3);
+        StagedChecks<BFloat16>.Fused(f, PrecisionOverloads<BFloat16>.Generated(type, config), TestData.Positions, 8, 2);
+        StagedChecks<Half>.RotateInto(f, PrecisionOverloads<Half>.Generated(type, config), 2);
+    }
 }

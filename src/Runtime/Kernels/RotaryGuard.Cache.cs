@@ -28,8 +28,9 @@ namespace RopeGen
                 {
                     int slot = slots[t];
                     if ((uint)slot >= (uint)capacity)
-                        throw new ArgumentException(
-                            $"slots[{t}] is {slot}; expected a cache row from 0 to {capacity - 1} (the cache holds {capacity} rows of {numHeads} heads × {headDim}).",
+                        throw new ArgumentException(capacity == 0
+                            ? $"slots[{t}] is {slot}, but the cache is empty; expected a cache of at least one row of {numHeads} heads × {headDim}."
+                            : $"slots[{t}] is {slot}; expected a cache row from 0 to {capacity - 1} (the cache holds {capacity} rows of {numHeads} heads × {headDim}).",
                             nameof(slots));
                     ulong bit = 1UL << (slot & 63);
                     if ((taken[slot >> 6] & bit) != 0)
