@@ -177,7 +177,7 @@ public class MultimodalRotaryTests
 
     [Fact]
     public void PositionsForOtherTokensThanTheBuffer() =>
-        AssertRejected(x => Qwen2VL.ApplyMultimodalRotary(x, new int[9], 1), "x has 512 elements", "expected 384");
+        AssertRejected(x => Qwen2VL.ApplyMultimodalRotary(x, new int[9], 1), "positions cover 3 tokens", "x has 512 elements", "x of 384 elements");
 
     [Fact]
     public void NegativeHeightId() =>
