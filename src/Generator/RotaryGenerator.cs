@@ -54,6 +54,12 @@ namespace RopeGen.Generator
                 if (target.HasIlgpu)
                     spc.AddSource(spec.GpuHintName, ClassEmitter.Emit(spec, GpuKernelEmitter.EmitMembers, spc.CancellationToken));
             });
+
+            // The helpers every class's GPU code shares, once per compilation.
+            context.RegisterSourceOutput(hasIlgpu, static (spc, referenced) =>
+            {
+                if (referenced) spc.AddSource(GpuSupportEmitter.HintName, GpuSupportEmitter.Emit());
+            });
         }
     }
 }

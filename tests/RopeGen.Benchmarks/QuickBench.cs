@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 
 namespace RopeGen.Benchmarks;
@@ -8,7 +9,8 @@ namespace RopeGen.Benchmarks;
 /// <summary>
 /// The everyday measurement: for each case, the generated kernel, the in-place limit (the same bytes read, multiplied
 /// and written back with 512-bit and with 256-bit vectors: the faster), a copy of them, the runtime-configured kernel
-/// and a naive loop, interleaved round by round in one process (<see cref="Rounds"/>); medians per call.
+/// and a naive loop, interleaved round by round in one process (<see cref="Rounds"/>); medians per call. Then the 16-bit
+/// cases (<see cref="SixteenBitBench"/>).
 /// </summary>
 public static class QuickBench
 {
@@ -29,11 +31,13 @@ public static class QuickBench
             results.Add(new QuickResult(benchCase.Name, Math.Round(generated, 1), Math.Round(inPlace, 1), Math.Round(copy, 1), Math.Round(generic, 1), Math.Round(naive, 1)));
         }
         Goals.Report(results);
+        List<SixteenBitResult> sixteenBit = SixteenBitBench.Run();
         if (jsonPath is not null)
         {
             string? folder = Path.GetDirectoryName(Path.GetFullPath(jsonPath));
             if (folder is not null) Directory.CreateDirectory(folder);
-            File.WriteAllText(jsonPath, JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true }));
+            object[] rows = results.Cast<object>().Concat(sixteenBit).ToArray();
+            File.WriteAllText(jsonPath, JsonSerializer.Serialize(rows, new JsonSerializerOptions { WriteIndented = true }));
             Console.WriteLine($"wrote {jsonPath}");
         }
     }

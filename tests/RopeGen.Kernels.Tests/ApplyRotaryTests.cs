@@ -82,13 +82,7 @@ public class ApplyRotaryTests
 
         kernel.Apply(buffer.AsSpan(32, positions.Length * heads * d), positions, heads);
 
-        for (int i = 0; i < buffer.Length; i++)
-        {
-            int inHead = (i - 32) % d;
-            bool rotated = i >= 32 && i < buffer.Length - 32 && inHead < rotary;
-            if (!rotated) Assert.Equal(before[i], buffer[i]);
-        }
-        Assert.NotEqual(before[32 + 1], buffer[32 + 1]);
+        TestData.AssertOnlyRotatedDimsChanged(before, buffer, 32, d, rotary);
     }
 
     [Fact]

@@ -188,6 +188,10 @@ public class MultimodalRotaryTests
         AssertRejected(x => Qwen2VL.ApplyMultimodalRotary(x, Ids((0, 0, 0), (1, 1, 1), (2, 900, 2), (3, 3, 3)), 1, 900), "sequenceLength is 900", "901");
 
     [Fact]
+    public void FusedQueriesAndKeysThatOverlap() =>
+        AssertRejected(x => Qwen2VL.ApplyMultimodalRotary(x.AsSpan(0, 256), 1, x.AsSpan(128, 256), 1, Ids((0, 0, 0), (1, 2, 3))), "q and k overlap");
+
+    [Fact]
     public void FusedKeysForOtherTokens() =>
         AssertRejected(x => Qwen2VL.ApplyMultimodalRotary(x, 2, new float[128], 1, Ids((0, 0, 0), (1, 1, 1))), "k has 128 elements", "expected 256");
 }

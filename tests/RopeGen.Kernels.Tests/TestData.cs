@@ -24,6 +24,21 @@ internal static class TestData
         return max;
     }
 
+    /// <summary>
+    /// Asserts that a rotation of the heads in <c>buffer[margin..^margin]</c> changed only their first
+    /// <paramref name="rotaryDim"/> dims: the other dims and the margins keep their values, and something did change.
+    /// </summary>
+    public static void AssertOnlyRotatedDimsChanged(float[] before, float[] after, int margin, int headDim, int rotaryDim)
+    {
+        Assert.Equal(before.Length, after.Length);
+        for (int i = 0; i < before.Length; i++)
+        {
+            bool rotated = i >= margin && i < before.Length - margin && (i - margin) % headDim < rotaryDim;
+            if (!rotated) Assert.Equal(before[i], after[i]);
+        }
+        Assert.NotEqual(before[margin + 1], after[margin + 1]);
+    }
+
     /// <summary>Positions from 0 to 1,000,000: both sides of the table's block and cap boundaries, the original
     /// contexts of the real models (4096, 8192, 32768) and large positions where float angles would fail.</summary>
     public static readonly int[] Positions =

@@ -74,6 +74,46 @@ public class PackageTests(PackageFixture package) : IClassFixture<PackageFixture
     }
 
     [Fact]
+    public void AnAppThatReferencesIlgpuGetsGpuKernelsThatMatchTheCpuKernel()
+    {
+        // The package does not depend on ILGPU; the app's own reference makes the generator emit the GPU kernels, which
+        // must compile warning-free with ImplicitUsings (ILGPU.Half and System.Half both in scope) and run.
+        string app = CreateApp("gpu", """
+            using ILGPU;
+            using ILGPU.Runtime;
+            using ILGPU.Runtime.CPU;
+            using RopeGen;
+
+            float[] x = Enumerable.Range(0, 3 * 2 * 128).Select(i => MathF.Sin(i)).ToArray();
+            float[] cpu = x.ToArray();
+            int[] positions = { 0, 17, 100_000 };
+            Llama.ApplyRotary(cpu, positions, 2);
+
+            using Context context = Context.Create(builder => builder.CPU());
+            using Accelerator accelerator = context.CreateCPUAccelerator(0);
+            using Llama.RopeGenGpuRotary rope = Llama.CreateGpuRotary(accelerator);
+            using MemoryBuffer1D<float, Stride1D.Dense> buffer = accelerator.Allocate1D(x);
+            using MemoryBuffer1D<int, Stride1D.Dense> onDevice = accelerator.Allocate1D(positions);
+            rope.Apply(buffer.View, onDevice.View, 2);
+            accelerator.Synchronize();
+            double error = buffer.GetAsArray1D().Zip(cpu, (g, c) => Math.Abs(g - c)).Max();
+            Console.WriteLine($"{accelerator.AcceleratorType} accelerator, max |gpu - cpu| {error:0.0e+0}: {(error <= 1e-6 ? "OK" : "WRONG")}");
+
+            [Rotary(128, 500000, RopeScaling.Llama3, Factor = 8, LowFreqFactor = 1, HighFreqFactor = 4, OriginalMaxPositions = 8192)]
+            partial class Llama { }
+            """, """<PackageReference Include="ILGPU" Version="1.5.3" />""");
+
+        var (buildExit, buildOutput) = DotnetCli.Run(app, "build -c Release", TimeSpan.FromMinutes(4));
+        Assert.True(buildExit == 0, buildOutput);
+        Assert.Contains("0 Warning(s)", buildOutput);
+
+        var (runExit, runOutput) = DotnetCli.Run(app, "run -c Release --no-build", TimeSpan.FromMinutes(1));
+        Assert.True(runExit == 0, runOutput);
+        Assert.Contains("CPU accelerator", runOutput);
+        Assert.Contains(": OK", runOutput);
+    }
+
+    [Fact]
     public void AFaultyRotaryReportsItsDiagnosticThroughThePackage()
     {
         string app = CreateApp("faulty", """
@@ -92,8 +132,8 @@ public class PackageTests(PackageFixture package) : IClassFixture<PackageFixture
         Assert.Matches(@"Program\.cs\(5,9\): error ROPE002: HeadDim is 127; expected a positive even number", output);
     }
 
-    /// <summary>A fresh console project referencing RopeGen from the local feed, with its own package folder.</summary>
-    private string CreateApp(string name, string program)
+    /// <summary>A fresh console project referencing RopeGen from the local feed (and <paramref name="otherReferences"/>), with its own package folder.</summary>
+    private string CreateApp(string name, string program, string otherReferences = "")
     {
         string dir = Path.Combine(package.Root, name);
         Directory.CreateDirectory(dir);
@@ -109,6 +149,7 @@ public class PackageTests(PackageFixture package) : IClassFixture<PackageFixture
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="RopeGen" Version="{package.Version}" />
+                {otherReferences}
               </ItemGroup>
             </Project>
             """);

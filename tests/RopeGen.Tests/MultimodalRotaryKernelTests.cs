@@ -118,6 +118,7 @@ public class MultimodalRotaryKernelTests
         Assert.Contains("positions[5] is -1", Assert.Throws<ArgumentException>(() => kernel.ApplyMultimodal(x, Ids((0, 0, 0), (1, 1, -1)), 1)).Message);
         Assert.Contains("sequenceLength is 40", Assert.Throws<ArgumentException>(() => kernel.ApplyMultimodal(x, Ids((0, 0, 0), (1, 40, 1)), 1, 40)).Message);
         Assert.Contains("k has 128 elements", Assert.Throws<ArgumentException>(() => kernel.ApplyMultimodal(x, 2, new float[128], 2, Ids((0, 0, 0)))).Message);
+        Assert.Contains("q and k overlap", Assert.Throws<ArgumentException>(() => kernel.ApplyMultimodal(x.AsSpan(0, 128), 1, x.AsSpan(0, 128), 1, Ids((0, 0, 0)))).Message);
         Assert.Equal(before, x);
     }
 

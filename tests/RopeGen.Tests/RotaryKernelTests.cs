@@ -13,7 +13,7 @@ public partial class RotaryKernelTests
 {
     private const double Tolerance = 2e-6;
 
-    private static readonly RotaryConfig[] Configs =
+    internal static readonly RotaryConfig[] Configs =
     {
         new(64),
         new(64) { Layout = RotaryLayout.Interleaved },

@@ -36,6 +36,8 @@ namespace RopeGen.Generator.Emit
             EmitRotateHeads(w, config);
             w.Close();
             MultimodalKernelEmitter.EmitMembers(w, spec, config);
+            w.Line();
+            StagedKernelEmitter.EmitMembers(w, spec, config);
         }
 
         private static void EmitPublicKernels(SourceWriter w, RotaryClassSpec spec, RotaryConfig config)

@@ -5,8 +5,8 @@ namespace RopeGen.Generator.Emit
     /// <summary>
     /// Writes the ILGPU members of an annotated class; only called when the compilation references ILGPU. Emits
     /// <c>CreateGpuRotary(accelerator)</c> and the disposable <c>RopeGenGpuRotary</c> that owns the loaded kernels and the
-    /// device tables. Kernels use only what ILGPU 1.5 compiles: static methods, constants, <c>ArrayView</c> parameters,
-    /// double-precision <c>Math.Sin/Cos</c>, fully qualified names.
+    /// device tables, on the helpers of <see cref="GpuSupportEmitter"/>. Kernels use only what ILGPU 1.5 compiles: static
+    /// methods, constants, <c>ArrayView</c> parameters, double-precision <c>Math.Sin/Cos</c>, fully qualified names.
     /// </summary>
     internal static class GpuKernelEmitter
     {
@@ -15,8 +15,13 @@ namespace RopeGen.Generator.Emit
         private const string Dense = "global::ILGPU.Stride1D.Dense";
         private const string Extensions = "global::ILGPU.Runtime.ArrayViewExtensions";
         private const string Guard = "global::RopeGen.RotaryGuard";
+        private const string Support = GpuSupportEmitter.Namespace;
+        private const string Checks = Support + ".GpuChecks";
+        private const string Table = Support + ".DeviceTable";
+        private const string Strides = Support + ".HeadStrides";
+        private const string Places = "global::ILGPU.LongIndex3D";
         private const string RotateSignature =
-            "global::ILGPU.Index1D, " + View + "<float>, int, " + View + "<float>, int, " + View + "<int>, " + View + "<float>, int, " + View + "<double>";
+            "global::ILGPU.Index1D, " + View + "<float>, int, " + Places + ", " + View + "<float>, int, " + Places + ", " + View + "<int>, " + View + "<float>, int, " + View + "<double>";
 
         // Positions uploaded when the object is created: 4,096 rows (2 MiB at head dim 128, half-split).
         private const int InitialPositions = 4096;
@@ -45,16 +50,14 @@ namespace RopeGen.Generator.Emit
             w.Line("/// Positions the device table does not cover are computed in the kernel in double precision, never read past the table.");
             w.Line("/// </summary>");
             w.Line(ClassEmitter.GeneratedCode);
-            w.Open(GeneratedMember.RopeGenGpuRotary.Public(spec) + "sealed class RopeGenGpuRotary : global::System.IDisposable");
-            w.Line("private readonly global::ILGPU.Runtime.Accelerator _accelerator;");
+            w.Open(GeneratedMember.RopeGenGpuRotary.Public(spec) + $"sealed class RopeGenGpuRotary : global::System.IDisposable, {Support}.IGpuRotary");
             w.Line($"private readonly global::System.Action<{RotateSignature}> _rotate;");
             w.Line($"private readonly global::System.Action<global::ILGPU.Index1D, {View}<float>, {View}<float>> _shift;");
-            w.Line("private readonly DeviceTable _table;");
+            w.Line($"private readonly {Table} _table;");
             w.Line($"private readonly {Buffer}<double, {Dense}> _theta;");
-            w.Line($"private readonly {Buffer}<float, {Dense}> _shiftRow;");
             if (longRope)
             {
-                w.Line("private readonly DeviceTable _longTable;");
+                w.Line($"private readonly {Table} _longTable;");
                 w.Line($"private readonly {Buffer}<double, {Dense}> _longTheta;");
             }
             if (dynamicNtk) w.Line($"private readonly {Buffer}<double, {Dense}> _stretchedTheta;");
@@ -63,16 +66,15 @@ namespace RopeGen.Generator.Emit
 
             w.Line("/// <summary>Loads the kernels and uploads the first table rows; use <c>CreateGpuRotary</c>.</summary>");
             w.Open("internal RopeGenGpuRotary(global::ILGPU.Runtime.Accelerator accelerator)");
-            w.Line("_accelerator = accelerator ?? throw new global::System.ArgumentNullException(nameof(accelerator));");
+            w.Line("global::System.ArgumentNullException.ThrowIfNull(accelerator);");
             w.Line($"_rotate = global::ILGPU.Runtime.KernelLoaders.LoadAutoGroupedStreamKernel<{RotateSignature}>(accelerator, RotateKernel);");
             w.Line($"_shift = global::ILGPU.Runtime.KernelLoaders.LoadAutoGroupedStreamKernel<global::ILGPU.Index1D, {View}<float>, {View}<float>>(accelerator, ShiftKernel);");
-            w.Line($"_table = new DeviceTable(accelerator, RopeGenRotary.Table, {InitialPositions});");
-            w.Line("_theta = Upload(accelerator, RopeGenRotary.InverseFrequencies.ToArray());");
-            w.Line("_shiftRow = accelerator.Allocate1D<float>(RopeGenRotary.RowStride);");
+            w.Line($"_table = new {Table}(accelerator, RopeGenRotary.Table, {InitialPositions});");
+            w.Line($"_theta = {Checks}.Upload(accelerator, RopeGenRotary.InverseFrequencies);");
             if (longRope)
             {
-                w.Line($"_longTable = new DeviceTable(accelerator, RopeGenRotary.LongTable, {InitialPositions});");
-                w.Line("_longTheta = Upload(accelerator, RopeGenRotary.LongInverseFrequencies.ToArray());");
+                w.Line($"_longTable = new {Table}(accelerator, RopeGenRotary.LongTable, {InitialPositions});");
+                w.Line($"_longTheta = {Checks}.Upload(accelerator, RopeGenRotary.LongInverseFrequencies);");
             }
             if (dynamicNtk) w.Line("_stretchedTheta = accelerator.Allocate1D<double>(RopeGenRotary.PairCount);");
             w.Close();
@@ -82,12 +84,12 @@ namespace RopeGen.Generator.Emit
             w.Line();
 
             // Launch: picks the table and frequencies for the sequence length, one thread per rotation pair.
-            w.Open($"private void Launch({View}<float> a, int headsA, {View}<float> b, int headsB, {View}<int> positions, int sequenceLength)");
-            w.Line("if (_disposed) throw new global::System.ObjectDisposedException(nameof(RopeGenGpuRotary));");
+            w.Open($"private void Launch({View}<float> a, {Strides} headsA, {View}<float> b, {Strides} headsB, {View}<int> positions, int sequenceLength)");
+            w.Line($"{Checks}.NotDisposed(_disposed, nameof(RopeGenGpuRotary));");
             if (longRope)
             {
                 w.Line($"bool useLong = sequenceLength > {original};");
-                w.Line("DeviceTable table = useLong ? _longTable : _table;");
+                w.Line($"{Table} table = useLong ? _longTable : _table;");
                 w.Line($"{View}<double> theta = useLong ? _longTheta.View : _theta.View;");
                 w.Line("table.Ensure(sequenceLength);");
                 w.Line("int cachedRows = table.Rows;");
@@ -95,7 +97,7 @@ namespace RopeGen.Generator.Emit
             else if (dynamicNtk)
             {
                 // Above L the base stretches with every length: no table row applies, the kernel computes every pair.
-                w.Line("DeviceTable table = _table;");
+                w.Line($"{Table} table = _table;");
                 w.Line($"{View}<double> theta = _theta.View;");
                 w.Line("int cachedRows;");
                 w.Open($"if (sequenceLength > {original})");
@@ -110,21 +112,18 @@ namespace RopeGen.Generator.Emit
             }
             else
             {
-                w.Line("DeviceTable table = _table;");
+                w.Line($"{Table} table = _table;");
                 w.Line($"{View}<double> theta = _theta.View;");
                 w.Line("table.Ensure(sequenceLength);");
                 w.Line("int cachedRows = table.Rows;");
             }
-            w.Line("long threads = positions.Length * (headsA + headsB) * (long)RopeGenRotary.PairCount;");
+            w.Line($"int threads = {Checks}.Threads(positions.Length, headsA.Heads + headsB.Heads, RopeGenRotary.PairCount);");
             w.Line("if (threads == 0) return;");
-            w.Line("if (threads > int.MaxValue) throw new global::System.ArgumentException($\"The call needs {threads} GPU threads; at most {int.MaxValue} fit one launch. Split it by tokens.\");");
-            w.Line("_rotate((int)threads, a, headsA, b, headsB, positions, table.View, cachedRows, theta);");
+            w.Line("_rotate(threads, a, headsA.Heads, headsA.Places, b, headsB.Heads, headsB.Places, positions, table.View, cachedRows, theta);");
             w.Close();
             w.Line();
 
             EmitKernels(w, half);
-            w.Line();
-            EmitHelpers(w);
             w.Close();
         }
 
@@ -138,53 +137,18 @@ namespace RopeGen.Generator.Emit
                 ? "The table is chosen by max(positions) + 1, which reads the positions back to the host (a synchronization); pass a sequence length to avoid it."
                 : "The frequency table does not depend on the sequence length.";
 
-            w.Line("/// <summary>");
-            w.Line("/// Queues the rotation of <paramref name=\"x\"/>, laid out <c>[positions.Length, numHeads, HeadDim]</c>, in place; token t at");
-            w.Line($"/// <c>positions[t]</c>. {lengthNote}");
-            w.Line("/// </summary>");
-            w.Line("/// <exception cref=\"global::System.ArgumentException\">The length does not match or <paramref name=\"numHeads\"/> &lt;= 0.</exception>");
-            w.Line(ClassEmitter.GeneratedCode);
-            w.Open($"public void Apply({View}<float> x, {View}<int> positions, int numHeads)");
-            w.Line($"{Guard}.CheckLayout(Length(x), Length(positions), numHeads, RopeGenRotary.HeadDim, \"x\", \"numHeads\");");
-            w.Line($"Launch(x, numHeads, {View}<float>.Empty, 0, positions, {impliedLength});");
-            w.Close();
-            w.Line();
-
-            w.Line("/// <summary>");
-            w.Line("/// Queues the rotation of <paramref name=\"x\"/> with an explicit sequence length, which selects the table of the dynamic");
-            w.Line("/// kinds and grows the device table to cover it (up to <c>RopeGenRotary.Table.MaxCachedPositions</c>).");
-            w.Line("/// </summary>");
-            w.Line("/// <exception cref=\"global::System.ArgumentException\">The length does not match, <paramref name=\"numHeads\"/> &lt;= 0 or <paramref name=\"sequenceLength\"/> &lt; 1.</exception>");
-            w.Line(ClassEmitter.GeneratedCode);
-            w.Open($"public void Apply({View}<float> x, {View}<int> positions, int numHeads, int sequenceLength)");
-            w.Line($"{Guard}.CheckLayout(Length(x), Length(positions), numHeads, RopeGenRotary.HeadDim, \"x\", \"numHeads\");");
-            w.Line("if (sequenceLength < 1) throw new global::System.ArgumentOutOfRangeException(nameof(sequenceLength), sequenceLength, $\"sequenceLength is {sequenceLength}; expected at least 1 (the largest position + 1).\");");
-            w.Line($"Launch(x, numHeads, {View}<float>.Empty, 0, positions, sequenceLength);");
-            w.Close();
-            w.Line();
-
-            w.Line("/// <summary>Queues the rotation of queries <paramref name=\"q\"/> and keys <paramref name=\"k\"/> (grouped-query attention) in one launch.</summary>");
-            w.Line("/// <exception cref=\"global::System.ArgumentException\">A length does not match or a head count &lt;= 0.</exception>");
-            w.Line(ClassEmitter.GeneratedCode);
-            w.Open($"public void Apply({View}<float> q, int numQueryHeads, {View}<float> k, int numKeyValueHeads, {View}<int> positions)");
-            w.Line($"{Guard}.CheckFusedLayout(Length(q), numQueryHeads, Length(k), numKeyValueHeads, Length(positions), RopeGenRotary.HeadDim);");
-            w.Line($"Launch(q, numQueryHeads, k, numKeyValueHeads, positions, {impliedLength});");
-            w.Close();
-            w.Line();
+            GpuOverloads.EmitMembers(w, impliedLength, lengthNote);
 
             w.Line("/// <summary>Queues the re-rotation of cached <paramref name=\"keys\"/> by <paramref name=\"delta\"/> positions, without the attention factor.</summary>");
             w.Line("/// <exception cref=\"global::System.ArgumentException\">The length is not a whole number of tokens.</exception>");
             w.Line("/// <exception cref=\"global::System.NotSupportedException\">The scaling kind is dynamic (DynamicNtk, LongRope).</exception>");
             w.Line(ClassEmitter.GeneratedCode);
             w.Open($"public void Shift({View}<float> keys, int numHeads, int delta)");
-            w.Line("if (_disposed) throw new global::System.ObjectDisposedException(nameof(RopeGenGpuRotary));");
+            w.Line($"{Checks}.NotDisposed(_disposed, nameof(RopeGenGpuRotary));");
             w.Line($"{Guard}.ThrowIfDynamicShift(RopeGenRotary.Config);");
-            w.Line($"int rows = {Guard}.TokenCount(Length(keys), numHeads, RopeGenRotary.HeadDim, \"keys\", \"numHeads\") * numHeads;");
-            w.Line("if (rows == 0) return;");
-            w.Line("float[] row = new float[RopeGenRotary.RowStride];");
-            w.Line("RopeGenRotary.Table.ComputeShiftRow(delta, row);");
-            w.Line($"{Extensions}.CopyFromCPU(_shiftRow.View.BaseView, row);");
-            w.Line("_shift(rows * RopeGenRotary.PairCount, keys, _shiftRow.View);");
+            w.Line($"int threads = {Checks}.Threads({Checks}.Tokens(keys, numHeads, RopeGenRotary.HeadDim, \"keys\", \"numHeads\"), numHeads, RopeGenRotary.PairCount);");
+            w.Line("if (threads == 0) return;");
+            w.Line("_shift(threads, keys, _table.ShiftRow(delta));");
             w.Close();
             w.Line();
 
@@ -203,7 +167,6 @@ namespace RopeGen.Generator.Emit
             w.Line("_disposed = true;");
             w.Line("_table.Dispose();");
             w.Line("_theta.Dispose();");
-            w.Line("_shiftRow.Dispose();");
             if (config.Scaling == RopeScaling.LongRope)
             {
                 w.Line("_longTable.Dispose();");
@@ -221,7 +184,7 @@ namespace RopeGen.Generator.Emit
             string first = half ? "pair" : "2 * pair", second = half ? "pair + RopeGenRotary.PairCount" : "2 * pair + 1";
 
             w.Line("/// <summary>One thread per rotation pair of every head of a, then of b; consecutive threads touch consecutive pairs.</summary>");
-            w.Open($"private static void RotateKernel(global::ILGPU.Index1D index, {View}<float> a, int headsA, {View}<float> b, int headsB, {View}<int> positions, {View}<float> rows, int cachedRows, {View}<double> theta)");
+            w.Open($"private static void RotateKernel(global::ILGPU.Index1D index, {View}<float> a, int headsA, {Places} placesA, {View}<float> b, int headsB, {Places} placesB, {View}<int> positions, {View}<float> rows, int cachedRows, {View}<double> theta)");
             w.Line("int pair = index % RopeGenRotary.PairCount;");
             w.Line("int head = index / RopeGenRotary.PairCount;");
             w.Line("int heads = headsA + headsB;");
@@ -241,11 +204,11 @@ namespace RopeGen.Generator.Emit
             w.Line("s = (float)(global::System.Math.Sin(angle) * RopeGenRotary.AttentionFactor);");
             w.Close();
             w.Open("if (h < headsA)");
-            w.Line("long at = ((long)token * headsA + h) * RopeGenRotary.HeadDim;");
+            w.Line($"long at = {Strides}.Start(placesA, token, h);");
             w.Line($"RotatePair(a, at + {first}, at + {second}, c, s);");
             w.Close();
             w.Open("else");
-            w.Line("long at = ((long)token * headsB + h - headsA) * RopeGenRotary.HeadDim;");
+            w.Line($"long at = {Strides}.Start(placesB, token, h - headsA);");
             w.Line($"RotatePair(b, at + {first}, at + {second}, c, s);");
             w.Close();
             w.Close();
@@ -263,55 +226,6 @@ namespace RopeGen.Generator.Emit
             w.Line("float x1 = x[i], x2 = x[j];");
             w.Line("x[i] = x1 * c - x2 * s;");
             w.Line("x[j] = x2 * c + x1 * s;");
-            w.Close();
-        }
-
-        private static void EmitHelpers(SourceWriter w)
-        {
-            w.Open($"private static int Length<T>({View}<T> view) where T : unmanaged");
-            w.Line("if (view.Length > int.MaxValue) throw new global::System.ArgumentException($\"A view of {view.Length} elements is longer than RoPE kernels accept ({int.MaxValue}).\");");
-            w.Line("return (int)view.Length;");
-            w.Close();
-            w.Line();
-            w.Open($"private static {Buffer}<double, {Dense}> Upload(global::ILGPU.Runtime.Accelerator accelerator, double[] values)");
-            w.Line($"{Buffer}<double, {Dense}> buffer = accelerator.Allocate1D<double>(values.Length);");
-            w.Line($"{Extensions}.CopyFromCPU(buffer.View.BaseView, values);");
-            w.Line("return buffer;");
-            w.Close();
-            w.Line();
-
-            w.Line("/// <summary>The device copy of a host <see cref=\"global::RopeGen.RotaryTable\"/>, grown in the host table's blocks up to its cap.</summary>");
-            w.Open("private sealed class DeviceTable : global::System.IDisposable");
-            w.Line("private readonly global::ILGPU.Runtime.Accelerator _accelerator;");
-            w.Line("private readonly global::RopeGen.RotaryTable _host;");
-            w.Line($"private {Buffer}<float, {Dense}> _buffer;");
-            w.Line();
-            w.Open("public DeviceTable(global::ILGPU.Runtime.Accelerator accelerator, global::RopeGen.RotaryTable host, int positions)");
-            w.Line("_accelerator = accelerator;");
-            w.Line("_host = host;");
-            w.Line("_buffer = accelerator.Allocate1D<float>(1);");
-            w.Line("Ensure(positions);");
-            w.Close();
-            w.Line();
-            w.Line("public int Rows { get; private set; }");
-            w.Line();
-            w.Line($"public {View}<float> View => _buffer.View;");
-            w.Line();
-            w.Open("public void Ensure(int positions)");
-            w.Line("int wanted = global::System.Math.Min(positions, _host.MaxCachedPositions);");
-            w.Line("if (wanted <= Rows) return;");
-            w.Line("float[] rows = _host.Acquire(wanted - 1);");
-            w.Line("if (rows.Length == 0) return;");
-            w.Line($"{Buffer}<float, {Dense}> buffer = _accelerator.Allocate1D<float>(rows.Length);");
-            w.Line($"{Extensions}.CopyFromCPU(buffer.View.BaseView, rows);");
-            w.Line("// Launches already queued may still read the old rows.");
-            w.Line("_accelerator.Synchronize();");
-            w.Line("_buffer.Dispose();");
-            w.Line("_buffer = buffer;");
-            w.Line("Rows = rows.Length / RopeGenRotary.RowStride;");
-            w.Close();
-            w.Line();
-            w.Line("public void Dispose() => _buffer.Dispose();");
             w.Close();
         }
     }

@@ -44,7 +44,7 @@ namespace RopeGen.Generator.Emit
             if (fused)
             {
                 w.Line("/// M-RoPE for queries <paramref name=\"q\"/> <c>[tokens, numQueryHeads, HeadDim]</c> and keys <paramref name=\"k\"/>");
-                w.Line("/// <c>[tokens, numKeyValueHeads, HeadDim]</c> in one pass, sharing each token's cos/sin.");
+                w.Line("/// <c>[tokens, numKeyValueHeads, HeadDim]</c> in one pass, sharing each token's cos/sin; q and k must not overlap.");
             }
             else
                 w.Line("/// M-RoPE: rotates <paramref name=\"x\"/>, laid out <c>[tokens, numHeads, RopeGenRotary.HeadDim]</c> row-major, in place.");
@@ -55,9 +55,10 @@ namespace RopeGen.Generator.Emit
             if (withLength)
                 w.Line("/// <paramref name=\"sequenceLength\"/> is checked against the positions; M-RoPE's static kinds do not depend on it.");
             w.Line("/// </summary>");
+            string overlap = fused ? ", q and k overlap" : "";
             w.Line(withLength
-                ? "/// <exception cref=\"global::System.ArgumentException\">The positions are not 3 × tokens, a length does not match, a position is negative, a head count &lt;= 0 or <paramref name=\"sequenceLength\"/> does not exceed every position; nothing is written.</exception>"
-                : "/// <exception cref=\"global::System.ArgumentException\">The positions are not 3 × tokens, a length does not match, a position is negative or a head count &lt;= 0; nothing is written.</exception>");
+                ? $"/// <exception cref=\"global::System.ArgumentException\">The positions are not 3 × tokens, a length does not match{overlap}, a position is negative, a head count &lt;= 0 or <paramref name=\"sequenceLength\"/> does not exceed every position; nothing is written.</exception>"
+                : $"/// <exception cref=\"global::System.ArgumentException\">The positions are not 3 × tokens, a length does not match{overlap}, a position is negative or a head count &lt;= 0; nothing is written.</exception>");
             w.Line(ClassEmitter.GeneratedCode);
             string buffers = fused ? $"{Span} q, int numQueryHeads, {Span} k, int numKeyValueHeads" : $"{Span} x, int numHeads";
             string parameters = fused ? $"{buffers}, {Positions} positions" : $"{Span} x, {Positions} positions, int numHeads";
@@ -67,6 +68,7 @@ namespace RopeGen.Generator.Emit
             if (fused)
             {
                 w.Line($"{Guard}.CheckFusedLayout(q.Length, numQueryHeads, k.Length, numKeyValueHeads, tokens, RopeGenRotary.HeadDim);");
+                w.Line($"{Guard}.CheckDisjoint<float>(q, global::RopeGen.HeadView.Contiguous(numQueryHeads), k, global::RopeGen.HeadView.Contiguous(numKeyValueHeads), tokens, RopeGenRotary.HeadDim, \"q\", \"k\");");
             }
             else
                 w.Line($"{Guard}.CheckLayout(x.Length, tokens, numHeads, RopeGenRotary.HeadDim, \"x\", \"numHeads\");");

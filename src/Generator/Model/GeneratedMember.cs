@@ -67,6 +67,7 @@ namespace RopeGen.Generator.Model
                     new[] { Span, "int", Span, "int", Positions }, new[] { Span, "int", Span, "int", Positions, "int" },
                 }
                 .Select(parameters => new GeneratedMember("ApplyMultimodalRotary", parameters, multimodal: true)))
+            .Concat(StagedOverloads())
             .ToArray();
 
         /// <summary>The members generated into a class with or without M-RoPE sections, in a compilation with or without ILGPU.</summary>
@@ -82,6 +83,28 @@ namespace RopeGen.Generator.Model
             spec.Hides.Contains(Signature(name, parameters.Split(',').Select(p => p.Trim()).Select(p => p.Substring(0, p.LastIndexOf(' ')))))
                 ? "public new "
                 : "public ";
+
+        // The fp16 and bfloat16 overloads (each ApplyRotary with and without a sequence length, ShiftRotary) and RotateInto
+        // into a float, fp16 or bfloat16 cache (with and without a sequence length).
+        private static IEnumerable<GeneratedMember> StagedOverloads()
+        {
+            foreach (string element in new[] { "global::System.Half", "global::RopeGen.BFloat16" })
+            {
+                string span = "global::System.Span<" + element + ">";
+                foreach (string[] parameters in new[] { new[] { span, Positions, "int" }, new[] { span, "int", span, "int", Positions } })
+                {
+                    yield return new GeneratedMember("ApplyRotary", parameters);
+                    yield return new GeneratedMember("ApplyRotary", parameters.Concat(new[] { "int" }).ToArray());
+                }
+                yield return new GeneratedMember("ShiftRotary", new[] { span, "int", "int" });
+            }
+            foreach (string element in new[] { "float", "global::System.Half", "global::RopeGen.BFloat16" })
+            {
+                string[] parameters = { "global::System.ReadOnlySpan<float>", Positions, "int", "global::System.Span<" + element + ">", Positions };
+                yield return new GeneratedMember("RotateInto", parameters);
+                yield return new GeneratedMember("RotateInto", parameters.Concat(new[] { "int" }).ToArray());
+            }
+        }
 
         // The view overloads come with and without an explicit sequence length and with and without ParallelOptions.
         private static IEnumerable<GeneratedMember> ViewOverloads(params string[] parameters) =>

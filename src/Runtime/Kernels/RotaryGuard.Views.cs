@@ -57,7 +57,18 @@ namespace RopeGen
         public static void CheckDisjoint<T>(ReadOnlySpan<T> a, HeadView viewA, ReadOnlySpan<T> b, HeadView viewB, int tokens, int headDim,
             string aName, string bName)
         {
-            if (tokens == 0 || viewB.Heads == 0 || !a.Overlaps(b, out int shift)) return;
+            if (a.Overlaps(b, out int shift)) CheckDisjoint(shift, viewA, viewB, tokens, headDim, aName, bName);
+        }
+
+        /// <summary>
+        /// <see cref="CheckDisjoint{T}(ReadOnlySpan{T}, HeadView, ReadOnlySpan{T}, HeadView, int, int, string, string)"/>
+        /// for two buffers known to overlap, b's first element <paramref name="shift"/> elements after a's (negative:
+        /// before), such as two views of one GPU buffer.
+        /// </summary>
+        /// <exception cref="ArgumentException">The views may rotate the same elements (named <paramref name="bName"/>).</exception>
+        public static void CheckDisjoint(long shift, HeadView viewA, HeadView viewB, int tokens, int headDim, string aName, string bName)
+        {
+            if (tokens == 0 || viewB.Heads == 0) return;
             // Everything in a's coordinates: b's buffer starts `shift` elements after a's.
             long startA = viewA.Offset, startB = shift + (long)viewB.Offset;
             long tokenA = viewA.TokenStride(headDim), tokenB = viewB.TokenStride(headDim);

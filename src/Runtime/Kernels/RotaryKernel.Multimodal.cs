@@ -48,7 +48,7 @@ namespace RopeGen
         /// <c>[tokens, numKeyValueHeads, HeadDim]</c> in one pass, sharing each token's composed cos/sin;
         /// <paramref name="positions"/> as in <see cref="ApplyMultimodal(Span{float}, ReadOnlySpan{int}, int)"/>.
         /// </summary>
-        /// <exception cref="ArgumentException">The positions are not 3 × tokens, a length does not match, a position is negative or a head count &lt;= 0; nothing is written.</exception>
+        /// <exception cref="ArgumentException">The positions are not 3 × tokens, a length does not match, q and k overlap, a position is negative or a head count &lt;= 0; nothing is written.</exception>
         /// <exception cref="InvalidOperationException">The configuration is not M-RoPE.</exception>
         public void ApplyMultimodal(Span<float> q, int numQueryHeads, Span<float> k, int numKeyValueHeads, ReadOnlySpan<int> positions)
         {
@@ -61,7 +61,7 @@ namespace RopeGen
         /// The fused M-RoPE of <see cref="ApplyMultimodal(Span{float}, int, Span{float}, int, ReadOnlySpan{int})"/> with an
         /// explicit sequence length, checked against the positions (the static kinds do not use it).
         /// </summary>
-        /// <exception cref="ArgumentException">Bad sizes or positions, or <paramref name="sequenceLength"/> does not exceed every position; nothing is written.</exception>
+        /// <exception cref="ArgumentException">Bad sizes or positions, q and k overlap, or <paramref name="sequenceLength"/> does not exceed every position; nothing is written.</exception>
         /// <exception cref="InvalidOperationException">The configuration is not M-RoPE.</exception>
         public void ApplyMultimodal(Span<float> q, int numQueryHeads, Span<float> k, int numKeyValueHeads, ReadOnlySpan<int> positions, int sequenceLength)
         {
@@ -77,6 +77,7 @@ namespace RopeGen
             int tokens = RotaryGuard.MultimodalTokenCount(positions.Length);
             RotaryGuard.CheckLayout(q.Length, tokens, numQueryHeads, _headDim, nameof(q), nameof(numQueryHeads));
             RotaryGuard.CheckLayout(k.Length, tokens, numKeyValueHeads, _headDim, nameof(k), nameof(numKeyValueHeads));
+            RotaryGuard.CheckDisjoint<float>(q, HeadView.Contiguous(numQueryHeads), k, HeadView.Contiguous(numKeyValueHeads), tokens, _headDim, nameof(q), nameof(k));
         }
 
         /// <summary>The composer, made on first use (plain configurations never need one); a race makes two equal ones.</summary>

@@ -68,6 +68,15 @@ public class IncrementalTests
     }
 
     [Fact]
+    public void WithIlgpuAnEditInAnotherFileIsCachedAndTheSharedGpuHelpersAreWrittenOnce()
+    {
+        CSharpCompilation compilation = TestCompilation.Create(new[] { Models, Other }, new[] { Ilgpu.Reference });
+        GeneratorDriver driver = TestCompilation.CreateDriver().RunGenerators(compilation);
+        Assert.Equal(5, driver.GetRunResult().GeneratedTrees.Length); // two classes' CPU and GPU files, one helper file
+        AssertAllCached(driver.RunGenerators(Replace(compilation, 1, Other.Replace("=> 1", "=> 2"))));
+    }
+
+    [Fact]
     public void UnrelatedCodeAppendedToTheSameFileIsCached()
     {
         var (driver, compilation) = FirstRun(Models, Other);

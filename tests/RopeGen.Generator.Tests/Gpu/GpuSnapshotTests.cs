@@ -1,29 +1,57 @@
+using System.IO;
 using System.Linq;
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
 using RopeGen.Generator.Tests.TestSupport;
 
 namespace RopeGen.Generator.Tests.Gpu;
 
-/// <summary>The emitted ILGPU code (its own file, with an ILGPU reference), and its absence without one.</summary>
+/// <summary>
+/// The emitted ILGPU code (a file per class and one shared helper file, with an ILGPU reference), compiled against the
+/// real ILGPU 1.5.3 warning-free, and its absence without ILGPU.
+/// </summary>
 public class GpuSnapshotTests
 {
     private const string GpuFile = ".Rotary.Gpu.g.cs";
 
-    private static Microsoft.CodeAnalysis.GeneratorDriverRunResult Run(string declaration) =>
-        TestCompilation.RunGenerator(TestCompilation.Create(new[] { "using RopeGen;\nnamespace Models;\n" + declaration }, new[] { Ilgpu.Stub })).Result;
+    private static (Compilation Output, GeneratorDriverRunResult Result) Run(string declaration, string assemblyName = "TestAssembly",
+        string assemblyAttributes = "", params MetadataReference[] references)
+    {
+        var compilation = TestCompilation.Create(new[] { "using RopeGen;\n" + assemblyAttributes + "\nnamespace Models;\n" + declaration },
+            references.Append(Ilgpu.Reference), assemblyName);
+        var (_, output, result) = TestCompilation.RunGenerator(compilation);
+        return (output, result);
+    }
+
+    /// <summary>Pins the class's GPU file and checks that everything generated compiles against ILGPU with no warning.</summary>
+    private static void VerifyGpu(string declaration, [CallerFilePath] string file = "", [CallerMemberName] string method = "")
+    {
+        var (output, result) = Run(declaration);
+        Assert.Empty(TestCompilation.Describe(output.GetDiagnostics()));
+        Snapshot.Verify(result, GpuFile, file, method);
+    }
 
     [Fact]
-    public void Llama31HalfSplitGpu() => Snapshot.Verify(hintNameSuffix: GpuFile, result: Run(
-        "[Rotary(128, 500000, RopeScaling.Llama3, Factor = 8, LowFreqFactor = 1, HighFreqFactor = 4, OriginalMaxPositions = 8192)]\npublic partial class Llama31Attention { }"));
+    public void Llama31HalfSplitGpu() => VerifyGpu(
+        "[Rotary(128, 500000, RopeScaling.Llama3, Factor = 8, LowFreqFactor = 1, HighFreqFactor = 4, OriginalMaxPositions = 8192)]\npublic partial class Llama31Attention { }");
 
     [Fact]
-    public void GptJInterleavedPartialGpu() => Snapshot.Verify(hintNameSuffix: GpuFile, result: Run("[Rotary(256, RotaryDim = 64, Layout = RotaryLayout.Interleaved)]\npublic partial class GptJAttention { }"));
+    public void GptJInterleavedPartialGpu() => VerifyGpu("[Rotary(256, RotaryDim = 64, Layout = RotaryLayout.Interleaved)]\npublic partial class GptJAttention { }");
 
     [Fact]
-    public void LongRopeGpu() => Snapshot.Verify(hintNameSuffix: GpuFile, result: Run(
-        "[Rotary(8, 10000, RopeScaling.LongRope, OriginalMaxPositions = 4096, Factor = 32, ShortFactors = new[] { 1.0, 1.5, 2.0, 2.5 }, LongFactors = new[] { 1.0, 4.0, 16.0, 64.0 })]\npublic partial class LongAttention { }"));
+    public void LongRopeGpu() => VerifyGpu(
+        "[Rotary(8, 10000, RopeScaling.LongRope, OriginalMaxPositions = 4096, Factor = 32, ShortFactors = new[] { 1.0, 1.5, 2.0, 2.5 }, LongFactors = new[] { 1.0, 4.0, 16.0, 64.0 })]\npublic partial class LongAttention { }");
 
     [Fact]
-    public void DynamicNtkGpu() => Snapshot.Verify(hintNameSuffix: GpuFile, result: Run("[Rotary(64, 10000, RopeScaling.DynamicNtk, Factor = 2, OriginalMaxPositions = 2048)]\npublic partial class DynamicAttention { }"));
+    public void DynamicNtkGpu() => VerifyGpu("[Rotary(64, 10000, RopeScaling.DynamicNtk, Factor = 2, OriginalMaxPositions = 2048)]\npublic partial class DynamicAttention { }");
+
+    [Fact]
+    public void SharedGpuHelpers()
+    {
+        var (output, result) = Run("[Rotary(64)] public partial class A { }\n[Rotary(96, Layout = RotaryLayout.Interleaved)] public partial class B { }");
+        Assert.Empty(TestCompilation.Describe(output.GetDiagnostics()));
+        Snapshot.Verify(result, "RopeGen.Gpu.g.cs");
+    }
 
     [Fact]
     public void WithoutIlgpuThereIsNoGpuCode()
@@ -32,8 +60,34 @@ public class GpuSnapshotTests
         string source = result.GeneratedTrees.Single().ToString();
         Assert.DoesNotContain("ILGPU", source);
         Assert.DoesNotContain("CreateGpuRotary", source);
-        var withIlgpu = Run("[Rotary(64)] partial class A { }").GeneratedTrees;
-        Assert.Equal(2, withIlgpu.Length);
-        Assert.Contains("CreateGpuRotary", withIlgpu.Single(t => t.FilePath.EndsWith(GpuFile)).ToString());
+
+        string[] files = Run("[Rotary(64)] partial class A { }\n[Rotary(128)] partial class B { }").Result.GeneratedTrees
+            .Select(t => Path.GetFileName(t.FilePath)).OrderBy(f => f, System.StringComparer.Ordinal).ToArray();
+        Assert.Equal(new[] { "Models.A.Rotary.Gpu.g.cs", "Models.A.Rotary.g.cs", "Models.B.Rotary.Gpu.g.cs", "Models.B.Rotary.g.cs", "RopeGen.Gpu.g.cs" }, files);
+    }
+
+    [Fact]
+    public void TwoAssembliesWithGpuCodeDoNotClashEvenWhenOneSeesTheOthersInternals()
+    {
+        // A library with GPU code that lets the app see its internals, and an app with GPU code of its own that uses both.
+        var (library, _) = Run("[Rotary(64)] public partial class LibraryAttention { }", "Library",
+            "[assembly: System.Runtime.CompilerServices.InternalsVisibleTo(\"App\")]");
+        using var image = new MemoryStream();
+        var emitted = library.Emit(image);
+        Assert.True(emitted.Success, TestCompilation.Describe(emitted.Diagnostics));
+
+        var (app, _) = Run("""
+            [Rotary(128)] public partial class AppAttention { }
+            public static class Use
+            {
+                public static void Both(ILGPU.Runtime.Accelerator accelerator)
+                {
+                    using LibraryAttention.RopeGenGpuRotary library = LibraryAttention.CreateGpuRotary(accelerator);
+                    using RopeGen.Gpu.IGpuRotary app = AppAttention.CreateGpuRotary(accelerator);
+                    System.Console.WriteLine(library.CachedPositions + app.CachedPositions);
+                }
+            }
+            """, "App", references: MetadataReference.CreateFromImage(image.ToArray()));
+        Assert.Empty(TestCompilation.Describe(app.GetDiagnostics()));
     }
 }

@@ -18,63 +18,142 @@ namespace Models
         /// Positions the device table does not cover are computed in the kernel in double precision, never read past the table.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
-        public sealed class RopeGenGpuRotary : global::System.IDisposable
+        public sealed class RopeGenGpuRotary : global::System.IDisposable, global::RopeGen.Gpu.IGpuRotary
         {
-            private readonly global::ILGPU.Runtime.Accelerator _accelerator;
-            private readonly global::System.Action<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<int>, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<double>> _rotate;
+            private readonly global::System.Action<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, int, global::ILGPU.LongIndex3D, global::ILGPU.ArrayView<float>, int, global::ILGPU.LongIndex3D, global::ILGPU.ArrayView<int>, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<double>> _rotate;
             private readonly global::System.Action<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>> _shift;
-            private readonly DeviceTable _table;
+            private readonly global::RopeGen.Gpu.DeviceTable _table;
             private readonly global::ILGPU.Runtime.MemoryBuffer1D<double, global::ILGPU.Stride1D.Dense> _theta;
-            private readonly global::ILGPU.Runtime.MemoryBuffer1D<float, global::ILGPU.Stride1D.Dense> _shiftRow;
-            private readonly DeviceTable _longTable;
+            private readonly global::RopeGen.Gpu.DeviceTable _longTable;
             private readonly global::ILGPU.Runtime.MemoryBuffer1D<double, global::ILGPU.Stride1D.Dense> _longTheta;
             private bool _disposed;
 
             /// <summary>Loads the kernels and uploads the first table rows; use <c>CreateGpuRotary</c>.</summary>
             internal RopeGenGpuRotary(global::ILGPU.Runtime.Accelerator accelerator)
             {
-                _accelerator = accelerator ?? throw new global::System.ArgumentNullException(nameof(accelerator));
-                _rotate = global::ILGPU.Runtime.KernelLoaders.LoadAutoGroupedStreamKernel<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<int>, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<double>>(accelerator, RotateKernel);
+                global::System.ArgumentNullException.ThrowIfNull(accelerator);
+                _rotate = global::ILGPU.Runtime.KernelLoaders.LoadAutoGroupedStreamKernel<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, int, global::ILGPU.LongIndex3D, global::ILGPU.ArrayView<float>, int, global::ILGPU.LongIndex3D, global::ILGPU.ArrayView<int>, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<double>>(accelerator, RotateKernel);
                 _shift = global::ILGPU.Runtime.KernelLoaders.LoadAutoGroupedStreamKernel<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>>(accelerator, ShiftKernel);
-                _table = new DeviceTable(accelerator, RopeGenRotary.Table, 4096);
-                _theta = Upload(accelerator, RopeGenRotary.InverseFrequencies.ToArray());
-                _shiftRow = accelerator.Allocate1D<float>(RopeGenRotary.RowStride);
-                _longTable = new DeviceTable(accelerator, RopeGenRotary.LongTable, 4096);
-                _longTheta = Upload(accelerator, RopeGenRotary.LongInverseFrequencies.ToArray());
+                _table = new global::RopeGen.Gpu.DeviceTable(accelerator, RopeGenRotary.Table, 4096);
+                _theta = global::RopeGen.Gpu.GpuChecks.Upload(accelerator, RopeGenRotary.InverseFrequencies);
+                _longTable = new global::RopeGen.Gpu.DeviceTable(accelerator, RopeGenRotary.LongTable, 4096);
+                _longTheta = global::RopeGen.Gpu.GpuChecks.Upload(accelerator, RopeGenRotary.LongInverseFrequencies);
             }
 
             /// <summary>
-            /// Queues the rotation of <paramref name="x"/>, laid out <c>[positions.Length, numHeads, HeadDim]</c>, in place; token t at
-            /// <c>positions[t]</c>. The table is chosen by max(positions) + 1, which reads the positions back to the host (a synchronization); pass a sequence length to avoid it.
+            /// Queues the in-place rotation of <paramref name="x"/>, laid out <c>[positions.Length, numHeads, HeadDim]</c>; token t at <c>positions[t]</c>.
+            /// The table is chosen by max(positions) + 1, which reads the positions back to the host (a synchronization); pass a sequence length to avoid it.
+            /// Launches are queued; synchronize the accelerator before reading the result.
             /// </summary>
-            /// <exception cref="global::System.ArgumentException">The length does not match or <paramref name="numHeads"/> &lt;= 0.</exception>
+            /// <exception cref="global::System.ArgumentException">The length does not match or <paramref name="numHeads"/> &lt;= 0; nothing is launched.</exception>
             [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
             public void Apply(global::ILGPU.ArrayView<float> x, global::ILGPU.ArrayView<int> positions, int numHeads)
             {
-                global::RopeGen.RotaryGuard.CheckLayout(Length(x), Length(positions), numHeads, RopeGenRotary.HeadDim, "x", "numHeads");
-                Launch(x, numHeads, global::ILGPU.ArrayView<float>.Empty, 0, positions, global::RopeGen.RotaryGuard.MaxPosition(global::ILGPU.Runtime.ArrayViewExtensions.GetAsArray(positions)) + 1);
+                global::RopeGen.Gpu.HeadStrides heads = global::RopeGen.Gpu.GpuChecks.Heads(x, positions, numHeads, RopeGenRotary.HeadDim, "x", "numHeads");
+                Launch(x, heads, global::ILGPU.ArrayView<float>.Empty, default, positions, global::RopeGen.RotaryGuard.MaxPosition(global::ILGPU.Runtime.ArrayViewExtensions.GetAsArray(positions)) + 1);
             }
 
             /// <summary>
-            /// Queues the rotation of <paramref name="x"/> with an explicit sequence length, which selects the table of the dynamic
-            /// kinds and grows the device table to cover it (up to <c>RopeGenRotary.Table.MaxCachedPositions</c>).
+            /// Queues the in-place rotation of <paramref name="x"/>, laid out <c>[positions.Length, numHeads, HeadDim]</c>; token t at <c>positions[t]</c>.
+            /// The explicit sequence length selects the table of the dynamic kinds (pass the whole sequence's length to every chunk) and grows the device table to cover it.
+            /// Launches are queued; synchronize the accelerator before reading the result.
             /// </summary>
-            /// <exception cref="global::System.ArgumentException">The length does not match, <paramref name="numHeads"/> &lt;= 0 or <paramref name="sequenceLength"/> &lt; 1.</exception>
+            /// <exception cref="global::System.ArgumentException">The length does not match or <paramref name="numHeads"/> &lt;= 0, or <paramref name="sequenceLength"/> &lt; 1; nothing is launched.</exception>
             [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
             public void Apply(global::ILGPU.ArrayView<float> x, global::ILGPU.ArrayView<int> positions, int numHeads, int sequenceLength)
             {
-                global::RopeGen.RotaryGuard.CheckLayout(Length(x), Length(positions), numHeads, RopeGenRotary.HeadDim, "x", "numHeads");
-                if (sequenceLength < 1) throw new global::System.ArgumentOutOfRangeException(nameof(sequenceLength), sequenceLength, $"sequenceLength is {sequenceLength}; expected at least 1 (the largest position + 1).");
-                Launch(x, numHeads, global::ILGPU.ArrayView<float>.Empty, 0, positions, sequenceLength);
+                global::RopeGen.Gpu.HeadStrides heads = global::RopeGen.Gpu.GpuChecks.Heads(x, positions, numHeads, RopeGenRotary.HeadDim, "x", "numHeads");
+                global::RopeGen.Gpu.GpuChecks.SequenceLength(sequenceLength);
+                Launch(x, heads, global::ILGPU.ArrayView<float>.Empty, default, positions, sequenceLength);
             }
 
-            /// <summary>Queues the rotation of queries <paramref name="q"/> and keys <paramref name="k"/> (grouped-query attention) in one launch.</summary>
-            /// <exception cref="global::System.ArgumentException">A length does not match or a head count &lt;= 0.</exception>
+            /// <summary>
+            /// Queues the rotation of queries <paramref name="q"/> and keys <paramref name="k"/> (grouped-query attention) in one launch.
+            /// The table is chosen by max(positions) + 1, which reads the positions back to the host (a synchronization); pass a sequence length to avoid it.
+            /// Launches are queued; synchronize the accelerator before reading the result.
+            /// </summary>
+            /// <exception cref="global::System.ArgumentException">A length does not match, a head count &lt;= 0 or q and k overlap; nothing is launched.</exception>
             [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
             public void Apply(global::ILGPU.ArrayView<float> q, int numQueryHeads, global::ILGPU.ArrayView<float> k, int numKeyValueHeads, global::ILGPU.ArrayView<int> positions)
             {
-                global::RopeGen.RotaryGuard.CheckFusedLayout(Length(q), numQueryHeads, Length(k), numKeyValueHeads, Length(positions), RopeGenRotary.HeadDim);
-                Launch(q, numQueryHeads, k, numKeyValueHeads, positions, global::RopeGen.RotaryGuard.MaxPosition(global::ILGPU.Runtime.ArrayViewExtensions.GetAsArray(positions)) + 1);
+                global::RopeGen.Gpu.HeadStrides queryHeads = global::RopeGen.Gpu.GpuChecks.Heads(q, positions, numQueryHeads, RopeGenRotary.HeadDim, "q", "numQueryHeads");
+                global::RopeGen.Gpu.HeadStrides keyHeads = global::RopeGen.Gpu.GpuChecks.Heads(k, positions, numKeyValueHeads, RopeGenRotary.HeadDim, "k", "numKeyValueHeads");
+                global::RopeGen.Gpu.GpuChecks.Disjoint(q, global::RopeGen.HeadView.Contiguous(numQueryHeads), k, global::RopeGen.HeadView.Contiguous(numKeyValueHeads), positions, RopeGenRotary.HeadDim, "q", "k");
+                Launch(q, queryHeads, k, keyHeads, positions, global::RopeGen.RotaryGuard.MaxPosition(global::ILGPU.Runtime.ArrayViewExtensions.GetAsArray(positions)) + 1);
+            }
+
+            /// <summary>
+            /// Queues the rotation of queries <paramref name="q"/> and keys <paramref name="k"/> (grouped-query attention) in one launch.
+            /// The explicit sequence length selects the table of the dynamic kinds (pass the whole sequence's length to every chunk) and grows the device table to cover it.
+            /// Launches are queued; synchronize the accelerator before reading the result.
+            /// </summary>
+            /// <exception cref="global::System.ArgumentException">A length does not match, a head count &lt;= 0 or q and k overlap, or <paramref name="sequenceLength"/> &lt; 1; nothing is launched.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+            public void Apply(global::ILGPU.ArrayView<float> q, int numQueryHeads, global::ILGPU.ArrayView<float> k, int numKeyValueHeads, global::ILGPU.ArrayView<int> positions, int sequenceLength)
+            {
+                global::RopeGen.Gpu.HeadStrides queryHeads = global::RopeGen.Gpu.GpuChecks.Heads(q, positions, numQueryHeads, RopeGenRotary.HeadDim, "q", "numQueryHeads");
+                global::RopeGen.Gpu.HeadStrides keyHeads = global::RopeGen.Gpu.GpuChecks.Heads(k, positions, numKeyValueHeads, RopeGenRotary.HeadDim, "k", "numKeyValueHeads");
+                global::RopeGen.Gpu.GpuChecks.Disjoint(q, global::RopeGen.HeadView.Contiguous(numQueryHeads), k, global::RopeGen.HeadView.Contiguous(numKeyValueHeads), positions, RopeGenRotary.HeadDim, "q", "k");
+                global::RopeGen.Gpu.GpuChecks.SequenceLength(sequenceLength);
+                Launch(q, queryHeads, k, keyHeads, positions, sequenceLength);
+            }
+
+            /// <summary>
+            /// Queues the in-place rotation of the heads of <paramref name="x"/> that <paramref name="view"/> describes (packed QKV rows, heads-major tensors, any strides); elements outside them are untouched.
+            /// The table is chosen by max(positions) + 1, which reads the positions back to the host (a synchronization); pass a sequence length to avoid it.
+            /// Launches are queued; synchronize the accelerator before reading the result.
+            /// </summary>
+            /// <exception cref="global::System.ArgumentException">The view is default or its heads overlap, or <paramref name="x"/> is too short; nothing is launched.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+            public void Apply(global::ILGPU.ArrayView<float> x, global::ILGPU.ArrayView<int> positions, global::RopeGen.HeadView view)
+            {
+                global::RopeGen.Gpu.HeadStrides heads = global::RopeGen.Gpu.GpuChecks.Heads(x, positions, view, RopeGenRotary.HeadDim, "x", "view");
+                Launch(x, heads, global::ILGPU.ArrayView<float>.Empty, default, positions, global::RopeGen.RotaryGuard.MaxPosition(global::ILGPU.Runtime.ArrayViewExtensions.GetAsArray(positions)) + 1);
+            }
+
+            /// <summary>
+            /// Queues the in-place rotation of the heads of <paramref name="x"/> that <paramref name="view"/> describes (packed QKV rows, heads-major tensors, any strides); elements outside them are untouched.
+            /// The explicit sequence length selects the table of the dynamic kinds (pass the whole sequence's length to every chunk) and grows the device table to cover it.
+            /// Launches are queued; synchronize the accelerator before reading the result.
+            /// </summary>
+            /// <exception cref="global::System.ArgumentException">The view is default or its heads overlap, or <paramref name="x"/> is too short, or <paramref name="sequenceLength"/> &lt; 1; nothing is launched.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+            public void Apply(global::ILGPU.ArrayView<float> x, global::ILGPU.ArrayView<int> positions, global::RopeGen.HeadView view, int sequenceLength)
+            {
+                global::RopeGen.Gpu.HeadStrides heads = global::RopeGen.Gpu.GpuChecks.Heads(x, positions, view, RopeGenRotary.HeadDim, "x", "view");
+                global::RopeGen.Gpu.GpuChecks.SequenceLength(sequenceLength);
+                Launch(x, heads, global::ILGPU.ArrayView<float>.Empty, default, positions, sequenceLength);
+            }
+
+            /// <summary>
+            /// Queues the rotation of the query heads of <paramref name="q"/> and the key heads of <paramref name="k"/> that the views describe, in one launch; q and k may be one buffer (a packed QKV row: pass it twice) if their heads do not meet.
+            /// The table is chosen by max(positions) + 1, which reads the positions back to the host (a synchronization); pass a sequence length to avoid it.
+            /// Launches are queued; synchronize the accelerator before reading the result.
+            /// </summary>
+            /// <exception cref="global::System.ArgumentException">A view is default or its heads overlap, a buffer is too short, or q and k overlap; nothing is launched.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+            public void Apply(global::ILGPU.ArrayView<float> q, global::RopeGen.HeadView queryView, global::ILGPU.ArrayView<float> k, global::RopeGen.HeadView keyView, global::ILGPU.ArrayView<int> positions)
+            {
+                global::RopeGen.Gpu.HeadStrides queryHeads = global::RopeGen.Gpu.GpuChecks.Heads(q, positions, queryView, RopeGenRotary.HeadDim, "q", "queryView");
+                global::RopeGen.Gpu.HeadStrides keyHeads = global::RopeGen.Gpu.GpuChecks.Heads(k, positions, keyView, RopeGenRotary.HeadDim, "k", "keyView");
+                global::RopeGen.Gpu.GpuChecks.Disjoint(q, queryView, k, keyView, positions, RopeGenRotary.HeadDim, "q", "k");
+                Launch(q, queryHeads, k, keyHeads, positions, global::RopeGen.RotaryGuard.MaxPosition(global::ILGPU.Runtime.ArrayViewExtensions.GetAsArray(positions)) + 1);
+            }
+
+            /// <summary>
+            /// Queues the rotation of the query heads of <paramref name="q"/> and the key heads of <paramref name="k"/> that the views describe, in one launch; q and k may be one buffer (a packed QKV row: pass it twice) if their heads do not meet.
+            /// The explicit sequence length selects the table of the dynamic kinds (pass the whole sequence's length to every chunk) and grows the device table to cover it.
+            /// Launches are queued; synchronize the accelerator before reading the result.
+            /// </summary>
+            /// <exception cref="global::System.ArgumentException">A view is default or its heads overlap, a buffer is too short, or q and k overlap, or <paramref name="sequenceLength"/> &lt; 1; nothing is launched.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+            public void Apply(global::ILGPU.ArrayView<float> q, global::RopeGen.HeadView queryView, global::ILGPU.ArrayView<float> k, global::RopeGen.HeadView keyView, global::ILGPU.ArrayView<int> positions, int sequenceLength)
+            {
+                global::RopeGen.Gpu.HeadStrides queryHeads = global::RopeGen.Gpu.GpuChecks.Heads(q, positions, queryView, RopeGenRotary.HeadDim, "q", "queryView");
+                global::RopeGen.Gpu.HeadStrides keyHeads = global::RopeGen.Gpu.GpuChecks.Heads(k, positions, keyView, RopeGenRotary.HeadDim, "k", "keyView");
+                global::RopeGen.Gpu.GpuChecks.Disjoint(q, queryView, k, keyView, positions, RopeGenRotary.HeadDim, "q", "k");
+                global::RopeGen.Gpu.GpuChecks.SequenceLength(sequenceLength);
+                Launch(q, queryHeads, k, keyHeads, positions, sequenceLength);
             }
 
             /// <summary>Queues the re-rotation of cached <paramref name="keys"/> by <paramref name="delta"/> positions, without the attention factor.</summary>
@@ -83,14 +162,11 @@ namespace Models
             [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
             public void Shift(global::ILGPU.ArrayView<float> keys, int numHeads, int delta)
             {
-                if (_disposed) throw new global::System.ObjectDisposedException(nameof(RopeGenGpuRotary));
+                global::RopeGen.Gpu.GpuChecks.NotDisposed(_disposed, nameof(RopeGenGpuRotary));
                 global::RopeGen.RotaryGuard.ThrowIfDynamicShift(RopeGenRotary.Config);
-                int rows = global::RopeGen.RotaryGuard.TokenCount(Length(keys), numHeads, RopeGenRotary.HeadDim, "keys", "numHeads") * numHeads;
-                if (rows == 0) return;
-                float[] row = new float[RopeGenRotary.RowStride];
-                RopeGenRotary.Table.ComputeShiftRow(delta, row);
-                global::ILGPU.Runtime.ArrayViewExtensions.CopyFromCPU(_shiftRow.View.BaseView, row);
-                _shift(rows * RopeGenRotary.PairCount, keys, _shiftRow.View);
+                int threads = global::RopeGen.Gpu.GpuChecks.Threads(global::RopeGen.Gpu.GpuChecks.Tokens(keys, numHeads, RopeGenRotary.HeadDim, "keys", "numHeads"), numHeads, RopeGenRotary.PairCount);
+                if (threads == 0) return;
+                _shift(threads, keys, _table.ShiftRow(delta));
             }
 
             /// <summary>Grows the device table to cover positions below <paramref name="positions"/> now (up to the cap), so later launches read rather than compute them.</summary>
@@ -109,27 +185,25 @@ namespace Models
                 _disposed = true;
                 _table.Dispose();
                 _theta.Dispose();
-                _shiftRow.Dispose();
                 _longTable.Dispose();
                 _longTheta.Dispose();
             }
 
-            private void Launch(global::ILGPU.ArrayView<float> a, int headsA, global::ILGPU.ArrayView<float> b, int headsB, global::ILGPU.ArrayView<int> positions, int sequenceLength)
+            private void Launch(global::ILGPU.ArrayView<float> a, global::RopeGen.Gpu.HeadStrides headsA, global::ILGPU.ArrayView<float> b, global::RopeGen.Gpu.HeadStrides headsB, global::ILGPU.ArrayView<int> positions, int sequenceLength)
             {
-                if (_disposed) throw new global::System.ObjectDisposedException(nameof(RopeGenGpuRotary));
+                global::RopeGen.Gpu.GpuChecks.NotDisposed(_disposed, nameof(RopeGenGpuRotary));
                 bool useLong = sequenceLength > 4096;
-                DeviceTable table = useLong ? _longTable : _table;
+                global::RopeGen.Gpu.DeviceTable table = useLong ? _longTable : _table;
                 global::ILGPU.ArrayView<double> theta = useLong ? _longTheta.View : _theta.View;
                 table.Ensure(sequenceLength);
                 int cachedRows = table.Rows;
-                long threads = positions.Length * (headsA + headsB) * (long)RopeGenRotary.PairCount;
+                int threads = global::RopeGen.Gpu.GpuChecks.Threads(positions.Length, headsA.Heads + headsB.Heads, RopeGenRotary.PairCount);
                 if (threads == 0) return;
-                if (threads > int.MaxValue) throw new global::System.ArgumentException($"The call needs {threads} GPU threads; at most {int.MaxValue} fit one launch. Split it by tokens.");
-                _rotate((int)threads, a, headsA, b, headsB, positions, table.View, cachedRows, theta);
+                _rotate(threads, a, headsA.Heads, headsA.Places, b, headsB.Heads, headsB.Places, positions, table.View, cachedRows, theta);
             }
 
             /// <summary>One thread per rotation pair of every head of a, then of b; consecutive threads touch consecutive pairs.</summary>
-            private static void RotateKernel(global::ILGPU.Index1D index, global::ILGPU.ArrayView<float> a, int headsA, global::ILGPU.ArrayView<float> b, int headsB, global::ILGPU.ArrayView<int> positions, global::ILGPU.ArrayView<float> rows, int cachedRows, global::ILGPU.ArrayView<double> theta)
+            private static void RotateKernel(global::ILGPU.Index1D index, global::ILGPU.ArrayView<float> a, int headsA, global::ILGPU.LongIndex3D placesA, global::ILGPU.ArrayView<float> b, int headsB, global::ILGPU.LongIndex3D placesB, global::ILGPU.ArrayView<int> positions, global::ILGPU.ArrayView<float> rows, int cachedRows, global::ILGPU.ArrayView<double> theta)
             {
                 int pair = index % RopeGenRotary.PairCount;
                 int head = index / RopeGenRotary.PairCount;
@@ -153,12 +227,12 @@ namespace Models
                 }
                 if (h < headsA)
                 {
-                    long at = ((long)token * headsA + h) * RopeGenRotary.HeadDim;
+                    long at = global::RopeGen.Gpu.HeadStrides.Start(placesA, token, h);
                     RotatePair(a, at + pair, at + pair + RopeGenRotary.PairCount, c, s);
                 }
                 else
                 {
-                    long at = ((long)token * headsB + h - headsA) * RopeGenRotary.HeadDim;
+                    long at = global::RopeGen.Gpu.HeadStrides.Start(placesB, token, h - headsA);
                     RotatePair(b, at + pair, at + pair + RopeGenRotary.PairCount, c, s);
                 }
             }
@@ -176,56 +250,6 @@ namespace Models
                 float x1 = x[i], x2 = x[j];
                 x[i] = x1 * c - x2 * s;
                 x[j] = x2 * c + x1 * s;
-            }
-
-            private static int Length<T>(global::ILGPU.ArrayView<T> view) where T : unmanaged
-            {
-                if (view.Length > int.MaxValue) throw new global::System.ArgumentException($"A view of {view.Length} elements is longer than RoPE kernels accept ({int.MaxValue}).");
-                return (int)view.Length;
-            }
-
-            private static global::ILGPU.Runtime.MemoryBuffer1D<double, global::ILGPU.Stride1D.Dense> Upload(global::ILGPU.Runtime.Accelerator accelerator, double[] values)
-            {
-                global::ILGPU.Runtime.MemoryBuffer1D<double, global::ILGPU.Stride1D.Dense> buffer = accelerator.Allocate1D<double>(values.Length);
-                global::ILGPU.Runtime.ArrayViewExtensions.CopyFromCPU(buffer.View.BaseView, values);
-                return buffer;
-            }
-
-            /// <summary>The device copy of a host <see cref="global::RopeGen.RotaryTable"/>, grown in the host table's blocks up to its cap.</summary>
-            private sealed class DeviceTable : global::System.IDisposable
-            {
-                private readonly global::ILGPU.Runtime.Accelerator _accelerator;
-                private readonly global::RopeGen.RotaryTable _host;
-                private global::ILGPU.Runtime.MemoryBuffer1D<float, global::ILGPU.Stride1D.Dense> _buffer;
-
-                public DeviceTable(global::ILGPU.Runtime.Accelerator accelerator, global::RopeGen.RotaryTable host, int positions)
-                {
-                    _accelerator = accelerator;
-                    _host = host;
-                    _buffer = accelerator.Allocate1D<float>(1);
-                    Ensure(positions);
-                }
-
-                public int Rows { get; private set; }
-
-                public global::ILGPU.ArrayView<float> View => _buffer.View;
-
-                public void Ensure(int positions)
-                {
-                    int wanted = global::System.Math.Min(positions, _host.MaxCachedPositions);
-                    if (wanted <= Rows) return;
-                    float[] rows = _host.Acquire(wanted - 1);
-                    if (rows.Length == 0) return;
-                    global::ILGPU.Runtime.MemoryBuffer1D<float, global::ILGPU.Stride1D.Dense> buffer = _accelerator.Allocate1D<float>(rows.Length);
-                    global::ILGPU.Runtime.ArrayViewExtensions.CopyFromCPU(buffer.View.BaseView, rows);
-                    // Launches already queued may still read the old rows.
-                    _accelerator.Synchronize();
-                    _buffer.Dispose();
-                    _buffer = buffer;
-                    Rows = rows.Length / RopeGenRotary.RowStride;
-                }
-
-                public void Dispose() => _buffer.Dispose();
             }
         }
     }

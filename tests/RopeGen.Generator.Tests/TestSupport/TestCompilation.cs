@@ -21,9 +21,10 @@ public static class TestCompilation
     private static readonly Lazy<ImmutableArray<MetadataReference>> s_references = new(() =>
     {
         string tpa = (string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!;
-        // Like a user's project: the generator and code-fix assemblies run as analyzers, they are not referenced.
+        // Like a user's project: the generator and code-fix assemblies run as analyzers, they are not referenced; ILGPU
+        // only where a test adds Ilgpu.Reference.
         var paths = tpa.Split(Path.PathSeparator)
-            .Where(p => Path.GetFileName(p) is not ("RopeGen.Generator.dll" or "RopeGen.CodeFixes.dll"))
+            .Where(p => Path.GetFileName(p) is not ("RopeGen.Generator.dll" or "RopeGen.CodeFixes.dll" or Ilgpu.AssemblyFileName))
             .ToHashSet(StringComparer.Ordinal);
         paths.Add(typeof(attributes::RopeGen.RotaryAttribute).Assembly.Location);
         paths.Add(typeof(runtime::RopeGen.RotaryTable).Assembly.Location);

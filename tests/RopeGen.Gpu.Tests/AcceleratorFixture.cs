@@ -1,0 +1,71 @@
+using System;
+using System.Collections.Generic;
+using ILGPU;
+using ILGPU.Runtime;
+using ILGPU.Runtime.CPU;
+using RopeGen.Gpu;
+
+namespace RopeGen.Gpu.Tests;
+
+/// <summary>
+/// One ILGPU context and CPU accelerator for the whole test run, and each configuration's GPU kernels, loaded once
+/// (loading costs 150–190 ms the first time in a process, a few ms later).
+/// </summary>
+public sealed class AcceleratorFixture : IDisposable
+{
+    private readonly Context _context;
+    private readonly Dictionary<string, IGpuRotary> _loaded = new();
+
+    public AcceleratorFixture()
+    {
+        _context = Context.Create(builder => builder.CPU());
+        Accelerator = _context.CreateCPUAccelerator(0);
+    }
+
+    public Accelerator Accelerator { get; }
+
+    /// <summary>The case's kernels on the CPU accelerator, loaded on first use.</summary>
+    internal IGpuRotary Kernels(GpuCase kernel)
+    {
+        lock (_loaded)
+        {
+            if (!_loaded.TryGetValue(kernel.Name, out IGpuRotary? loaded))
+                _loaded.Add(kernel.Name, loaded = kernel.Create(Accelerator));
+            return loaded;
+        }
+    }
+
+    /// <summary>Copies <paramref name="data"/> and <paramref name="positions"/> to the device, launches, waits and returns the data.</summary>
+    public float[] Run(float[] data, int[] positions, Action<ArrayView<float>, ArrayView<int>> launch)
+    {
+        using MemoryBuffer1D<float, Stride1D.Dense> x = Accelerator.Allocate1D(data);
+        using MemoryBuffer1D<int, Stride1D.Dense> p = Accelerator.Allocate1D(positions);
+        launch(x.View, p.View);
+        Accelerator.Synchronize();
+        return x.GetAsArray1D();
+    }
+
+    /// <summary><see cref="Run"/> for two buffers, such as q and k.</summary>
+    public (float[] A, float[] B) Run(float[] a, float[] b, int[] positions, Action<ArrayView<float>, ArrayView<float>, ArrayView<int>> launch)
+    {
+        using MemoryBuffer1D<float, Stride1D.Dense> x = Accelerator.Allocate1D(a), y = Accelerator.Allocate1D(b);
+        using MemoryBuffer1D<int, Stride1D.Dense> p = Accelerator.Allocate1D(positions);
+        launch(x.View, y.View, p.View);
+        Accelerator.Synchronize();
+        return (x.GetAsArray1D(), y.GetAsArray1D());
+    }
+
+    public void Dispose()
+    {
+        foreach (IGpuRotary kernels in _loaded.Values) kernels.Dispose();
+        Accelerator.Dispose();
+        _context.Dispose();
+    }
+}
+
+/// <summary>Every GPU test class shares the accelerator; tests in it run one after another.</summary>
+[CollectionDefinition(Name)]
+public sealed class AcceleratorCollection : ICollectionFixture<AcceleratorFixture>
+{
+    public const string Name = "ILGPU CPU accelerator";
+}
