@@ -35,7 +35,7 @@ public class GpuLifetimeTests(AcceleratorFixture gpu)
 
     [Fact]
     public void LengthThatIsNotTokensTimesHeadsTimesHeadDim() =>
-        AssertRejected((x, _) => gpu.Kernels(Llama3).Apply(x, Positions(0, 1, 2), 1), "x has 512 elements", "expected 384");
+        AssertRejected((x, _) => gpu.Kernels(Llama3).Apply(x, Positions(0, 1, 2), 1), "positions cover 3 tokens, but x has 512 elements", "4 tokens");
 
     [Fact]
     public void ZeroHeads() =>
@@ -57,11 +57,11 @@ public class GpuLifetimeTests(AcceleratorFixture gpu)
 
     [Fact]
     public void KeyLengthThatDisagreesWithThePositions() =>
-        AssertRejected((q, k) => gpu.Kernels(Llama3).Apply(q, 2, k, 1, Positions(0, 1)), "k has 512 elements", "expected 256");
+        AssertRejected((q, k) => gpu.Kernels(Llama3).Apply(q, 2, k, 1, Positions(0, 1)), "positions cover 2 tokens, but k has 512 elements", "4 tokens");
 
     [Fact]
     public void QueryLengthThatDisagreesWithThePositions() =>
-        AssertRejected((q, k) => gpu.Kernels(Llama3).Apply(q, 1, k, 2, Positions(0, 1)), "q has 512 elements", "expected 256");
+        AssertRejected((q, k) => gpu.Kernels(Llama3).Apply(q, 1, k, 2, Positions(0, 1)), "positions cover 2 tokens, but q has 512 elements", "4 tokens");
 
     [Fact]
     public void ShiftOfAPartialToken() =>
