@@ -189,28 +189,26 @@ namespace RopeGen.Generator.Emit
             string view = $"{View}<{e.KernelType}>";
             string rotate = e == GpuElement.Float ? "_rotate" : $"(_rotate{e.Suffix} ??= {Load(RotateTypes(e, false), "RotateKernel" + e.Suffix)})";
             string axis = multimodal ? ", int axisStride = 0" : "";
-            w.Open($"private void Launch{e.Suffix}({view} a, {Strides} headsA, {view} b, {Strides} headsB, {View}<int> positions, int tokens, int sequenceLength{axis})");
-            w.Line($"Select(sequenceLength, out {View}<float> rows, out int cachedRows, out {View}<double> theta);");
-            w.Line($"int threads = {Checks}.Threads(tokens, headsA.Heads + headsB.Heads, RopeGenRotary.PairCount);");
-            w.Line("if (threads == 0) return;");
-            w.Line($"{rotate}(threads, a, headsA.Heads, headsA.Places, b, headsB.Heads, headsB.Places, positions, rows, cachedRows, theta{(multimodal ? ", axisStride" : "")});");
-            w.Close();
-            w.Line();
+            string select = $"Select(sequenceLength, out {View}<float> rows, out int cachedRows, out {View}<double> theta);";
+            Launcher(w, $"Launch{e.Suffix}({view} a, {Strides} headsA, {view} b, {Strides} headsB, {View}<int> positions, int tokens, int sequenceLength{axis})",
+                select, "tokens, headsA.Heads + headsB.Heads",
+                $"{rotate}(threads, a, headsA.Heads, headsA.Places, b, headsB.Heads, headsB.Places, positions, rows, cachedRows, theta{(multimodal ? ", axisStride" : "")});");
+            Launcher(w, $"LaunchInto{e.Suffix}({View}<float> source, int heads, {view} cache, {View}<int> slots, {View}<int> positions, int tokens, int sequenceLength)",
+                select, "tokens, heads",
+                $"(_rotateInto{e.Suffix} ??= {Load(IntoTypes(e), "RotateIntoKernel" + e.Suffix)})(threads, source, heads, cache, slots, positions, rows, cachedRows, theta);");
+            Launcher(w, $"LaunchShift{e.Suffix}({view} keys, int rows, int delta)",
+                $"{Checks}.NotDisposed(_disposed, nameof(RopeGenGpuRotary));\n{Guard}.ThrowIfDynamicShift(RopeGenRotary.Config);", "rows, 1",
+                $"(_shift{e.Suffix} ??= {Load(ShiftTypes(e), "ShiftKernel" + e.Suffix)})(threads, keys, _table.ShiftRow(delta));");
+        }
 
-            w.Open($"private void LaunchInto{e.Suffix}({View}<float> source, int heads, {view} cache, {View}<int> slots, {View}<int> positions, int tokens, int sequenceLength)");
-            w.Line($"Select(sequenceLength, out {View}<float> rows, out int cachedRows, out {View}<double> theta);");
-            w.Line($"int threads = {Checks}.Threads(tokens, heads, RopeGenRotary.PairCount);");
+        /// <summary>One launcher: its checks and table choice, the thread count (one per pair), the launch.</summary>
+        private static void Launcher(SourceWriter w, string signature, string prologue, string tokensAndHeads, string launch)
+        {
+            w.Open("private void " + signature);
+            foreach (string line in prologue.Split('\n')) w.Line(line);
+            w.Line($"int threads = {Checks}.Threads({tokensAndHeads}, RopeGenRotary.PairCount);");
             w.Line("if (threads == 0) return;");
-            w.Line($"(_rotateInto{e.Suffix} ??= {Load(IntoTypes(e), "RotateIntoKernel" + e.Suffix)})(threads, source, heads, cache, slots, positions, rows, cachedRows, theta);");
-            w.Close();
-            w.Line();
-
-            w.Open($"private void LaunchShift{e.Suffix}({view} keys, int rows, int delta)");
-            w.Line($"{Checks}.NotDisposed(_disposed, nameof(RopeGenGpuRotary));");
-            w.Line($"{Guard}.ThrowIfDynamicShift(RopeGenRotary.Config);");
-            w.Line($"int threads = {Checks}.Threads(rows, 1, RopeGenRotary.PairCount);");
-            w.Line("if (threads == 0) return;");
-            w.Line($"(_shift{e.Suffix} ??= {Load(ShiftTypes(e), "ShiftKernel" + e.Suffix)})(threads, keys, _table.ShiftRow(delta));");
+            w.Line(launch);
             w.Close();
             w.Line();
         }
