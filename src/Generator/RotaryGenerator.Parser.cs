@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -13,27 +12,59 @@ namespace RopeGen.Generator
     public sealed partial class RotaryGenerator
     {
         /// <summary>
-        /// Turns one annotated class into a plain-value spec, or null when the input is faulty (an analyzer reports
-        /// it): not partial, inside a generic or non-partial type, generic itself, arguments with errors, settings
-        /// that break a validation rule, or a head dim above <see cref="MaxHeadDim"/>.
+        /// Turns one annotated class into a plain-value spec, or null when the generator does not extend it (see
+        /// <see cref="Extends"/>; an analyzer or the compiler reports why).
         /// </summary>
         internal static RotaryClassSpec? Parse(GeneratorAttributeSyntaxContext context, CancellationToken ct)
         {
-            if (context.TargetSymbol is not INamedTypeSymbol { TypeKind: TypeKind.Class } type || context.Attributes.Length != 1) return null;
-            // An empty name is a declaration the parser recovered from a syntax error.
-            if (type.Name.Length == 0 || !IsPartialChain(type) || type.IsGenericType) return null;
-
-            RotarySettings? settings = ReadSettings(context.Attributes[0]);
+            if (context.TargetSymbol is not INamedTypeSymbol type || context.Attributes.Length != 1) return null;
+            Compilation compilation = context.SemanticModel.Compilation;
+            bool hasIlgpu = compilation.GetTypeByMetadataName(IlgpuAcceleratorName) is not null;
+            RotarySettings? settings = Extends(type, compilation, hasIlgpu);
             ct.ThrowIfCancellationRequested();
-            if (settings is null || settings.HeadDim > MaxHeadDim || RotaryValidation.Validate(settings.ToConfig()).Any(p => p.IsError)) return null;
+            if (settings is null) return null;
 
             var containers = new List<ContainingType>();
             for (INamedTypeSymbol? outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
                 containers.Insert(0, new ContainingType(Keyword(outer), outer.Name));
+            var namespaces = new List<string>();
+            for (INamespaceSymbol ns = type.ContainingNamespace; !ns.IsGlobalNamespace; ns = ns.ContainingNamespace)
+                namespaces.Insert(0, ns.Name);
 
-            string? ns = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString();
-            return new RotaryClassSpec(ns, new EquatableArray<ContainingType>(containers), Keyword(type), type.Name,
-                HintName(type), settings);
+            string hintName = HintNames.Readable(namespaces.Concat(containers.Select(c => c.Name)).Append(type.Name));
+            var hides = new EquatableArray<string>(GeneratedMemberConflicts.Hidden(type, settings.MRopeSections is not null, compilation, hasIlgpu));
+            return new RotaryClassSpec(namespaces.Count == 0 ? null : string.Join(".", namespaces), new EquatableArray<ContainingType>(containers),
+                Keyword(type), type.Name, hintName, settings, hides);
+        }
+
+        /// <summary>
+        /// The settings of a [Rotary] class the generator extends, or null when it does not: not a class, not partial
+        /// (or inside a type that is not), generic or inside a generic type, file-local or inside a file-local type
+        /// (generated code cannot extend it), [Rotary] on more than one declaration, arguments with errors, settings
+        /// that break a validation rule, a head dim above <see cref="MaxHeadDim"/>, or a member of the class named like a
+        /// generated one.
+        /// </summary>
+        internal static RotarySettings? Extends(INamedTypeSymbol type, Compilation compilation, bool hasIlgpu)
+        {
+            // An empty name is a declaration the parser recovered from a syntax error.
+            if (type.TypeKind != TypeKind.Class || type.Name.Length == 0 || !IsPartialChain(type) || type.IsGenericType || IsFileLocalChain(type))
+                return null;
+            INamedTypeSymbol? rotary = compilation.GetTypeByMetadataName(AttributeName);
+            AttributeData[] attributes = type.GetAttributes().Where(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, rotary)).ToArray();
+            if (attributes.Length != 1) return null;
+
+            RotarySettings? settings = ReadSettings(attributes[0]);
+            if (settings is null || settings.HeadDim > MaxHeadDim || RotaryValidation.Validate(settings.ToConfig()).Any(p => p.IsError)) return null;
+            return GeneratedMemberConflicts.Clashes(type, settings.MRopeSections is not null, hasIlgpu).Any() ? null : settings;
+        }
+
+        /// <summary>True when the class or a containing type is file-local (<c>file</c>): generated code, in another file,
+        /// cannot extend it (ROPE012).</summary>
+        internal static bool IsFileLocalChain(INamedTypeSymbol type)
+        {
+            for (INamedTypeSymbol? t = type; t is not null; t = t.ContainingType)
+                if (t.IsFileLocal) return true;
+            return false;
         }
 
         /// <summary>
@@ -112,14 +143,5 @@ namespace RopeGen.Generator
             { TypeKind: TypeKind.Interface } => "interface",
             _ => "class",
         };
-
-        private static string HintName(INamedTypeSymbol type)
-        {
-            // Fully qualified metadata-style name, so two classes of the same name in different places never collide.
-            string name = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", "");
-            var sb = new StringBuilder(name.Length + 10);
-            foreach (char ch in name) sb.Append(char.IsLetterOrDigit(ch) || ch == '.' || ch == '_' ? ch : '_');
-            return sb.Append(".Rotary.g.cs").ToString();
-        }
     }
 }

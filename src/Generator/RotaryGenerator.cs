@@ -33,9 +33,17 @@ namespace RopeGen.Generator
                 .Select(static (compilation, _) => compilation.GetTypeByMetadataName(IlgpuAcceleratorName) is not null)
                 .WithTrackingName(TrackingNames.IlgpuReference);
 
+            // Hint names that would collide (Roslyn ignores their case) get a number; usually there are none.
+            var renames = classes
+                .Select(static (spec, _) => new HintName(spec.FullName, spec.HintName))
+                .Collect()
+                .Select(static (names, _) => HintNames.Renames(names))
+                .WithTrackingName(TrackingNames.HintNameRenames);
+
             var targets = classes
                 .Combine(hasIlgpu)
-                .Select(static (pair, _) => new Model.RotaryTarget(pair.Left, pair.Right))
+                .Combine(renames)
+                .Select(static (pair, _) => new RotaryTarget(HintNames.Apply(pair.Left.Left, pair.Right), pair.Left.Right))
                 .WithTrackingName(TrackingNames.Targets);
 
             // The CPU kernels of every class; the GPU kernels, in a file of their own, only when ILGPU is referenced.

@@ -6,6 +6,7 @@ namespace RopeGen.Generator
         public const string RotaryClasses = nameof(RotaryClasses);
         public const string ValidRotaryClasses = nameof(ValidRotaryClasses);
         public const string IlgpuReference = nameof(IlgpuReference);
+        public const string HintNameRenames = nameof(HintNameRenames);
         public const string Targets = nameof(Targets);
     }
 }

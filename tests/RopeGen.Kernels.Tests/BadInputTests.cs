@@ -20,7 +20,16 @@ public class BadInputTests
 
     [Fact]
     public void LengthThatIsNotTokensTimesHeadsTimesHeadDim() =>
-        AssertRejected((x, _) => Llama31Half.ApplyRotary(x, new[] { 0, 1, 2 }, 1), "x has 512 elements", "expected 384");
+        AssertRejected((x, _) => Llama31Half.ApplyRotary(x.AsSpan(0, x.Length - 212), new[] { 0, 1, 2 }, 1), "x has 300 elements", "expected 384");
+
+    [Fact]
+    public void FewerPositionsThanTheTokensOfX()
+    {
+        // x holds 4 whole tokens: the positions, not x, are named.
+        var error = Assert.Throws<ArgumentException>(() => Llama31Half.ApplyRotary(TestData.Random(4 * D, seed: 1), new[] { 0, 1, 2 }, 1));
+        Assert.Equal("positions", error.ParamName);
+        Assert.Contains("positions cover 3 tokens, but x has 512 elements = 4 tokens × 1 heads × 128 head dims", error.Message);
+    }
 
     [Fact]
     public void NegativePosition() =>
@@ -45,6 +54,20 @@ public class BadInputTests
     [Fact]
     public void ShiftOfAPartialToken() =>
         AssertRejected((keys, _) => Llama31Half.ShiftRotary(keys, 3, 1), "keys has 512 elements", "multiple of 384");
+
+    [Fact]
+    public void QueriesAndKeysInTheSameMemory() =>
+        AssertRejected((q, _) => Llama31Half.ApplyRotary(q, 1, q, 1, new[] { 0, 1, 2, 3 }), "q and k overlap", "k starts 0 elements into q");
+
+    [Fact]
+    public void AdjacentSlicesOfOneArrayAreNotAnOverlap()
+    {
+        float[] buffer = TestData.Random(3 * D, seed: 3), q = buffer[..(2 * D)], k = buffer[(2 * D)..];
+        Llama31Half.ApplyRotary(buffer.AsSpan(0, 2 * D), 2, buffer.AsSpan(2 * D), 1, new[] { 5 });
+        Llama31Half.ApplyRotary(q, new[] { 5 }, 2);
+        Llama31Half.ApplyRotary(k, new[] { 5 }, 1);
+        Assert.Equal(q.Concat(k), buffer);
+    }
 
     [Fact]
     public void ParameterNamesAreReported()

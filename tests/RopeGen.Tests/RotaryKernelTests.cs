@@ -208,9 +208,13 @@ public partial class RotaryKernelTests
         float[] x = Random(128, 1), before = x.ToArray();
         float[] q = Random(64, 2), qBefore = q.ToArray();
 
-        var size = Assert.Throws<ArgumentException>(() => kernel.Apply(x, new[] { 0, 1, 2 }, 1));
+        var size = Assert.Throws<ArgumentException>(() => kernel.Apply(x.AsSpan(0, 100), new[] { 0 }, 1));
         Assert.Equal("x", size.ParamName);
-        Assert.Contains("x has 128 elements; expected 192 = 3 tokens × 1 heads × 64 head dims", size.Message);
+        Assert.Contains("x has 100 elements; expected 64 = 1 tokens × 1 heads × 64 head dims", size.Message);
+        // x holds two whole tokens: the three positions are what disagrees.
+        var tokens = Assert.Throws<ArgumentException>(() => kernel.Apply(x, new[] { 0, 1, 2 }, 1));
+        Assert.Equal("positions", tokens.ParamName);
+        Assert.Contains("positions cover 3 tokens, but x has 128 elements = 2 tokens × 1 heads × 64 head dims", tokens.Message);
         Assert.Contains("positions[1] is -1", Assert.Throws<ArgumentException>(() => kernel.Apply(x, new[] { 0, -1 }, 1)).Message);
         Assert.Equal("numHeads", Assert.Throws<ArgumentOutOfRangeException>(() => kernel.Apply(x, new[] { 0, 1 }, 0)).ParamName);
         Assert.Contains("sequenceLength is 1, but the positions reach 1; expected at least 2",

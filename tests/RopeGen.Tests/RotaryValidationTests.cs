@@ -104,6 +104,25 @@ public class RotaryValidationTests
             "ShortFactors[0] is -1", "positive finite number"),
         ["ShortFactors entry NaN"] = new(() => Phi3(Replace(Short, 47, double.NaN), Long), RotaryRule.Scaling, "ShortFactors",
             "ShortFactors[47] is NaN", "positive finite number"),
+        ["HeadDim above what a table row holds"] = new(() => new(1 << 30), RotaryRule.HeadDim, "HeadDim", "HeadDim is 1073741824", "at most 536870912"),
+        // Settings valid one by one whose frequencies or attention factor are not (issue 15, item 8).
+        ["AttentionFactor too large"] = new(() => new(128, 1e6, RopeScaling.Yarn) { Factor = 4, OriginalMaxPositions = 32768, AttentionFactor = 1e300 },
+            RotaryRule.Scaling, "AttentionFactor", "AttentionFactor is 1E+300", "from 1E-06 to 1000000"),
+        ["AttentionFactor too small"] = new(() => Phi3(Short, Long, attentionFactor: 1e-300), RotaryRule.Scaling, "AttentionFactor", "AttentionFactor is 1E-300", "from 1E-06"),
+        ["YarnMScales that overflow"] = new(() => new(64, 10000, RopeScaling.Yarn) { Factor = 1e308, OriginalMaxPositions = 4096, YarnMScale = 1e308, YarnMScaleAllDim = 1e308 },
+            RotaryRule.Scaling, "YarnMScale", "YarnMScale (1E+308) and YarnMScaleAllDim (1E+308)", "= NaN", "from 1E-06 to 1000000"),
+        ["YarnMScales that round to zero"] = new(() => new(64, 10000, RopeScaling.Yarn) { Factor = 4, OriginalMaxPositions = 4096, YarnMScale = 1e-300, YarnMScaleAllDim = 1e300 },
+            RotaryRule.Scaling, "YarnMScaleAllDim", "YarnMScale (1E-300) and YarnMScaleAllDim (1E+300)", "from 1E-06"),
+        ["OriginalMaxPositions 1, LongRope"] = new(() => Phi3(Short, Long, original: 1), RotaryRule.Scaling, "OriginalMaxPositions",
+            "OriginalMaxPositions is 1", "divides by ln 1 = 0", "at least 2, or an explicit AttentionFactor"),
+        ["ShortFactors entry that makes θ infinite"] = new(() => Phi3(Replace(Short, 0, double.Epsilon), Long), RotaryRule.Scaling, "ShortFactors",
+            "ShortFactors[0] is 5E-324", "θ_0 = Infinity", "at least 2.93873"),
+        ["LongFactors entry that makes θ exceed float"] = new(() => Phi3(Short, Replace(Long, 1, 1e-300)), RotaryRule.Scaling, "LongFactors",
+            "LongFactors[1] is 1E-300", "θ_1 = 8.2", "at most float.MaxValue"),
+        ["DynamicNtk factor that cancels"] = new(() => new(128, 10000, RopeScaling.DynamicNtk) { Factor = 1e16, OriginalMaxPositions = 4096 }, RotaryRule.Scaling, "Factor",
+            "Factor is 10000000000000000", "θ_1 = Infinity", "at sequence length 4096"),
+        ["Yarn betas beyond double"] = new(() => new(8, 10000, RopeScaling.Yarn) { Factor = 4, OriginalMaxPositions = int.MaxValue, BetaFast = 1e-307, BetaSlow = 1e-308 },
+            RotaryRule.Scaling, "BetaFast", "BetaFast (1E-307) and BetaSlow (1E-308)", "θ_0 = NaN"),
     };
 
     private static readonly Dictionary<string, Case> Warnings = new()
@@ -186,6 +205,43 @@ public class RotaryValidationTests
             new(96) { RotaryDim = 24 }, new(256), new(128, 10000, RopeScaling.DynamicNtk) { Factor = 2, OriginalMaxPositions = 4096 },
         };
         Assert.All(models, m => Assert.Empty(RotaryValidation.Validate(m)));
+    }
+
+    public static TheoryData<string> DerivedNames() => new(Errors.Keys.SkipWhile(k => k != "AttentionFactor too large"));
+
+    [Theory, MemberData(nameof(DerivedNames))]
+    public void DerivedValuesOutOfRangeAreRejectedByTheRuntimeKernel(string name)
+    {
+        Case c = Errors[name];
+        var error = Assert.Throws<ArgumentException>(() => new RotaryKernel(c.Config()));
+        Assert.Equal(c.Setting, error.ParamName);
+        Assert.Contains(c.Parts[0], error.Message);
+    }
+
+    [Fact]
+    public void ValuesJustInsideTheDerivedBoundsRotateToFiniteNumbers()
+    {
+        double smallestFactor = 1.0 / RotaryValidation.MaxInverseFrequency * 1.01; // θ_0 = 1 / factor just below float.MaxValue
+        RotaryConfig[] configs =
+        {
+            new(64, 10000, RopeScaling.Yarn) { Factor = 4, OriginalMaxPositions = 4096, AttentionFactor = RotaryValidation.MaxAttentionFactor },
+            new(64, 10000, RopeScaling.Yarn) { Factor = 4, OriginalMaxPositions = 4096, AttentionFactor = RotaryValidation.MinAttentionFactor },
+            Phi3(Replace(Short, 0, smallestFactor), Long),
+            new(64, 10000, RopeScaling.DynamicNtk) { Factor = 1e6, OriginalMaxPositions = 4096 },
+        };
+        int[] positions = { 0, 1, 4097, 1_000_000, int.MaxValue - 1 };
+        foreach (RotaryConfig c in configs)
+        {
+            Assert.Empty(RotaryValidation.Validate(c));
+            var rng = new Random(8);
+            float[] x = Enumerable.Range(0, positions.Length * c.HeadDim).Select(_ => (float)(rng.NextDouble() * 6 - 3)).ToArray();
+            double[] expected = x.Select(v => (double)v).ToArray();
+            new RotaryKernel(c).Apply(x, positions, 1);
+            RopeReference.Apply(c, expected, positions, 1);
+            double scale = Math.Max(1.0, RopeFrequencies.AttentionFactor(c));
+            Assert.All(x, v => Assert.True(float.IsFinite(v)));
+            Assert.InRange(x.Zip(expected, (a, e) => Math.Abs(a - e)).Max(), 0, 2e-6 * scale);
+        }
     }
 
     [Fact]

@@ -109,7 +109,7 @@ public class SixteenBitRotaryKernelTests
         float[] source = Buffers.Random(128, 3), sourceBefore = source.ToArray();
         Half[] cache = Sixteen.Round<Half>(Buffers.Random(4 * 64, 4)), cacheBefore = cache.ToArray();
 
-        Assert.Contains("x has 128 elements; expected 192", Assert.Throws<ArgumentException>(() => kernel.Apply(x, new[] { 0, 1, 2 }, 1)).Message);
+        Assert.Contains("positions cover 3 tokens, but x has 128 elements", Assert.Throws<ArgumentException>(() => kernel.Apply(x, new[] { 0, 1, 2 }, 1)).Message);
         Assert.Contains("positions[1] is -1", Assert.Throws<ArgumentException>(() => kernel.Apply(q, new[] { 0, -1 }, 1, 5)).Message);
         Assert.Contains("sequenceLength is 1, but the positions reach 1", Assert.Throws<ArgumentException>(() => kernel.Apply(q, 1, q, 1, new[] { 0, 1 }, 1)).Message);
         Assert.Equal("numKeyValueHeads", Assert.Throws<ArgumentOutOfRangeException>(() => kernel.Apply(x.AsSpan(0, 64), 1, x.AsSpan(64), 0, new[] { 0 })).ParamName);

@@ -21,7 +21,8 @@ namespace RopeGen.Generator.Analyzers
             DiagnosticDescriptors.NotPartial, DiagnosticDescriptors.HeadDim, DiagnosticDescriptors.RotaryDim,
             DiagnosticDescriptors.Base, DiagnosticDescriptors.Scaling, DiagnosticDescriptors.HeadDimMismatch,
             DiagnosticDescriptors.NoEffect, DiagnosticDescriptors.Generic, DiagnosticDescriptors.Layout,
-            DiagnosticDescriptors.HeadDimTooLarge, DiagnosticDescriptors.Multimodal);
+            DiagnosticDescriptors.HeadDimTooLarge, DiagnosticDescriptors.FileLocal, DiagnosticDescriptors.MemberClash,
+            DiagnosticDescriptors.Multimodal);
 
         /// <inheritdoc/>
         public override void Initialize(AnalysisContext context)
@@ -33,11 +34,12 @@ namespace RopeGen.Generator.Analyzers
                 INamedTypeSymbol? rotary = start.Compilation.GetTypeByMetadataName(RotaryGenerator.AttributeName);
                 if (rotary is null) return; // RopeGen.Attributes not referenced: nothing to check
                 var filter = RotaryAttributeSyntax.For(start.Compilation, start.CancellationToken);
-                start.RegisterSymbolAction(c => Analyze(c, rotary, filter), SymbolKind.NamedType);
+                bool hasIlgpu = start.Compilation.GetTypeByMetadataName(RotaryGenerator.IlgpuAcceleratorName) is not null;
+                start.RegisterSymbolAction(c => Analyze(c, rotary, filter, hasIlgpu), SymbolKind.NamedType);
             });
         }
 
-        private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol rotary, RotaryAttributeSyntax filter)
+        private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol rotary, RotaryAttributeSyntax filter, bool hasIlgpu)
         {
             var type = (INamedTypeSymbol)context.Symbol;
             if (!filter.MayHaveRotary(type, context.CancellationToken)) return;
@@ -54,6 +56,16 @@ namespace RopeGen.Generator.Analyzers
             INamedTypeSymbol? generic = Chain(type).FirstOrDefault(t => t.Arity > 0); // IsGenericType is also true for a type nested in a generic one
             if (generic is not null)
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.Generic, classLocation, type.Name, Describe(generic, type)));
+
+            INamedTypeSymbol? fileLocal = Chain(type).FirstOrDefault(t => t.IsFileLocal);
+            if (fileLocal is not null)
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.FileLocal, classLocation, type.Name, Describe(fileLocal, type)));
+
+            foreach ((string name, ISymbol culprit) in GeneratedMemberConflicts.Clashes(type, attribute.NamedArguments.Any(a => a.Key == "MRopeSections" && !a.Value.IsNull), hasIlgpu))
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MemberClash, culprit.Locations.FirstOrDefault() ?? classLocation,
+                    type.Name, SymbolEqualityComparer.Default.Equals(culprit, type)
+                        ? $"shares its own name '{name}' with a member that RopeGen generates into it (a member cannot have the name of its class)"
+                        : $"declares the {Kind(culprit)} '{name}', a name that RopeGen generates into every [Rotary] class"));
 
             var settings = RotaryGenerator.ReadSettings(attribute);
             if (settings is null) return; // the compiler reports malformed arguments itself
@@ -73,6 +85,17 @@ namespace RopeGen.Generator.Analyzers
         {
             for (INamedTypeSymbol? t = type; t is not null; t = t.ContainingType) yield return t;
         }
+
+        private static string Kind(ISymbol member) => member switch
+        {
+            IMethodSymbol => "method",
+            IFieldSymbol => "field",
+            IPropertySymbol => "property",
+            IEventSymbol => "event",
+            INamedTypeSymbol { IsRecord: true } => "record",
+            INamedTypeSymbol nested => nested.TypeKind.ToString().ToLowerInvariant(),
+            _ => "member",
+        };
 
         private static string Describe(INamedTypeSymbol culprit, INamedTypeSymbol type) =>
             SymbolEqualityComparer.Default.Equals(culprit, type) ? "it" : $"its containing type '{culprit.Name}'";

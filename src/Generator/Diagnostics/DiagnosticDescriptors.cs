@@ -66,6 +66,18 @@ namespace RopeGen.Generator.Diagnostics
             DiagnosticSeverity.Error,
             "Generated kernels are unrolled per head dimension, so their source grows with the head dim; published models use 64 to 256.");
 
+        public static readonly DiagnosticDescriptor FileLocal = Create(DiagnosticIds.FileLocal,
+            "[Rotary] class cannot be file-local",
+            "'{0}' has [Rotary] but {1} is file-local ('file'); RopeGen adds the kernels in a generated file of its own, which cannot extend a file-local type, so declare it without 'file' (internal, for instance)",
+            DiagnosticSeverity.Error,
+            "A file-local type can only be extended by partial declarations in the same file; the generated kernels live in another file.");
+
+        public static readonly DiagnosticDescriptor MemberClash = Create(DiagnosticIds.MemberClash,
+            "Member named like a generated one",
+            "'{0}' {1}; rename it",
+            DiagnosticSeverity.Error,
+            "RopeGen generates the ApplyRotary overloads, ShiftRotary and the nested class RopeGenRotary into the [Rotary] class (with M-RoPE sections also ApplyMultimodalRotary, with ILGPU also CreateGpuRotary and RopeGenGpuRotary): a member of the same name and signature, a non-method member of a generated method's name, or the class's own name would clash with them.");
+
         public static readonly DiagnosticDescriptor Multimodal = Create(DiagnosticIds.Multimodal,
             "Invalid M-RoPE sections", "{0}", DiagnosticSeverity.Error,
             "M-RoPE (Qwen2-VL) gives each rotation pair to one position axis: MRopeSections holds three positive pair counts (temporal, height, width) summing to RotaryDim / 2, with a static scaling kind.");

@@ -36,6 +36,12 @@ namespace RopeGen.Generator.Diagnostics
         /// <summary>The head dim is valid but larger than the generator unrolls kernels for.</summary>
         public const string HeadDimTooLarge = "ROPE011";
 
+        /// <summary>The [Rotary] class or a containing type is file-local.</summary>
+        public const string FileLocal = "ROPE012";
+
+        /// <summary>A member of the [Rotary] class, or the class itself, has the name of a generated member.</summary>
+        public const string MemberClash = "ROPE013";
+
         /// <summary>The M-RoPE sections are invalid or combined with a scaling kind they do not support.</summary>
         public const string Multimodal = "ROPE020";
     }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using RopeGen.Generator.Model;
 
 namespace RopeGen.Generator.Emit
 {
@@ -13,12 +14,12 @@ namespace RopeGen.Generator.Emit
     {
         private const string Table = "global::RopeGen.RotaryTable";
 
-        public static void Open(SourceWriter w, RotaryConfig config)
+        public static void Open(SourceWriter w, RotaryClassSpec spec, RotaryConfig config)
         {
             int width = config.Layout == RotaryLayout.Interleaved ? config.EffectiveRotaryDim : config.PairCount;
             w.Line("/// <summary>The RoPE configuration of this class, resolved at build time by RopeGen, and its cos/sin tables.</summary>");
             w.Line(ClassEmitter.GeneratedCode);
-            w.Open("public static partial class RopeGenRotary");
+            w.Open(GeneratedMember.RopeGenRotary.Public(spec) + "static partial class RopeGenRotary");
             Constant(w, "Width of one attention head.", "int", "HeadDim", Int(config.HeadDim));
             Constant(w, "Leading dimensions of each head that are rotated; the rest pass through.", "int", "RotaryDim", Int(config.EffectiveRotaryDim));
             Constant(w, "Rotation pairs per head, RotaryDim / 2.", "int", "PairCount", Int(config.PairCount));

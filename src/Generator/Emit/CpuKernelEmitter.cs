@@ -26,21 +26,21 @@ namespace RopeGen.Generator.Emit
 
         public static void EmitMembers(SourceWriter w, RotaryClassSpec spec, RotaryConfig config)
         {
-            EmitPublicKernels(w, config);
+            EmitPublicKernels(w, spec, config);
             w.Line();
-            ConfigurationEmitter.Open(w, config);
+            ConfigurationEmitter.Open(w, spec, config);
             EmitRotate(w, config);
             w.Line();
             EmitShift(w, config);
             w.Line();
             EmitRotateHeads(w, config);
             w.Close();
-            MultimodalKernelEmitter.EmitMembers(w, config);
+            MultimodalKernelEmitter.EmitMembers(w, spec, config);
             w.Line();
-            StagedKernelEmitter.EmitMembers(w, config);
+            StagedKernelEmitter.EmitMembers(w, spec, config);
         }
 
-        private static void EmitPublicKernels(SourceWriter w, RotaryConfig config)
+        private static void EmitPublicKernels(SourceWriter w, RotaryClassSpec spec, RotaryConfig config)
         {
             string sequenceNote = config.IsDynamic
                 ? "the sequence length max(positions) + 1 selects the frequency table, as transformers does"
@@ -52,7 +52,7 @@ namespace RopeGen.Generator.Emit
             w.Line("/// </summary>");
             w.Line("/// <exception cref=\"global::System.ArgumentException\">The length does not match, a position is negative or <paramref name=\"numHeads\"/> &lt;= 0; nothing is written.</exception>");
             w.Line(ClassEmitter.GeneratedCode);
-            w.Open($"public static void ApplyRotary({Span} x, {Positions} positions, int numHeads)");
+            w.Open($"{GeneratedMember.ApplyRotary.Public(spec)}static void ApplyRotary({Span} x, {Positions} positions, int numHeads)");
             w.Line($"{Guard}.CheckLayout(x.Length, positions.Length, numHeads, RopeGenRotary.HeadDim, \"x\", \"numHeads\");");
             w.Line($"int maxPosition = {Guard}.MaxPosition(positions);");
             w.Line("RopeGenRotary.Rotate(x, numHeads, default, 0, positions, maxPosition, maxPosition + 1);");
@@ -65,7 +65,7 @@ namespace RopeGen.Generator.Emit
             w.Line("/// </summary>");
             w.Line("/// <exception cref=\"global::System.ArgumentException\">Bad sizes or positions, or <paramref name=\"sequenceLength\"/> does not exceed every position; nothing is written.</exception>");
             w.Line(ClassEmitter.GeneratedCode);
-            w.Open($"public static void ApplyRotary({Span} x, {Positions} positions, int numHeads, int sequenceLength)");
+            w.Open($"{GeneratedMember.ApplyRotaryWithLength.Public(spec)}static void ApplyRotary({Span} x, {Positions} positions, int numHeads, int sequenceLength)");
             w.Line($"{Guard}.CheckLayout(x.Length, positions.Length, numHeads, RopeGenRotary.HeadDim, \"x\", \"numHeads\");");
             w.Line($"int maxPosition = {Guard}.MaxPosition(positions);");
             w.Line($"{Guard}.CheckSequenceLength(sequenceLength, maxPosition);");
@@ -80,12 +80,12 @@ namespace RopeGen.Generator.Emit
             w.Line("/// </summary>");
             w.Line("/// <exception cref=\"global::System.ArgumentException\">A length does not match, q and k overlap, a position is negative or a head count &lt;= 0; nothing is written.</exception>");
             w.Line(ClassEmitter.GeneratedCode);
-            w.Open($"public static void ApplyRotary({Span} q, int numQueryHeads, {Span} k, int numKeyValueHeads, {Positions} positions)");
+            w.Open($"{GeneratedMember.ApplyRotaryFused.Public(spec)}static void ApplyRotary({Span} q, int numQueryHeads, {Span} k, int numKeyValueHeads, {Positions} positions)");
             ViewKernelEmitter.FusedChecks(w);
             w.Line($"int maxPosition = {Guard}.MaxPosition(positions);");
             w.Line("RopeGenRotary.Rotate(q, numQueryHeads, k, numKeyValueHeads, positions, maxPosition, maxPosition + 1);");
             w.Close();
-            ViewKernelEmitter.EmitPublicKernels(w);
+            ViewKernelEmitter.EmitPublicKernels(w, spec);
             w.Line();
 
             w.Line("/// <summary>");
@@ -96,7 +96,7 @@ namespace RopeGen.Generator.Emit
             w.Line("/// <exception cref=\"global::System.ArgumentException\">The length is not a whole number of tokens or <paramref name=\"numHeads\"/> &lt;= 0.</exception>");
             w.Line("/// <exception cref=\"global::System.NotSupportedException\">The scaling kind is dynamic (DynamicNtk, LongRope): no single shift is correct.</exception>");
             w.Line(ClassEmitter.GeneratedCode);
-            w.Open($"public static void ShiftRotary({Span} keys, int numHeads, int delta)");
+            w.Open($"{GeneratedMember.ShiftRotary.Public(spec)}static void ShiftRotary({Span} keys, int numHeads, int delta)");
             w.Line("RopeGenRotary.Shift(keys, numHeads, delta);");
             w.Close();
         }

@@ -51,12 +51,12 @@ namespace RopeGen.Generator.Emit
             w.Line("/// accelerator and reuse it: loading kernels is slow. Dispose it to free the device memory.");
             w.Line("/// </summary>");
             w.Line(ClassEmitter.GeneratedCode);
-            w.Line("public static RopeGenGpuRotary CreateGpuRotary(global::ILGPU.Runtime.Accelerator accelerator) => new RopeGenGpuRotary(accelerator);");
+            w.Line(GeneratedMember.CreateGpuRotary.Public(spec) + "static RopeGenGpuRotary CreateGpuRotary(global::ILGPU.Runtime.Accelerator accelerator) => new RopeGenGpuRotary(accelerator);");
             w.Line();
-            EmitClass(w, config);
+            EmitClass(w, spec, config);
         }
 
-        private static void EmitClass(SourceWriter w, RotaryConfig config)
+        private static void EmitClass(SourceWriter w, RotaryClassSpec spec, RotaryConfig config)
         {
             bool longRope = config.Scaling == RopeScaling.LongRope, dynamicNtk = config.Scaling == RopeScaling.DynamicNtk;
             bool multimodal = config.IsMultimodal;
@@ -68,7 +68,7 @@ namespace RopeGen.Generator.Emit
             w.Line("/// The float rotation is loaded when the object is created, the other kernels on first use. Not thread-safe.");
             w.Line("/// </summary>");
             w.Line(ClassEmitter.GeneratedCode);
-            w.Open($"public sealed class RopeGenGpuRotary : global::System.IDisposable, {Support}.{(multimodal ? "IGpuMultimodalRotary" : "IGpuRotary")}");
+            w.Open(GeneratedMember.RopeGenGpuRotary.Public(spec) + $"sealed class RopeGenGpuRotary : global::System.IDisposable, {Support}.{(multimodal ? "IGpuMultimodalRotary" : "IGpuRotary")}");
             w.Line("private readonly global::ILGPU.Runtime.Accelerator _accelerator;");
             foreach (GpuElement e in GpuElement.All)
             {

@@ -33,8 +33,8 @@ namespace RopeGen.Generator.Emit
                 for (int k = 0; k < blocks.Count; k++)
                 {
                     string v = Vector(blocks[k].Size);
-                    w.Line($"var c{k} = {v}.LoadUnsafe(ref row, {blocks[k].At});");
-                    w.Line($"var s{k} = {v}.LoadUnsafe(ref row, {blocks[k].At + width});");
+                    w.Line($"{v}<float> c{k} = {v}.LoadUnsafe(ref row, {blocks[k].At});");
+                    w.Line($"{v}<float> s{k} = {v}.LoadUnsafe(ref row, {blocks[k].At + width});");
                 }
             }
             w.Open("for (int h = 0; h < headsA + headsB; h++)");
@@ -74,10 +74,10 @@ namespace RopeGen.Generator.Emit
         {
             string v = Vector(size);
             w.Open();
-            w.Line($"var x1 = {v}.LoadUnsafe(ref x, {at});");
-            w.Line($"var x2 = {v}.LoadUnsafe(ref x, {at + pairs});");
-            w.Line($"var c = {cos};");
-            w.Line($"var s = {sin};");
+            w.Line($"{v}<float> x1 = {v}.LoadUnsafe(ref x, {at});");
+            w.Line($"{v}<float> x2 = {v}.LoadUnsafe(ref x, {at + pairs});");
+            w.Line($"{v}<float> c = {cos};");
+            w.Line($"{v}<float> s = {sin};");
             w.Line($"{v}.StoreUnsafe(x1 * c - x2 * s, ref x, {at});");
             w.Line($"{v}.StoreUnsafe(x2 * c + x1 * s, ref x, {at + pairs});");
             w.Close();
@@ -89,9 +89,9 @@ namespace RopeGen.Generator.Emit
             var swap = new List<string>();
             for (int i = 0; i < size; i += 2) swap.Add($"{i + 1}, {i}");
             w.Open();
-            w.Line($"var v = {v}.LoadUnsafe(ref x, {at});");
+            w.Line($"{v}<float> v = {v}.LoadUnsafe(ref x, {at});");
             // Lanes (2i, 2i+1) swapped: x·cos + swap(x)·[−sin, +sin] is the pair rotation.
-            w.Line($"var swapped = {v}.Shuffle(v, {v}.Create({string.Join(", ", swap)}));");
+            w.Line($"{v}<float> swapped = {v}.Shuffle(v, {v}.Create({string.Join(", ", swap)}));");
             w.Line($"{v}.StoreUnsafe(v * {cos} + swapped * {sin}, ref x, {at});");
             w.Close();
         }

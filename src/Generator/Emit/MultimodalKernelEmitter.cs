@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Linq;
+using RopeGen.Generator.Model;
 
 namespace RopeGen.Generator.Emit
 {
@@ -21,7 +22,7 @@ namespace RopeGen.Generator.Emit
         private const int MaxStackScratchFloats = 4096;
 
         /// <summary>Writes the members, inside the annotated class, after <c>RopeGenRotary</c>.</summary>
-        public static void EmitMembers(SourceWriter w, RotaryConfig config)
+        public static void EmitMembers(SourceWriter w, RotaryClassSpec spec, RotaryConfig config)
         {
             if (config.MRopeSections is null) return;
             string sections = "[" + string.Join(", ", config.MRopeSections.Select(Int)) + "]";
@@ -30,14 +31,14 @@ namespace RopeGen.Generator.Emit
                 : $"sections {sections} (Qwen2-VL): the first {config.MRopeSections[0]} pairs turn with the temporal id, the next {config.MRopeSections[1]} with the height id, the last {config.MRopeSections[2]} with the width id";
 
             w.Line();
-            Apply(w, scheme, fused: false, withLength: false);
-            Apply(w, scheme, fused: false, withLength: true);
-            Apply(w, scheme, fused: true, withLength: false);
-            Apply(w, scheme, fused: true, withLength: true);
+            Apply(w, spec, scheme, fused: false, withLength: false);
+            Apply(w, spec, scheme, fused: false, withLength: true);
+            Apply(w, spec, scheme, fused: true, withLength: false);
+            Apply(w, spec, scheme, fused: true, withLength: true);
             EmitTokenLoop(w, config, sections);
         }
 
-        private static void Apply(SourceWriter w, string scheme, bool fused, bool withLength)
+        private static void Apply(SourceWriter w, RotaryClassSpec spec, string scheme, bool fused, bool withLength)
         {
             w.Line("/// <summary>");
             if (fused)
@@ -61,12 +62,12 @@ namespace RopeGen.Generator.Emit
             w.Line(ClassEmitter.GeneratedCode);
             string buffers = fused ? $"{Span} q, int numQueryHeads, {Span} k, int numKeyValueHeads" : $"{Span} x, int numHeads";
             string parameters = fused ? $"{buffers}, {Positions} positions" : $"{Span} x, {Positions} positions, int numHeads";
-            w.Open($"public static void ApplyMultimodalRotary({parameters}{(withLength ? ", int sequenceLength" : "")})");
+            parameters += withLength ? ", int sequenceLength" : "";
+            w.Open($"{GeneratedMember.Public(spec, "ApplyMultimodalRotary", parameters)}static void ApplyMultimodalRotary({parameters})");
             w.Line($"int tokens = {Guard}.MultimodalTokenCount(positions.Length);");
             if (fused)
             {
-                w.Line($"{Guard}.CheckLayout(q.Length, tokens, numQueryHeads, RopeGenRotary.HeadDim, \"q\", \"numQueryHeads\");");
-                w.Line($"{Guard}.CheckLayout(k.Length, tokens, numKeyValueHeads, RopeGenRotary.HeadDim, \"k\", \"numKeyValueHeads\");");
+                w.Line($"{Guard}.CheckFusedLayout(q.Length, numQueryHeads, k.Length, numKeyValueHeads, tokens, RopeGenRotary.HeadDim);");
                 w.Line($"{Guard}.CheckDisjoint<float>(q, global::RopeGen.HeadView.Contiguous(numQueryHeads), k, global::RopeGen.HeadView.Contiguous(numKeyValueHeads), tokens, RopeGenRotary.HeadDim, \"q\", \"k\");");
             }
             else

@@ -1,3 +1,5 @@
+using RopeGen.Generator.Model;
+
 namespace RopeGen.Generator.Emit
 {
     /// <summary>
@@ -40,16 +42,16 @@ namespace RopeGen.Generator.Emit
         };
 
         /// <summary>Writes the public kernels, then reopens <c>RopeGenRotary</c> for the float rotation they drive.</summary>
-        public static void EmitMembers(SourceWriter w, RotaryConfig config)
+        public static void EmitMembers(SourceWriter w, RotaryClassSpec spec, RotaryConfig config)
         {
             foreach (Element e in new[] { Half, BFloat16 })
             {
-                EmitApply(w, e);
-                EmitFused(w, e);
-                EmitShift(w, e, config);
+                EmitApply(w, spec, e);
+                EmitFused(w, spec, e);
+                EmitShift(w, spec, e, config);
             }
             foreach (Element e in new[] { Float, Half, BFloat16 })
-                EmitRotateInto(w, e);
+                EmitRotateInto(w, spec, e);
 
             // The first part of RopeGenRotary declares its accessibility and carries its documentation and [GeneratedCode].
             w.Open("static partial class RopeGenRotary");
@@ -57,9 +59,9 @@ namespace RopeGen.Generator.Emit
             w.Close();
         }
 
-        private static void EmitApply(SourceWriter w, Element e)
+        private static void EmitApply(SourceWriter w, RotaryClassSpec spec, Element e)
         {
-            EmitBothLengths(w,
+            EmitBothLengths(w, spec,
                 new[]
                 {
                     $"/// Rotates the {e.Words} buffer <paramref name=\"x\"/>, laid out <c>[positions.Length, numHeads, RopeGenRotary.HeadDim]</c>,",
@@ -72,9 +74,9 @@ namespace RopeGen.Generator.Emit
                 $"{Staged}.Apply<{Rotation}, {e.Type}>(default, x, numHeads, default, 0, positions, maxPosition, ");
         }
 
-        private static void EmitFused(SourceWriter w, Element e)
+        private static void EmitFused(SourceWriter w, RotaryClassSpec spec, Element e)
         {
-            EmitBothLengths(w,
+            EmitBothLengths(w, spec,
                 new[]
                 {
                     $"/// Rotates {e.Words} queries <paramref name=\"q\"/> <c>[positions.Length, numQueryHeads, HeadDim]</c> and keys",
@@ -83,11 +85,15 @@ namespace RopeGen.Generator.Emit
                 },
                 "A length does not match, a position is negative or a head count &lt;= 0",
                 $"ApplyRotary({e.Span} q, int numQueryHeads, {e.Span} k, int numKeyValueHeads, {Positions} positions",
-                new[] { Layout("q", "numQueryHeads"), Layout("k", "numKeyValueHeads") },
+                new[]
+                {
+                    Layout("q", "numQueryHeads"), Layout("k", "numKeyValueHeads"),
+                    $"{Guard}.CheckDisjoint<{e.Type}>(q, global::RopeGen.HeadView.Contiguous(numQueryHeads), k, global::RopeGen.HeadView.Contiguous(numKeyValueHeads), positions.Length, RopeGenRotary.HeadDim, \"q\", \"k\");",
+                },
                 $"{Staged}.Apply<{Rotation}, {e.Type}>(default, q, numQueryHeads, k, numKeyValueHeads, positions, maxPosition, ");
         }
 
-        private static void EmitShift(SourceWriter w, Element e, RotaryConfig config)
+        private static void EmitShift(SourceWriter w, RotaryClassSpec spec, Element e, RotaryConfig config)
         {
             w.Line("/// <summary>");
             w.Line($"/// Re-rotates cached {e.Words} keys <paramref name=\"keys\"/> <c>[tokens, numHeads, HeadDim]</c> by <paramref name=\"delta\"/>");
@@ -97,7 +103,8 @@ namespace RopeGen.Generator.Emit
             w.Line("/// <exception cref=\"global::System.ArgumentException\">The length is not a whole number of tokens or <paramref name=\"numHeads\"/> &lt;= 0; nothing is written.</exception>");
             w.Line("/// <exception cref=\"global::System.NotSupportedException\">The scaling kind is dynamic (DynamicNtk, LongRope): no single shift is correct.</exception>");
             w.Line(ClassEmitter.GeneratedCode);
-            w.Open($"public static void ShiftRotary({e.Span} keys, int numHeads, int delta)");
+            string shiftParameters = $"{e.Span} keys, int numHeads, int delta";
+            w.Open($"{GeneratedMember.Public(spec, "ShiftRotary", shiftParameters)}static void ShiftRotary({shiftParameters})");
             if (config.IsDynamic) w.Line($"{Guard}.ThrowIfDynamicShift(RopeGenRotary.Config);");
             else
             {
@@ -108,9 +115,9 @@ namespace RopeGen.Generator.Emit
             w.Line();
         }
 
-        private static void EmitRotateInto(SourceWriter w, Element e)
+        private static void EmitRotateInto(SourceWriter w, RotaryClassSpec spec, Element e)
         {
-            EmitBothLengths(w,
+            EmitBothLengths(w, spec,
                 new[]
                 {
                     "/// Rotates new keys <paramref name=\"source\"/> <c>[positions.Length, numHeads, HeadDim]</c> (left unchanged) and writes token t",
@@ -131,7 +138,7 @@ namespace RopeGen.Generator.Emit
         /// parameter. <paramref name="signature"/> is the name and parameters without the closing parenthesis;
         /// <paramref name="checks"/> run before the position checks; <paramref name="call"/> is completed with the length.
         /// </summary>
-        private static void EmitBothLengths(SourceWriter w, string[] summary, string faults, string signature, string[] checks, string call)
+        private static void EmitBothLengths(SourceWriter w, RotaryClassSpec spec, string[] summary, string faults, string signature, string[] checks, string call)
         {
             foreach (bool explicitLength in new[] { false, true })
             {
@@ -144,7 +151,9 @@ namespace RopeGen.Generator.Emit
                 string lengthFault = explicitLength ? ", or <paramref name=\"sequenceLength\"/> does not exceed every position" : "";
                 w.Line($"/// <exception cref=\"global::System.ArgumentException\">{faults}{lengthFault}; nothing is written.</exception>");
                 w.Line(ClassEmitter.GeneratedCode);
-                w.Open($"public static void {signature}{(explicitLength ? ", int sequenceLength" : "")})");
+                string name = signature.Substring(0, signature.IndexOf('('));
+                string parameters = signature.Substring(name.Length + 1) + (explicitLength ? ", int sequenceLength" : "");
+                w.Open($"{GeneratedMember.Public(spec, name, parameters)}static void {name}({parameters})");
                 foreach (string check in checks) w.Line(check);
                 w.Line($"int maxPosition = {Guard}.MaxPosition(positions);");
                 if (explicitLength) w.Line($"{Guard}.CheckSequenceLength(sequenceLength, maxPosition);");

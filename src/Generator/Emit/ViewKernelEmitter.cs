@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using RopeGen.Generator.Model;
 
 namespace RopeGen.Generator.Emit
 {
@@ -23,14 +24,13 @@ namespace RopeGen.Generator.Emit
         /// <summary>The checks of a fused q/k call with head counts: both lengths, and q and k apart.</summary>
         public static void FusedChecks(SourceWriter w)
         {
-            w.Line($"{Guard}.CheckLayout(q.Length, positions.Length, numQueryHeads, RopeGenRotary.HeadDim, \"q\", \"numQueryHeads\");");
-            w.Line($"{Guard}.CheckLayout(k.Length, positions.Length, numKeyValueHeads, RopeGenRotary.HeadDim, \"k\", \"numKeyValueHeads\");");
+            w.Line($"{Guard}.CheckFusedLayout(q.Length, numQueryHeads, k.Length, numKeyValueHeads, positions.Length, RopeGenRotary.HeadDim);");
             w.Line($"{Guard}.CheckDisjoint<float>(q, {View}.Contiguous(numQueryHeads), k, {View}.Contiguous(numKeyValueHeads), positions.Length, RopeGenRotary.HeadDim, \"q\", \"k\");");
         }
 
-        public static void EmitPublicKernels(SourceWriter w)
+        public static void EmitPublicKernels(SourceWriter w, RotaryClassSpec spec)
         {
-            Overload(w,
+            Overload(w, spec,
                 new[]
                 {
                     "/// Rotates <paramref name=\"q\"/> and <paramref name=\"k\"/> like <see cref=\"ApplyRotary(global::System.Span{float}, int, global::System.Span{float}, int, global::System.ReadOnlySpan{int})\"/>,",
@@ -48,7 +48,7 @@ namespace RopeGen.Generator.Emit
                 {
                     string extra = (withLength ? ", int sequenceLength" : "") + (parallel ? $", {Parallel} parallel" : "");
                     string length = withLength ? "sequenceLength" : "maxPosition + 1", threads = parallel ? "parallel" : "null";
-                    Overload(w, Summary(shape.Cref, shape.Summary, withLength, parallel), shape.Fault + LengthFault(withLength),
+                    Overload(w, spec, Summary(shape.Cref, shape.Summary, withLength, parallel), shape.Fault + LengthFault(withLength),
                         shape.Parameters + extra, shape.Checks, $"RopeGenRotary.Rotate({shape.Buffers}, positions, maxPosition, {length}, {threads});",
                         withLength, parallel);
                 }
@@ -114,7 +114,7 @@ namespace RopeGen.Generator.Emit
             withLength ? ", or <paramref name=\"sequenceLength\"/> does not exceed every position" : "";
 
         /// <summary>One public overload: docs, the argument checks, the positions (and length) checks, the call.</summary>
-        private static void Overload(SourceWriter w, IEnumerable<string> summary, string fault, string parameters,
+        private static void Overload(SourceWriter w, RotaryClassSpec spec, IEnumerable<string> summary, string fault, string parameters,
             System.Action<SourceWriter> checks, string call, bool withLength, bool parallel)
         {
             w.Line();
@@ -128,7 +128,7 @@ namespace RopeGen.Generator.Emit
                 w.Line("/// <exception cref=\"global::System.OperationCanceledException\">The token of <paramref name=\"parallel\"/> was cancelled before the call started.</exception>");
             }
             w.Line(ClassEmitter.GeneratedCode);
-            w.Open($"public static void ApplyRotary({parameters})");
+            w.Open($"{GeneratedMember.Public(spec, "ApplyRotary", parameters)}static void ApplyRotary({parameters})");
             if (parallel) w.Line("global::System.ArgumentNullException.ThrowIfNull(parallel);");
             checks(w);
             w.Line($"int maxPosition = {Guard}.MaxPosition(positions);");

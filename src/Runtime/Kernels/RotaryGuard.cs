@@ -10,19 +10,52 @@ namespace RopeGen
     {
         /// <summary>
         /// Checks that <paramref name="length"/> equals tokens × heads × head dim for a buffer laid out
-        /// <c>[tokens, heads, headDim]</c>.
+        /// <c>[tokens, heads, headDim]</c>, with one token per entry of <c>positions</c>.
         /// </summary>
-        /// <exception cref="ArgumentException">The head count is not positive or the length does not match.</exception>
+        /// <exception cref="ArgumentException">The head count is not positive or the length does not match: a buffer of
+        /// whole tokens that disagrees with <paramref name="tokens"/> names <c>positions</c>, any other the buffer.</exception>
         public static void CheckLayout(int length, int tokens, int numHeads, int headDim, string bufferName, string headsName)
+        {
+            CheckHeads(numHeads, headsName);
+            if (length == (long)tokens * numHeads * headDim) return;
+            long perToken = (long)numHeads * headDim;
+            if (length % perToken == 0) throw PositionsDisagree(tokens, length, numHeads, headDim, bufferName);
+            throw LengthDisagrees(length, tokens, numHeads, headDim, bufferName);
+        }
+
+        /// <summary>
+        /// Checks the queries and keys of a fused call, laid out <c>[tokens, heads, headDim]</c> with one token per entry
+        /// of <c>positions</c>. Names <c>positions</c> only when q and k hold the same whole number of tokens and it is
+        /// not <paramref name="tokens"/>; otherwise the buffer that disagrees.
+        /// </summary>
+        /// <exception cref="ArgumentException">A head count is not positive or a length does not match.</exception>
+        public static void CheckFusedLayout(int qLength, int numQueryHeads, int kLength, int numKeyValueHeads, int tokens, int headDim)
+        {
+            CheckHeads(numQueryHeads, "numQueryHeads");
+            CheckHeads(numKeyValueHeads, "numKeyValueHeads");
+            bool qFits = qLength == (long)tokens * numQueryHeads * headDim, kFits = kLength == (long)tokens * numKeyValueHeads * headDim;
+            if (qFits && kFits) return;
+            long qPerToken = (long)numQueryHeads * headDim, kPerToken = (long)numKeyValueHeads * headDim;
+            if (!qFits && !kFits && qLength % qPerToken == 0 && kLength % kPerToken == 0 && qLength / qPerToken == kLength / kPerToken)
+                throw PositionsDisagree(tokens, qLength, numQueryHeads, headDim, "q");
+            if (!qFits) throw LengthDisagrees(qLength, tokens, numQueryHeads, headDim, "q");
+            throw LengthDisagrees(kLength, tokens, numKeyValueHeads, headDim, "k");
+        }
+
+        private static void CheckHeads(int numHeads, string headsName)
         {
             if (numHeads <= 0)
                 throw new ArgumentOutOfRangeException(headsName, numHeads, $"{headsName} is {numHeads}; expected at least 1 head.");
-            long expected = (long)tokens * numHeads * headDim;
-            if (length != expected)
-                throw new ArgumentException(
-                    $"{bufferName} has {length} elements; expected {expected} = {tokens} tokens × {numHeads} heads × {headDim} head dims (layout [tokens, heads, headDim]).",
-                    bufferName);
         }
+
+        private static ArgumentException LengthDisagrees(int length, int tokens, int numHeads, int headDim, string bufferName) => new(
+            $"{bufferName} has {length} elements; expected {(long)tokens * numHeads * headDim} = {tokens} tokens × {numHeads} heads × {headDim} head dims (layout [tokens, heads, headDim]).",
+            bufferName);
+
+        private static ArgumentException PositionsDisagree(int tokens, int length, int numHeads, int headDim, string bufferName) => new(
+            $"positions cover {tokens} tokens, but {bufferName} has {length} elements = {length / ((long)numHeads * headDim)} tokens × {numHeads} heads × {headDim} head dims (layout [tokens, heads, headDim]); " +
+            $"expected positions for every token of {bufferName}, or {bufferName} of {(long)tokens * numHeads * headDim} elements.",
+            "positions");
 
         /// <summary>
         /// The number of tokens in a buffer laid out <c>[tokens, heads, headDim]</c> whose token count is not given
@@ -31,8 +64,7 @@ namespace RopeGen
         /// <exception cref="ArgumentException">The head count is not positive or the length is not a whole number of tokens.</exception>
         public static int TokenCount(int length, int numHeads, int headDim, string bufferName, string headsName)
         {
-            if (numHeads <= 0)
-                throw new ArgumentOutOfRangeException(headsName, numHeads, $"{headsName} is {numHeads}; expected at least 1 head.");
+            CheckHeads(numHeads, headsName);
             long perToken = (long)numHeads * headDim;
             if (length % perToken != 0)
                 throw new ArgumentException(
@@ -67,8 +99,9 @@ namespace RopeGen
         public static void CheckSequenceLength(int sequenceLength, int maxPosition)
         {
             if (sequenceLength <= maxPosition)
-                throw new ArgumentException(
-                    $"sequenceLength is {sequenceLength}, but the positions reach {maxPosition}; expected at least {(long)maxPosition + 1} (the largest position + 1).",
+                throw new ArgumentException(maxPosition < 0
+                        ? $"sequenceLength is {sequenceLength}; expected 0 or more (there are no positions to cover)."
+                        : $"sequenceLength is {sequenceLength}, but the positions reach {maxPosition}; expected at least {(long)maxPosition + 1} (the largest position + 1).",
                     nameof(sequenceLength));
         }
 

@@ -82,8 +82,7 @@ namespace RopeGen
 
         private void ApplyFused(Span<float> q, int numQueryHeads, Span<float> k, int numKeyValueHeads, ReadOnlySpan<int> positions, int? sequenceLength)
         {
-            RotaryGuard.CheckLayout(q.Length, positions.Length, numQueryHeads, _headDim, nameof(q), nameof(numQueryHeads));
-            RotaryGuard.CheckLayout(k.Length, positions.Length, numKeyValueHeads, _headDim, nameof(k), nameof(numKeyValueHeads));
+            RotaryGuard.CheckFusedLayout(q.Length, numQueryHeads, k.Length, numKeyValueHeads, positions.Length, _headDim);
             RotaryGuard.CheckDisjoint<float>(q, HeadView.Contiguous(numQueryHeads), k, HeadView.Contiguous(numKeyValueHeads), positions.Length, _headDim, nameof(q), nameof(k));
             Rotate(q, HeadView.Contiguous(numQueryHeads), k, HeadView.Contiguous(numKeyValueHeads), positions, sequenceLength, null);
         }

@@ -17,14 +17,21 @@ namespace RopeGen
     /// </remarks>
     public sealed class RotaryTable
     {
-        /// <summary>The default cap on cached positions: 65,536.</summary>
+        /// <summary>The default cap on cached positions: 65,536, or fewer for rows wider than 2 KiB (head dims above 256
+        /// interleaved), so that the default never caches more than 128 MiB.</summary>
         public const int DefaultMaxCachedPositions = 1 << 16;
 
-        private const int Block = 1024;
+        private const long DefaultMaxCachedBytes = 128L << 20;
+
+        // Growth rounds up to a block of 1,024 rows, or of 2 MiB when rows are wider than 2 KiB (head dims above 256
+        // interleaved), so a huge head does not allocate 1,024 rows for one position.
+        private const int BlockRows = 1024;
+        private const int BlockBytes = 2 << 20;
 
         private readonly double[] _theta;
         private readonly double _attentionFactor;
         private readonly object _growLock = new();
+        private readonly int _blockRows;
         private float[] _rows = Array.Empty<float>();
         private int _maxCachedPositions;
 
@@ -32,7 +39,10 @@ namespace RopeGen
         /// <param name="inverseFrequencies">θ_i for each of the d/2 pairs.</param>
         /// <param name="attentionFactor">Multiplies every cos and sin.</param>
         /// <param name="layout">Selects the row format (see remarks).</param>
-        /// <param name="maxCachedPositions">Positions at or beyond this are never cached (see <see cref="MaxCachedPositions"/>).</param>
+        /// <param name="maxCachedPositions">Positions at or beyond this are never cached (see <see cref="MaxCachedPositions"/>);
+        /// at most <see cref="MaxCachedPositionsLimit"/>. The default is lowered for rows wider than 2 KiB, to 128 MiB of rows.</param>
+        /// <exception cref="ArgumentException"><paramref name="inverseFrequencies"/> is empty, or a row would not fit in an array.</exception>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxCachedPositions"/> is negative or above the limit.</exception>
         public RotaryTable(ReadOnlySpan<double> inverseFrequencies, double attentionFactor, RotaryLayout layout,
             int maxCachedPositions = DefaultMaxCachedPositions)
         {
@@ -41,8 +51,16 @@ namespace RopeGen
             _theta = inverseFrequencies.ToArray();
             _attentionFactor = attentionFactor;
             Layout = layout;
-            Width = layout == RotaryLayout.Interleaved ? 2 * _theta.Length : _theta.Length;
-            MaxCachedPositions = maxCachedPositions;
+            long width = layout == RotaryLayout.Interleaved ? 2L * _theta.Length : _theta.Length;
+            if (2 * width > Array.MaxLength)
+                throw new ArgumentException(
+                    $"inverseFrequencies has {_theta.Length} pairs; a {layout} table row of {2 * width} floats would not fit in an array (at most {Array.MaxLength} elements).",
+                    nameof(inverseFrequencies));
+            Width = (int)width;
+            _blockRows = (int)Math.Clamp(BlockBytes / (Stride * (long)sizeof(float)), 1, BlockRows);
+            MaxCachedPositions = maxCachedPositions == DefaultMaxCachedPositions
+                ? (int)Math.Min(maxCachedPositions, DefaultMaxCachedBytes / (Stride * (long)sizeof(float)))
+                : maxCachedPositions;
         }
 
         /// <summary>The row format.</summary>
@@ -56,9 +74,9 @@ namespace RopeGen
 
         /// <summary>
         /// The cap on cached positions: the table never grows past it, and rows at or beyond it are computed on demand.
-        /// Lowering it later does not free rows already cached.
+        /// Lowering it later does not free rows already cached. It may change while other threads use the table.
         /// </summary>
-        /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+        /// <exception cref="ArgumentOutOfRangeException">The value is negative or above <see cref="MaxCachedPositionsLimit"/>.</exception>
         public int MaxCachedPositions
         {
             get => Volatile.Read(ref _maxCachedPositions);
@@ -66,9 +84,16 @@ namespace RopeGen
             {
                 if (value < 0)
                     throw new ArgumentOutOfRangeException(nameof(value), value, $"MaxCachedPositions is {value}; expected 0 or more.");
+                if (value > MaxCachedPositionsLimit)
+                    throw new ArgumentOutOfRangeException(nameof(value), value,
+                        $"MaxCachedPositions is {value}; a table holds at most {MaxCachedPositionsLimit} positions of {Stride} floats (its rows share one array of at most {Array.MaxLength} elements), so expected 0 to {MaxCachedPositionsLimit}.");
                 Volatile.Write(ref _maxCachedPositions, value);
             }
         }
+
+        /// <summary>The most positions a table can cache: its rows share one array of at most <see cref="Array.MaxLength"/>
+        /// floats (for d = 128 half-split, about 16.7 million positions, 8 GiB).</summary>
+        public int MaxCachedPositionsLimit => Array.MaxLength / Stride;
 
         /// <summary>Positions cached so far.</summary>
         public int CachedPositions => Volatile.Read(ref _rows).Length / Stride;
@@ -84,8 +109,8 @@ namespace RopeGen
         public float[] Acquire(int maxPosition)
         {
             float[] rows = Volatile.Read(ref _rows);
-            int needed = (int)Math.Min(maxPosition + 1L, MaxCachedPositions); // long: maxPosition may be int.MaxValue
-            return needed <= rows.Length / Stride ? rows : Grow(needed);
+            long wanted = maxPosition + 1L; // long: maxPosition may be int.MaxValue
+            return Math.Min(wanted, MaxCachedPositions) <= rows.Length / Stride ? rows : Grow(wanted);
         }
 
         /// <summary>Writes the row of <paramref name="position"/> (any position, cached or not) into <paramref name="row"/>.</summary>
@@ -95,16 +120,19 @@ namespace RopeGen
         /// (for re-rotating cached keys).</summary>
         public void ComputeShiftRow(long delta, Span<float> row) => WriteRow(delta, 1.0, row);
 
-        private float[] Grow(int needed)
+        private float[] Grow(long wanted)
         {
             lock (_growLock)
             {
                 float[] old = _rows;
                 int have = old.Length / Stride;
+                // The cap is read once: another thread may lower it meanwhile, and rows already cached are kept.
+                int cap = MaxCachedPositions;
+                long needed = Math.Min(wanted, cap);
                 if (needed <= have) return old;
                 // Round up to a block and at least double, so decode loops grow O(log n) times.
-                long target = Math.Max((long)(needed + Block - 1) / Block * Block, 2L * have);
-                int count = (int)Math.Min(target, MaxCachedPositions);
+                long target = Math.Max((needed + _blockRows - 1) / _blockRows * _blockRows, 2L * have);
+                int count = (int)Math.Min(target, cap);
                 var rows = new float[(long)count * Stride];
                 old.AsSpan().CopyTo(rows);
                 for (int p = have; p < count; p++)

@@ -21,7 +21,13 @@ namespace RopeGen
             RotaryValidation.ThrowIfInvalid(config);
             if (sequenceLength < 0)
                 throw new ArgumentException($"sequenceLength is {sequenceLength}; expected 0 or a positive length.", nameof(sequenceLength));
+            return UncheckedInverseFrequencies(config, sequenceLength);
+        }
 
+        /// <summary><see cref="InverseFrequencies"/> of a configuration whose settings are each valid, without validating
+        /// it first (the validation of the derived values calls it).</summary>
+        internal static double[] UncheckedInverseFrequencies(RotaryConfig config, int sequenceLength)
+        {
             int d = config.EffectiveRotaryDim;
             double b = config.Base, s = config.Factor;
             int original = config.OriginalMaxPositions;
@@ -51,6 +57,12 @@ namespace RopeGen
         public static double AttentionFactor(RotaryConfig config)
         {
             RotaryValidation.ThrowIfInvalid(config);
+            return UncheckedAttentionFactor(config);
+        }
+
+        /// <summary><see cref="AttentionFactor"/> without validating the configuration first.</summary>
+        internal static double UncheckedAttentionFactor(RotaryConfig config)
+        {
             if (config.Scaling == RopeScaling.Yarn)
             {
                 if (config.AttentionFactor > 0.0) return config.AttentionFactor;

@@ -20,6 +20,8 @@ namespace RopeGen
             CheckScaling(config, problems);
             CheckNoEffect(config, problems);
             CheckMultimodal(config, problems);
+            // The frequencies and the attention factor can only be computed from settings that are valid one by one.
+            if (!problems.Any(p => p.IsError)) CheckDerived(config, problems);
             return problems;
         }
 
@@ -38,6 +40,9 @@ namespace RopeGen
             if (c.HeadDim <= 0 || c.HeadDim % 2 != 0)
                 problems.Add(new(RotaryRule.HeadDim, "HeadDim",
                     $"HeadDim is {c.HeadDim}; expected a positive even number of dimensions (such as 64, 80, 96 or 128)."));
+            else if (c.HeadDim > MaxHeadDim)
+                problems.Add(new(RotaryRule.HeadDim, "HeadDim",
+                    $"HeadDim is {Format(c.HeadDim)}; expected at most {Format(MaxHeadDim)}, so that a cos/sin table row (up to 2 × HeadDim floats) fits in one array."));
 
             if (c.RotaryDim < 0 || c.RotaryDim % 2 != 0 || (c.HeadDim > 0 && c.RotaryDim > c.HeadDim))
                 problems.Add(new(RotaryRule.RotaryDim, "RotaryDim",

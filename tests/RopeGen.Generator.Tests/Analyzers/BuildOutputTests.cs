@@ -1,42 +1,20 @@
-using System;
-using System.IO;
 using RopeGen.Generator.Diagnostics;
-using RopeGen.Package.Tests;
+using RopeGen.Generator.Tests.TestSupport;
 
 namespace RopeGen.Generator.Tests.Analyzers;
 
 /// <summary>
 /// What a user sees: <c>dotnet build</c> of a small project with faulty [Rotary] classes prints each diagnostic with
-/// its file, line, column, ID and message. The project loads the same generator assembly as the in-memory tests, from
-/// this test's output folder, so the repository's own projects are not rebuilt from inside a test.
+/// its file, line, column, ID and message.
 /// </summary>
 [Trait("Category", "Build")]
-public sealed class BuildOutputTests : IDisposable
+public sealed class BuildOutputTests
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "ropegen-build-" + Guid.NewGuid().ToString("N"));
-
     [Fact]
     public void DotnetBuildPrintsEachDiagnosticWithItsLocationAndMessage()
     {
-        Directory.CreateDirectory(_dir);
-        string bin = AppContext.BaseDirectory;
-        // Empty props and targets: nothing from the folders above the temporary project leaks in.
-        File.WriteAllText(Path.Combine(_dir, "Directory.Build.props"), "<Project />");
-        File.WriteAllText(Path.Combine(_dir, "Directory.Build.targets"), "<Project />");
-        File.WriteAllText(Path.Combine(_dir, "Faulty.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-              </PropertyGroup>
-              <ItemGroup>
-                <Reference Include="{Path.Combine(bin, "RopeGen.Attributes.dll")}" />
-                <Reference Include="{Path.Combine(bin, "RopeGen.Runtime.dll")}" />
-                <Analyzer Include="{Path.Combine(bin, "RopeGen.Generator.dll")}" />
-              </ItemGroup>
-            </Project>
-            """);
-        File.WriteAllText(Path.Combine(_dir, "Attention.cs"), """
+        using var project = new BuildProject();
+        project.Write("Attention.cs", """
             using RopeGen;
 
             [Rotary(127)]
@@ -54,7 +32,7 @@ public sealed class BuildOutputTests : IDisposable
             }
             """);
 
-        var (exit, output) = DotnetCli.Run(_dir, "build -nologo -consoleLoggerParameters:NoSummary", TimeSpan.FromMinutes(5));
+        var (exit, output) = project.Build();
 
         Assert.NotEqual(0, exit);
         Assert.Matches(@"Attention\.cs\(3,9\): error ROPE002: HeadDim is 127; expected a positive even number", output);
@@ -65,11 +43,5 @@ public sealed class BuildOutputTests : IDisposable
         Assert.Contains($"({DiagnosticDescriptors.HelpLink("ROPE002")})", output);
         Assert.DoesNotContain("CS8785", output);
         Assert.DoesNotContain("AD0001", output);
-    }
-
-    public void Dispose()
-    {
-        try { Directory.Delete(_dir, recursive: true); }
-        catch (IOException) { } // a leftover temp folder is harmless
     }
 }

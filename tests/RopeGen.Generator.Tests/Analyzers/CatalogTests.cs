@@ -21,7 +21,7 @@ public class CatalogTests
     public void IdsAreUniqueStableAndMatchTheIdConstants()
     {
         var descriptors = Descriptors();
-        Assert.Equal(12, descriptors.Length);
+        Assert.Equal(14, descriptors.Length);
         Assert.Equal(descriptors.Length, descriptors.Select(d => d.Id).Distinct().Count());
         Assert.All(descriptors, d => Assert.Matches(@"^ROPE\d{3}$", d.Id));
         var constants = typeof(DiagnosticIds).GetFields().Select(f => (string)f.GetValue(null)!).OrderBy(x => x);

@@ -1,19 +1,18 @@
-using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
 using System.Threading.Tasks;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using RopeGen.Generator.Tests.TestSupport;
 
 namespace RopeGen.Generator.Tests.Analyzers;
 
 /// <summary>
 /// On any input the generator and the analyzers run to the end (no CS8785, no AD0001), and the generator emits code
-/// exactly when nobody reports an error: every declaration it skips is explained by the compiler or an analyzer.
+/// exactly when nobody reports an error: every declaration it skips is explained by the compiler or an analyzer. An
+/// input may span several files, separated by <see cref="NextFile"/>.
 /// </summary>
 public class RobustnessTests
 {
+    private const string NextFile = "//--- next file ---";
+
     public static TheoryData<string> Faulty() => new()
     {
         // Missing and malformed arguments: the compiler reports them.
@@ -57,6 +56,23 @@ public class RobustnessTests
         "[Rotary(128)] partial record struct S { }",
         "[Rotary(128)] partial interface I { }",
         "[Rotary(128)] partial class",
+        // Issue 15: legal C# the generator cannot extend, and settings whose derived values are unusable.
+        "[Rotary(64)] file partial class F { }",
+        "file partial class O { [Rotary(64)] partial class C { } }",
+        "[Rotary(64)] partial class C { } " + NextFile + " [Rotary(128)] partial class C { }",
+        "[Rotary(64)] partial class C { public static void ApplyRotary(System.Span<float> a, System.ReadOnlySpan<int> b, int c) { } }",
+        "[Rotary(64)] partial class C { int ShiftRotary; }",
+        "[Rotary(64)] partial class C { class RopeGenRotary { } }",
+        "[Rotary(64)] partial class ApplyRotary { }",
+        "[Rotary(1 << 30)] partial class C { }",
+        "[Rotary(4, 10000, RopeScaling.LongRope, OriginalMaxPositions = 1, Factor = 2, ShortFactors = new[] { 1.0, 1.0 }, LongFactors = new[] { 1.0, 1.0 })] partial class C { }",
+        "[Rotary(64, 10000, RopeScaling.Yarn, Factor = 4, OriginalMaxPositions = 4096, AttentionFactor = 1e300)] partial class C { }",
+        "[Rotary(64, 10000, RopeScaling.Yarn, Factor = 1e308, OriginalMaxPositions = 4096, YarnMScale = 1e308, YarnMScaleAllDim = 1e308)] partial class C { }",
+        "[Rotary(64, 10000, RopeScaling.Yarn, Factor = 4, OriginalMaxPositions = 4096, YarnMScale = 1e-300, YarnMScaleAllDim = 1e300)] partial class C { }",
+        "[Rotary(4, 10000, RopeScaling.LongRope, OriginalMaxPositions = 4096, Factor = 2, ShortFactors = new[] { double.Epsilon, 1.0 }, LongFactors = new[] { 1.0, 1.0 })] partial class C { }",
+        "[Rotary(64, 10000, RopeScaling.DynamicNtk, Factor = 1e16, OriginalMaxPositions = 4096)] partial class C { }",
+        "[Rotary(8, 10000, RopeScaling.DynamicNtk, Factor = 1e308, OriginalMaxPositions = 1)] partial class C { }", // α = s − (s − 1) = 0: θ = ∞
+        "[Rotary(4, 10000, RopeScaling.LongRope, OriginalMaxPositions = int.MaxValue - 1, MaxPositions = int.MaxValue, ShortFactors = new[] { 1.0, 2.0 }, LongFactors = new[] { 1e308, 1e-308 })] partial class C { }", // θ_1 = 1e306: p·θ overflows
     };
 
     public static TheoryData<string> ValidExtremes() => new()
@@ -66,10 +82,12 @@ public class RobustnessTests
         "[Rotary(2, 1.0000001, RopeScaling.Linear, Factor = 1)] partial class C { }",
         "[Rotary(8, 1e308, RopeScaling.Yarn, Factor = 1e308, OriginalMaxPositions = int.MaxValue, BetaFast = 1e308, BetaSlow = 1e-308)] partial class C { }",
         "[Rotary(8, 1.0000000001, RopeScaling.Yarn, Factor = 1, OriginalMaxPositions = 1, YarnMScale = 1e308, YarnMScaleAllDim = 1e-308)] partial class C { }",
-        "[Rotary(8, 10000, RopeScaling.DynamicNtk, Factor = 1e308, OriginalMaxPositions = 1)] partial class C { }",
+        "[Rotary(8, 10000, RopeScaling.DynamicNtk, Factor = 1e6, OriginalMaxPositions = 1)] partial class C { }",
         "[Rotary(8, 10000, RopeScaling.NtkAware, Factor = 1e308)] partial class C { }",
         "[Rotary(8, 10000, RopeScaling.Llama3, Factor = 1e308, OriginalMaxPositions = int.MaxValue, LowFreqFactor = 1e-308, HighFreqFactor = 1e308)] partial class C { }",
-        "[Rotary(4, 10000, RopeScaling.LongRope, OriginalMaxPositions = int.MaxValue - 1, MaxPositions = int.MaxValue, ShortFactors = new[] { 1.0, 2.0 }, LongFactors = new[] { 1e308, 1e-308 })] partial class C { }",
+        "[Rotary(4, 10000, RopeScaling.LongRope, OriginalMaxPositions = int.MaxValue - 1, MaxPositions = int.MaxValue, ShortFactors = new[] { 1.0, 2.0 }, LongFactors = new[] { 1e308, 1e-40 })] partial class C { }",
+        "[Rotary(64, 10000, RopeScaling.Yarn, Factor = 4, OriginalMaxPositions = 4096, AttentionFactor = 1e6)] partial class C { }",
+        "[Rotary(64, 10000, RopeScaling.Yarn, Factor = 4, OriginalMaxPositions = 4096, AttentionFactor = 1e-6)] partial class C { }",
         "[Rotary(1024)] partial class C { }",
         "[Rotary(128, ShortFactors = new[] { double.NaN })] partial class C { }", // ROPE008 is a warning: kernels still generated
         "[Rotary(128)] static partial class C { }",
@@ -77,6 +95,23 @@ public class RobustnessTests
         "[Rotary(128)] partial record R { }",
         "[Rotary(128)] partial record class R(int Layer) { }",
         "namespace N { static partial class O { [Rotary(128)] internal partial class C { } } }",
+        "[Rotary(128)] sealed partial class C { }",
+        "[Rotary(128)] public sealed partial record R { }",
+        "[Rotary(128)] partial class @class { }",
+        "partial class @struct { [Rotary(64)] partial class C { } }",
+        "class var { } [Rotary(64, Layout = RotaryLayout.Interleaved, RotaryDim = 26)] partial class C { }",
+        "[Rotary(64)] static partial class C { public static void ApplyRotary(float[] x) { } static partial class RopeGenRotary { } }",
+        "[Rotary(64)] partial class C { } " + NextFile + " partial class C { }",
+    };
+
+    /// <summary>Legal declarations of several [Rotary] classes at once, with the number of files they generate.</summary>
+    public static TheoryData<string, int> Unusual() => new()
+    {
+        { "[Rotary(64)] partial class Attn_ { } [Rotary(64)] partial class Attnⅰ { }", 2 },
+        { "[Rotary(64)] partial class _class { } [Rotary(64)] partial class @class { }", 2 },
+        { "[Rotary(64)] partial class Attn { } " + NextFile + " [Rotary(64)] partial class attn { } " + NextFile + " [Rotary(64)] partial class ATTN { }", 3 },
+        { "partial class O_ { [Rotary(64)] partial class C { } } partial class Oⅰ { [Rotary(64)] partial class C { } } namespace Oⅱ { [Rotary(64)] partial class C { } }", 3 },
+        { "[Rotary(64)] partial class B { } [Rotary(128)] partial class C : B { } [Rotary(32)] sealed partial class D : C { }", 3 },
     };
 
     [Theory]
@@ -98,6 +133,16 @@ public class RobustnessTests
             TestCompilation.Describe(run.Errors.Concat(run.CompilerWarnings)));
     }
 
+    [Theory]
+    [MemberData(nameof(Unusual))]
+    public async Task UnusualButLegalClassesEachGetTheirOwnFileThatCompilesWarningFree(string declarations, int files)
+    {
+        var run = await RunAsync(declarations);
+        Assert.Equal(files, run.Generated.Length);
+        Assert.True(run.Errors.Count == 0 && run.CompilerWarnings.Count == 0,
+            TestCompilation.Describe(run.Errors.Concat(run.CompilerWarnings)));
+    }
+
     [Fact]
     public async Task AnUnknownSettingNameIsACompilerErrorButTheKernelsStayForTheCallSites()
     {
@@ -108,21 +153,6 @@ public class RobustnessTests
         Assert.Equal("CS0246", Assert.Single(run.Errors).Id); // no property or field named Unknown
     }
 
-    private sealed record Run(ImmutableArray<SyntaxTree> Generated, List<Diagnostic> Errors, List<Diagnostic> CompilerWarnings);
-
-    /// <summary>Runs the generator, then the analyzers on its output, asserting that neither crashed.</summary>
-    private static async Task<Run> RunAsync(string declaration)
-    {
-        var (_, output, result) = TestCompilation.RunGenerator(TestCompilation.Create("using RopeGen;\n" + declaration));
-        Assert.All(result.Results, r => Assert.Null(r.Exception));
-        var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), onAnalyzerException: null,
-            concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false);
-        ImmutableArray<Diagnostic> all = await output.WithAnalyzers(AnalyzerRunner.All, options).GetAllDiagnosticsAsync();
-        Assert.DoesNotContain(all, d => d.Id is "CS8785" or "AD0001");
-
-        // The test compilation treats warnings as errors; DefaultSeverity tells true errors from promoted warnings.
-        var errors = all.Where(d => d.DefaultSeverity == DiagnosticSeverity.Error).ToList();
-        var warnings = all.Where(d => d.Id.StartsWith("CS") && d.DefaultSeverity == DiagnosticSeverity.Warning).ToList();
-        return new Run(result.GeneratedTrees, errors, warnings);
-    }
+    private static Task<AnalyzedRun> RunAsync(string declaration) =>
+        AnalyzedRun.RunAsync(declaration.Split(NextFile).Select(file => "using RopeGen;\n" + file));
 }

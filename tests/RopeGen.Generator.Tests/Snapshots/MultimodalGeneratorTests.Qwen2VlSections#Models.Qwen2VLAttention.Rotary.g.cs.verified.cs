@@ -41,8 +41,7 @@ namespace Models
         [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
         public static void ApplyRotary(global::System.Span<float> q, int numQueryHeads, global::System.Span<float> k, int numKeyValueHeads, global::System.ReadOnlySpan<int> positions)
         {
-            global::RopeGen.RotaryGuard.CheckLayout(q.Length, positions.Length, numQueryHeads, RopeGenRotary.HeadDim, "q", "numQueryHeads");
-            global::RopeGen.RotaryGuard.CheckLayout(k.Length, positions.Length, numKeyValueHeads, RopeGenRotary.HeadDim, "k", "numKeyValueHeads");
+            global::RopeGen.RotaryGuard.CheckFusedLayout(q.Length, numQueryHeads, k.Length, numKeyValueHeads, positions.Length, RopeGenRotary.HeadDim);
             global::RopeGen.RotaryGuard.CheckDisjoint<float>(q, global::RopeGen.HeadView.Contiguous(numQueryHeads), k, global::RopeGen.HeadView.Contiguous(numKeyValueHeads), positions.Length, RopeGenRotary.HeadDim, "q", "k");
             int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
             RopeGenRotary.Rotate(q, numQueryHeads, k, numKeyValueHeads, positions, maxPosition, maxPosition + 1);
@@ -57,8 +56,7 @@ namespace Models
         [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
         public static void ApplyRotary(global::System.Span<float> q, int numQueryHeads, global::System.Span<float> k, int numKeyValueHeads, global::System.ReadOnlySpan<int> positions, int sequenceLength)
         {
-            global::RopeGen.RotaryGuard.CheckLayout(q.Length, positions.Length, numQueryHeads, RopeGenRotary.HeadDim, "q", "numQueryHeads");
-            global::RopeGen.RotaryGuard.CheckLayout(k.Length, positions.Length, numKeyValueHeads, RopeGenRotary.HeadDim, "k", "numKeyValueHeads");
+            global::RopeGen.RotaryGuard.CheckFusedLayout(q.Length, numQueryHeads, k.Length, numKeyValueHeads, positions.Length, RopeGenRotary.HeadDim);
             global::RopeGen.RotaryGuard.CheckDisjoint<float>(q, global::RopeGen.HeadView.Contiguous(numQueryHeads), k, global::RopeGen.HeadView.Contiguous(numKeyValueHeads), positions.Length, RopeGenRotary.HeadDim, "q", "k");
             int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
             global::RopeGen.RotaryGuard.CheckSequenceLength(sequenceLength, maxPosition);
@@ -353,48 +351,48 @@ namespace Models
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private static void RotateHeadsWide(ref float row, ref float a, int headsA, int strideA, ref float b, int headsB, int strideB)
             {
-                var c0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0);
-                var s0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64);
-                var c1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16);
-                var s1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 80);
-                var c2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 32);
-                var s2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 96);
-                var c3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 48);
-                var s3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 112);
+                global::System.Runtime.Intrinsics.Vector512<float> c0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0);
+                global::System.Runtime.Intrinsics.Vector512<float> s0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64);
+                global::System.Runtime.Intrinsics.Vector512<float> c1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16);
+                global::System.Runtime.Intrinsics.Vector512<float> s1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 80);
+                global::System.Runtime.Intrinsics.Vector512<float> c2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 32);
+                global::System.Runtime.Intrinsics.Vector512<float> s2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 96);
+                global::System.Runtime.Intrinsics.Vector512<float> c3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 48);
+                global::System.Runtime.Intrinsics.Vector512<float> s3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 112);
                 for (int h = 0; h < headsA + headsB; h++)
                 {
                     ref float x = ref h < headsA
                         ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, h * strideA)
                         : ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (h - headsA) * strideB);
                     {
-                        var x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, 0);
-                        var x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, 64);
-                        var c = c0;
-                        var s = s0;
+                        global::System.Runtime.Intrinsics.Vector512<float> x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, 0);
+                        global::System.Runtime.Intrinsics.Vector512<float> x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, 64);
+                        global::System.Runtime.Intrinsics.Vector512<float> c = c0;
+                        global::System.Runtime.Intrinsics.Vector512<float> s = s0;
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(x1 * c - x2 * s, ref x, 0);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(x2 * c + x1 * s, ref x, 64);
                     }
                     {
-                        var x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, 16);
-                        var x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, 80);
-                        var c = c1;
-                        var s = s1;
+                        global::System.Runtime.Intrinsics.Vector512<float> x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, 16);
+                        global::System.Runtime.Intrinsics.Vector512<float> x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, 80);
+                        global::System.Runtime.Intrinsics.Vector512<float> c = c1;
+                        global::System.Runtime.Intrinsics.Vector512<float> s = s1;
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(x1 * c - x2 * s, ref x, 16);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(x2 * c + x1 * s, ref x, 80);
                     }
                     {
-                        var x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, 32);
-                        var x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, 96);
-                        var c = c2;
-                        var s = s2;
+                        global::System.Runtime.Intrinsics.Vector512<float> x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, 32);
+                        global::System.Runtime.Intrinsics.Vector512<float> x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, 96);
+                        global::System.Runtime.Intrinsics.Vector512<float> c = c2;
+                        global::System.Runtime.Intrinsics.Vector512<float> s = s2;
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(x1 * c - x2 * s, ref x, 32);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(x2 * c + x1 * s, ref x, 96);
                     }
                     {
-                        var x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, 48);
-                        var x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, 112);
-                        var c = c3;
-                        var s = s3;
+                        global::System.Runtime.Intrinsics.Vector512<float> x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, 48);
+                        global::System.Runtime.Intrinsics.Vector512<float> x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, 112);
+                        global::System.Runtime.Intrinsics.Vector512<float> c = c3;
+                        global::System.Runtime.Intrinsics.Vector512<float> s = s3;
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(x1 * c - x2 * s, ref x, 48);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(x2 * c + x1 * s, ref x, 112);
                     }
@@ -417,66 +415,66 @@ namespace Models
                             ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, h * strideA)
                             : ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (h - headsA) * strideB);
                         {
-                            var x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 0);
-                            var x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 64);
-                            var c = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0);
-                            var s = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64);
+                            global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 0);
+                            global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 64);
+                            global::System.Runtime.Intrinsics.Vector256<float> c = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0);
+                            global::System.Runtime.Intrinsics.Vector256<float> s = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64);
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x1 * c - x2 * s, ref x, 0);
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x2 * c + x1 * s, ref x, 64);
                         }
                         {
-                            var x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 8);
-                            var x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 72);
-                            var c = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 8);
-                            var s = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 72);
+                            global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 8);
+                            global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 72);
+                            global::System.Runtime.Intrinsics.Vector256<float> c = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 8);
+                            global::System.Runtime.Intrinsics.Vector256<float> s = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 72);
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x1 * c - x2 * s, ref x, 8);
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x2 * c + x1 * s, ref x, 72);
                         }
                         {
-                            var x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 16);
-                            var x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 80);
-                            var c = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16);
-                            var s = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 80);
+                            global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 16);
+                            global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 80);
+                            global::System.Runtime.Intrinsics.Vector256<float> c = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16);
+                            global::System.Runtime.Intrinsics.Vector256<float> s = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 80);
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x1 * c - x2 * s, ref x, 16);
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x2 * c + x1 * s, ref x, 80);
                         }
                         {
-                            var x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 24);
-                            var x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 88);
-                            var c = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 24);
-                            var s = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 88);
+                            global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 24);
+                            global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 88);
+                            global::System.Runtime.Intrinsics.Vector256<float> c = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 24);
+                            global::System.Runtime.Intrinsics.Vector256<float> s = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 88);
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x1 * c - x2 * s, ref x, 24);
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x2 * c + x1 * s, ref x, 88);
                         }
                         {
-                            var x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 32);
-                            var x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 96);
-                            var c = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32);
-                            var s = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 96);
+                            global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 32);
+                            global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 96);
+                            global::System.Runtime.Intrinsics.Vector256<float> c = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32);
+                            global::System.Runtime.Intrinsics.Vector256<float> s = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 96);
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x1 * c - x2 * s, ref x, 32);
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x2 * c + x1 * s, ref x, 96);
                         }
                         {
-                            var x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 40);
-                            var x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 104);
-                            var c = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 40);
-                            var s = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 104);
+                            global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 40);
+                            global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 104);
+                            global::System.Runtime.Intrinsics.Vector256<float> c = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 40);
+                            global::System.Runtime.Intrinsics.Vector256<float> s = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 104);
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x1 * c - x2 * s, ref x, 40);
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x2 * c + x1 * s, ref x, 104);
                         }
                         {
-                            var x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 48);
-                            var x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 112);
-                            var c = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48);
-                            var s = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 112);
+                            global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 48);
+                            global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 112);
+                            global::System.Runtime.Intrinsics.Vector256<float> c = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48);
+                            global::System.Runtime.Intrinsics.Vector256<float> s = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 112);
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x1 * c - x2 * s, ref x, 48);
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x2 * c + x1 * s, ref x, 112);
                         }
                         {
-                            var x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 56);
-                            var x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 120);
-                            var c = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 56);
-                            var s = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 120);
+                            global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 56);
+                            global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 120);
+                            global::System.Runtime.Intrinsics.Vector256<float> c = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 56);
+                            global::System.Runtime.Intrinsics.Vector256<float> s = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 120);
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x1 * c - x2 * s, ref x, 56);
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x2 * c + x1 * s, ref x, 120);
                         }
@@ -490,130 +488,130 @@ namespace Models
                             ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, h * strideA)
                             : ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (h - headsA) * strideB);
                         {
-                            var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 0);
-                            var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 64);
-                            var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0);
-                            var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64);
+                            global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 0);
+                            global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 64);
+                            global::System.Runtime.Intrinsics.Vector128<float> c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0);
+                            global::System.Runtime.Intrinsics.Vector128<float> s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 0);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 64);
                         }
                         {
-                            var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 4);
-                            var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 68);
-                            var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4);
-                            var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 68);
+                            global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 4);
+                            global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 68);
+                            global::System.Runtime.Intrinsics.Vector128<float> c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4);
+                            global::System.Runtime.Intrinsics.Vector128<float> s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 68);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 4);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 68);
                         }
                         {
-                            var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 8);
-                            var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 72);
-                            var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 8);
-                            var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 72);
+                            global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 8);
+                            global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 72);
+                            global::System.Runtime.Intrinsics.Vector128<float> c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 8);
+                            global::System.Runtime.Intrinsics.Vector128<float> s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 72);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 8);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 72);
                         }
                         {
-                            var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 12);
-                            var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 76);
-                            var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 12);
-                            var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 76);
+                            global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 12);
+                            global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 76);
+                            global::System.Runtime.Intrinsics.Vector128<float> c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 12);
+                            global::System.Runtime.Intrinsics.Vector128<float> s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 76);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 12);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 76);
                         }
                         {
-                            var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 16);
-                            var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 80);
-                            var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16);
-                            var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 80);
+                            global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 16);
+                            global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 80);
+                            global::System.Runtime.Intrinsics.Vector128<float> c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16);
+                            global::System.Runtime.Intrinsics.Vector128<float> s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 80);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 16);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 80);
                         }
                         {
-                            var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 20);
-                            var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 84);
-                            var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 20);
-                            var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 84);
+                            global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 20);
+                            global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 84);
+                            global::System.Runtime.Intrinsics.Vector128<float> c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 20);
+                            global::System.Runtime.Intrinsics.Vector128<float> s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 84);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 20);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 84);
                         }
                         {
-                            var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 24);
-                            var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 88);
-                            var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 24);
-                            var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 88);
+                            global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 24);
+                            global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 88);
+                            global::System.Runtime.Intrinsics.Vector128<float> c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 24);
+                            global::System.Runtime.Intrinsics.Vector128<float> s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 88);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 24);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 88);
                         }
                         {
-                            var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 28);
-                            var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 92);
-                            var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 28);
-                            var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 92);
+                            global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 28);
+                            global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 92);
+                            global::System.Runtime.Intrinsics.Vector128<float> c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 28);
+                            global::System.Runtime.Intrinsics.Vector128<float> s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 92);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 28);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 92);
                         }
                         {
-                            var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 32);
-                            var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 96);
-                            var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 32);
-                            var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 96);
+                            global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 32);
+                            global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 96);
+                            global::System.Runtime.Intrinsics.Vector128<float> c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 32);
+                            global::System.Runtime.Intrinsics.Vector128<float> s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 96);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 32);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 96);
                         }
                         {
-                            var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 36);
-                            var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 100);
-                            var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 36);
-                            var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 100);
+                            global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 36);
+                            global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 100);
+                            global::System.Runtime.Intrinsics.Vector128<float> c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 36);
+                            global::System.Runtime.Intrinsics.Vector128<float> s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 100);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 36);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 100);
                         }
                         {
-                            var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 40);
-                            var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 104);
-                            var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 40);
-                            var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 104);
+                            global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 40);
+                            global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 104);
+                            global::System.Runtime.Intrinsics.Vector128<float> c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 40);
+                            global::System.Runtime.Intrinsics.Vector128<float> s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 104);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 40);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 104);
                         }
                         {
-                            var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 44);
-                            var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 108);
-                            var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 44);
-                            var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 108);
+                            global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 44);
+                            global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 108);
+                            global::System.Runtime.Intrinsics.Vector128<float> c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 44);
+                            global::System.Runtime.Intrinsics.Vector128<float> s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 108);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 44);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 108);
                         }
                         {
-                            var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 48);
-                            var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 112);
-                            var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 48);
-                            var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 112);
+                            global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 48);
+                            global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 112);
+                            global::System.Runtime.Intrinsics.Vector128<float> c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 48);
+                            global::System.Runtime.Intrinsics.Vector128<float> s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 112);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 48);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 112);
                         }
                         {
-                            var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 52);
-                            var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 116);
-                            var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 52);
-                            var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 116);
+                            global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 52);
+                            global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 116);
+                            global::System.Runtime.Intrinsics.Vector128<float> c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 52);
+                            global::System.Runtime.Intrinsics.Vector128<float> s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 116);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 52);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 116);
                         }
                         {
-                            var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 56);
-                            var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 120);
-                            var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 56);
-                            var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 120);
+                            global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 56);
+                            global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 120);
+                            global::System.Runtime.Intrinsics.Vector128<float> c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 56);
+                            global::System.Runtime.Intrinsics.Vector128<float> s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 120);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 56);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 120);
                         }
                         {
-                            var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 60);
-                            var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 124);
-                            var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 60);
-                            var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 124);
+                            global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 60);
+                            global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 124);
+                            global::System.Runtime.Intrinsics.Vector128<float> c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 60);
+                            global::System.Runtime.Intrinsics.Vector128<float> s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 124);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 60);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 124);
                         }
@@ -690,8 +688,7 @@ namespace Models
         public static void ApplyMultimodalRotary(global::System.Span<float> q, int numQueryHeads, global::System.Span<float> k, int numKeyValueHeads, global::System.ReadOnlySpan<int> positions)
         {
             int tokens = global::RopeGen.RotaryGuard.MultimodalTokenCount(positions.Length);
-            global::RopeGen.RotaryGuard.CheckLayout(q.Length, tokens, numQueryHeads, RopeGenRotary.HeadDim, "q", "numQueryHeads");
-            global::RopeGen.RotaryGuard.CheckLayout(k.Length, tokens, numKeyValueHeads, RopeGenRotary.HeadDim, "k", "numKeyValueHeads");
+            global::RopeGen.RotaryGuard.CheckFusedLayout(q.Length, numQueryHeads, k.Length, numKeyValueHeads, tokens, RopeGenRotary.HeadDim);
             global::RopeGen.RotaryGuard.CheckDisjoint<float>(q, global::RopeGen.HeadView.Contiguous(numQueryHeads), k, global::RopeGen.HeadView.Contiguous(numKeyValueHeads), tokens, RopeGenRotary.HeadDim, "q", "k");
             int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
             RopeGenRotary.RotateMultimodal(q, numQueryHeads, k, numKeyValueHeads, positions, maxPosition);
@@ -711,8 +708,7 @@ namespace Models
         public static void ApplyMultimodalRotary(global::System.Span<float> q, int numQueryHeads, global::System.Span<float> k, int numKeyValueHeads, global::System.ReadOnlySpan<int> positions, int sequenceLength)
         {
             int tokens = global::RopeGen.RotaryGuard.MultimodalTokenCount(positions.Length);
-            global::RopeGen.RotaryGuard.CheckLayout(q.Length, tokens, numQueryHeads, RopeGenRotary.HeadDim, "q", "numQueryHeads");
-            global::RopeGen.RotaryGuard.CheckLayout(k.Length, tokens, numKeyValueHeads, RopeGenRotary.HeadDim, "k", "numKeyValueHeads");
+            global::RopeGen.RotaryGuard.CheckFusedLayout(q.Length, numQueryHeads, k.Length, numKeyValueHeads, tokens, RopeGenRotary.HeadDim);
             global::RopeGen.RotaryGuard.CheckDisjoint<float>(q, global::RopeGen.HeadView.Contiguous(numQueryHeads), k, global::RopeGen.HeadView.Contiguous(numKeyValueHeads), tokens, RopeGenRotary.HeadDim, "q", "k");
             int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
             global::RopeGen.RotaryGuard.CheckSequenceLength(sequenceLength, maxPosition);
@@ -741,6 +737,309 @@ namespace Models
                     ref float bToken = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bRef, t * headsB * HeadDim);
                     if (wide) RotateHeadsWide(ref row, ref aToken, headsA, ref bToken, headsB);
                     else RotateHeadsNarrow(ref row, ref aToken, headsA, ref bToken, headsB);
+                }
+            }
+        }
+
+        /// <summary>
+        /// Rotates the fp16 (<see cref="global::System.Half"/>) buffer <paramref name="x"/>, laid out <c>[positions.Length, numHeads, RopeGenRotary.HeadDim]</c>,
+        /// in place, like <see cref="ApplyRotary(global::System.Span{float}, global::System.ReadOnlySpan{int}, int)"/>.
+        /// Each value is widened to float, rotated with the same tables and arithmetic as the float overload, and rounded once to
+        /// nearest (ties to even): the result is the float rotation of the input, rounded.
+        /// The dynamic kinds use the sequence length max(positions) + 1.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The length does not match, a position is negative or <paramref name="numHeads"/> &lt;= 0; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void ApplyRotary(global::System.Span<global::System.Half> x, global::System.ReadOnlySpan<int> positions, int numHeads)
+        {
+            global::RopeGen.RotaryGuard.CheckLayout(x.Length, positions.Length, numHeads, RopeGenRotary.HeadDim, "x", "numHeads");
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            global::RopeGen.StagedRotation.Apply<RopeGenRotary.FloatRotation, global::System.Half>(default, x, numHeads, default, 0, positions, maxPosition, maxPosition + 1);
+        }
+
+        /// <summary>
+        /// Rotates the fp16 (<see cref="global::System.Half"/>) buffer <paramref name="x"/>, laid out <c>[positions.Length, numHeads, RopeGenRotary.HeadDim]</c>,
+        /// in place, like <see cref="ApplyRotary(global::System.Span{float}, global::System.ReadOnlySpan{int}, int)"/>.
+        /// Each value is widened to float, rotated with the same tables and arithmetic as the float overload, and rounded once to
+        /// nearest (ties to even): the result is the float rotation of the input, rounded.
+        /// The explicit sequence length selects the table of the dynamic kinds (DynamicNtk, LongRope); other kinds ignore it.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The length does not match, a position is negative or <paramref name="numHeads"/> &lt;= 0, or <paramref name="sequenceLength"/> does not exceed every position; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void ApplyRotary(global::System.Span<global::System.Half> x, global::System.ReadOnlySpan<int> positions, int numHeads, int sequenceLength)
+        {
+            global::RopeGen.RotaryGuard.CheckLayout(x.Length, positions.Length, numHeads, RopeGenRotary.HeadDim, "x", "numHeads");
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            global::RopeGen.RotaryGuard.CheckSequenceLength(sequenceLength, maxPosition);
+            global::RopeGen.StagedRotation.Apply<RopeGenRotary.FloatRotation, global::System.Half>(default, x, numHeads, default, 0, positions, maxPosition, sequenceLength);
+        }
+
+        /// <summary>
+        /// Rotates fp16 (<see cref="global::System.Half"/>) queries <paramref name="q"/> <c>[positions.Length, numQueryHeads, HeadDim]</c> and keys
+        /// <paramref name="k"/> <c>[positions.Length, numKeyValueHeads, HeadDim]</c> in one pass, sharing each token's cos/sin.
+        /// Each value is widened to float, rotated with the same tables and arithmetic as the float overload, and rounded once to
+        /// nearest (ties to even): the result is the float rotation of the input, rounded.
+        /// The dynamic kinds use the sequence length max(positions) + 1.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">A length does not match, a position is negative or a head count &lt;= 0; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void ApplyRotary(global::System.Span<global::System.Half> q, int numQueryHeads, global::System.Span<global::System.Half> k, int numKeyValueHeads, global::System.ReadOnlySpan<int> positions)
+        {
+            global::RopeGen.RotaryGuard.CheckLayout(q.Length, positions.Length, numQueryHeads, RopeGenRotary.HeadDim, "q", "numQueryHeads");
+            global::RopeGen.RotaryGuard.CheckLayout(k.Length, positions.Length, numKeyValueHeads, RopeGenRotary.HeadDim, "k", "numKeyValueHeads");
+            global::RopeGen.RotaryGuard.CheckDisjoint<global::System.Half>(q, global::RopeGen.HeadView.Contiguous(numQueryHeads), k, global::RopeGen.HeadView.Contiguous(numKeyValueHeads), positions.Length, RopeGenRotary.HeadDim, "q", "k");
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            global::RopeGen.StagedRotation.Apply<RopeGenRotary.FloatRotation, global::System.Half>(default, q, numQueryHeads, k, numKeyValueHeads, positions, maxPosition, maxPosition + 1);
+        }
+
+        /// <summary>
+        /// Rotates fp16 (<see cref="global::System.Half"/>) queries <paramref name="q"/> <c>[positions.Length, numQueryHeads, HeadDim]</c> and keys
+        /// <paramref name="k"/> <c>[positions.Length, numKeyValueHeads, HeadDim]</c> in one pass, sharing each token's cos/sin.
+        /// Each value is widened to float, rotated with the same tables and arithmetic as the float overload, and rounded once to
+        /// nearest (ties to even): the result is the float rotation of the input, rounded.
+        /// The explicit sequence length selects the table of the dynamic kinds (DynamicNtk, LongRope); other kinds ignore it.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">A length does not match, a position is negative or a head count &lt;= 0, or <paramref name="sequenceLength"/> does not exceed every position; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void ApplyRotary(global::System.Span<global::System.Half> q, int numQueryHeads, global::System.Span<global::System.Half> k, int numKeyValueHeads, global::System.ReadOnlySpan<int> positions, int sequenceLength)
+        {
+            global::RopeGen.RotaryGuard.CheckLayout(q.Length, positions.Length, numQueryHeads, RopeGenRotary.HeadDim, "q", "numQueryHeads");
+            global::RopeGen.RotaryGuard.CheckLayout(k.Length, positions.Length, numKeyValueHeads, RopeGenRotary.HeadDim, "k", "numKeyValueHeads");
+            global::RopeGen.RotaryGuard.CheckDisjoint<global::System.Half>(q, global::RopeGen.HeadView.Contiguous(numQueryHeads), k, global::RopeGen.HeadView.Contiguous(numKeyValueHeads), positions.Length, RopeGenRotary.HeadDim, "q", "k");
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            global::RopeGen.RotaryGuard.CheckSequenceLength(sequenceLength, maxPosition);
+            global::RopeGen.StagedRotation.Apply<RopeGenRotary.FloatRotation, global::System.Half>(default, q, numQueryHeads, k, numKeyValueHeads, positions, maxPosition, sequenceLength);
+        }
+
+        /// <summary>
+        /// Re-rotates cached fp16 (<see cref="global::System.Half"/>) keys <paramref name="keys"/> <c>[tokens, numHeads, HeadDim]</c> by <paramref name="delta"/>
+        /// positions, like <see cref="ShiftRotary(global::System.Span{float}, int, int)"/>: R(p + delta) = R(delta)·R(p), without the
+        /// attention factor. Each value is widened to float, rotated and rounded once.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The length is not a whole number of tokens or <paramref name="numHeads"/> &lt;= 0; nothing is written.</exception>
+        /// <exception cref="global::System.NotSupportedException">The scaling kind is dynamic (DynamicNtk, LongRope): no single shift is correct.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void ShiftRotary(global::System.Span<global::System.Half> keys, int numHeads, int delta)
+        {
+            global::RopeGen.RotaryGuard.TokenCount(keys.Length, numHeads, RopeGenRotary.HeadDim, "keys", "numHeads");
+            global::RopeGen.StagedRotation.Shift<RopeGenRotary.FloatRotation, global::System.Half>(default, keys, delta);
+        }
+
+        /// <summary>
+        /// Rotates the bfloat16 (<see cref="global::RopeGen.BFloat16"/>) buffer <paramref name="x"/>, laid out <c>[positions.Length, numHeads, RopeGenRotary.HeadDim]</c>,
+        /// in place, like <see cref="ApplyRotary(global::System.Span{float}, global::System.ReadOnlySpan{int}, int)"/>.
+        /// Each value is widened to float, rotated with the same tables and arithmetic as the float overload, and rounded once to
+        /// nearest (ties to even): the result is the float rotation of the input, rounded.
+        /// The dynamic kinds use the sequence length max(positions) + 1.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The length does not match, a position is negative or <paramref name="numHeads"/> &lt;= 0; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void ApplyRotary(global::System.Span<global::RopeGen.BFloat16> x, global::System.ReadOnlySpan<int> positions, int numHeads)
+        {
+            global::RopeGen.RotaryGuard.CheckLayout(x.Length, positions.Length, numHeads, RopeGenRotary.HeadDim, "x", "numHeads");
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            global::RopeGen.StagedRotation.Apply<RopeGenRotary.FloatRotation, global::RopeGen.BFloat16>(default, x, numHeads, default, 0, positions, maxPosition, maxPosition + 1);
+        }
+
+        /// <summary>
+        /// Rotates the bfloat16 (<see cref="global::RopeGen.BFloat16"/>) buffer <paramref name="x"/>, laid out <c>[positions.Length, numHeads, RopeGenRotary.HeadDim]</c>,
+        /// in place, like <see cref="ApplyRotary(global::System.Span{float}, global::System.ReadOnlySpan{int}, int)"/>.
+        /// Each value is widened to float, rotated with the same tables and arithmetic as the float overload, and rounded once to
+        /// nearest (ties to even): the result is the float rotation of the input, rounded.
+        /// The explicit sequence length selects the table of the dynamic kinds (DynamicNtk, LongRope); other kinds ignore it.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The length does not match, a position is negative or <paramref name="numHeads"/> &lt;= 0, or <paramref name="sequenceLength"/> does not exceed every position; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void ApplyRotary(global::System.Span<global::RopeGen.BFloat16> x, global::System.ReadOnlySpan<int> positions, int numHeads, int sequenceLength)
+        {
+            global::RopeGen.RotaryGuard.CheckLayout(x.Length, positions.Length, numHeads, RopeGenRotary.HeadDim, "x", "numHeads");
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            global::RopeGen.RotaryGuard.CheckSequenceLength(sequenceLength, maxPosition);
+            global::RopeGen.StagedRotation.Apply<RopeGenRotary.FloatRotation, global::RopeGen.BFloat16>(default, x, numHeads, default, 0, positions, maxPosition, sequenceLength);
+        }
+
+        /// <summary>
+        /// Rotates bfloat16 (<see cref="global::RopeGen.BFloat16"/>) queries <paramref name="q"/> <c>[positions.Length, numQueryHeads, HeadDim]</c> and keys
+        /// <paramref name="k"/> <c>[positions.Length, numKeyValueHeads, HeadDim]</c> in one pass, sharing each token's cos/sin.
+        /// Each value is widened to float, rotated with the same tables and arithmetic as the float overload, and rounded once to
+        /// nearest (ties to even): the result is the float rotation of the input, rounded.
+        /// The dynamic kinds use the sequence length max(positions) + 1.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">A length does not match, a position is negative or a head count &lt;= 0; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void ApplyRotary(global::System.Span<global::RopeGen.BFloat16> q, int numQueryHeads, global::System.Span<global::RopeGen.BFloat16> k, int numKeyValueHeads, global::System.ReadOnlySpan<int> positions)
+        {
+            global::RopeGen.RotaryGuard.CheckLayout(q.Length, positions.Length, numQueryHeads, RopeGenRotary.HeadDim, "q", "numQueryHeads");
+            global::RopeGen.RotaryGuard.CheckLayout(k.Length, positions.Length, numKeyValueHeads, RopeGenRotary.HeadDim, "k", "numKeyValueHeads");
+            global::RopeGen.RotaryGuard.CheckDisjoint<global::RopeGen.BFloat16>(q, global::RopeGen.HeadView.Contiguous(numQueryHeads), k, global::RopeGen.HeadView.Contiguous(numKeyValueHeads), positions.Length, RopeGenRotary.HeadDim, "q", "k");
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            global::RopeGen.StagedRotation.Apply<RopeGenRotary.FloatRotation, global::RopeGen.BFloat16>(default, q, numQueryHeads, k, numKeyValueHeads, positions, maxPosition, maxPosition + 1);
+        }
+
+        /// <summary>
+        /// Rotates bfloat16 (<see cref="global::RopeGen.BFloat16"/>) queries <paramref name="q"/> <c>[positions.Length, numQueryHeads, HeadDim]</c> and keys
+        /// <paramref name="k"/> <c>[positions.Length, numKeyValueHeads, HeadDim]</c> in one pass, sharing each token's cos/sin.
+        /// Each value is widened to float, rotated with the same tables and arithmetic as the float overload, and rounded once to
+        /// nearest (ties to even): the result is the float rotation of the input, rounded.
+        /// The explicit sequence length selects the table of the dynamic kinds (DynamicNtk, LongRope); other kinds ignore it.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">A length does not match, a position is negative or a head count &lt;= 0, or <paramref name="sequenceLength"/> does not exceed every position; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void ApplyRotary(global::System.Span<global::RopeGen.BFloat16> q, int numQueryHeads, global::System.Span<global::RopeGen.BFloat16> k, int numKeyValueHeads, global::System.ReadOnlySpan<int> positions, int sequenceLength)
+        {
+            global::RopeGen.RotaryGuard.CheckLayout(q.Length, positions.Length, numQueryHeads, RopeGenRotary.HeadDim, "q", "numQueryHeads");
+            global::RopeGen.RotaryGuard.CheckLayout(k.Length, positions.Length, numKeyValueHeads, RopeGenRotary.HeadDim, "k", "numKeyValueHeads");
+            global::RopeGen.RotaryGuard.CheckDisjoint<global::RopeGen.BFloat16>(q, global::RopeGen.HeadView.Contiguous(numQueryHeads), k, global::RopeGen.HeadView.Contiguous(numKeyValueHeads), positions.Length, RopeGenRotary.HeadDim, "q", "k");
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            global::RopeGen.RotaryGuard.CheckSequenceLength(sequenceLength, maxPosition);
+            global::RopeGen.StagedRotation.Apply<RopeGenRotary.FloatRotation, global::RopeGen.BFloat16>(default, q, numQueryHeads, k, numKeyValueHeads, positions, maxPosition, sequenceLength);
+        }
+
+        /// <summary>
+        /// Re-rotates cached bfloat16 (<see cref="global::RopeGen.BFloat16"/>) keys <paramref name="keys"/> <c>[tokens, numHeads, HeadDim]</c> by <paramref name="delta"/>
+        /// positions, like <see cref="ShiftRotary(global::System.Span{float}, int, int)"/>: R(p + delta) = R(delta)·R(p), without the
+        /// attention factor. Each value is widened to float, rotated and rounded once.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The length is not a whole number of tokens or <paramref name="numHeads"/> &lt;= 0; nothing is written.</exception>
+        /// <exception cref="global::System.NotSupportedException">The scaling kind is dynamic (DynamicNtk, LongRope): no single shift is correct.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void ShiftRotary(global::System.Span<global::RopeGen.BFloat16> keys, int numHeads, int delta)
+        {
+            global::RopeGen.RotaryGuard.TokenCount(keys.Length, numHeads, RopeGenRotary.HeadDim, "keys", "numHeads");
+            global::RopeGen.StagedRotation.Shift<RopeGenRotary.FloatRotation, global::RopeGen.BFloat16>(default, keys, delta);
+        }
+
+        /// <summary>
+        /// Rotates new keys <paramref name="source"/> <c>[positions.Length, numHeads, HeadDim]</c> (left unchanged) and writes token t
+        /// into row <c>slots[t]</c> of the float cache <paramref name="cache"/> <c>[capacity, numHeads, HeadDim]</c>, in one
+        /// pass; every other row is left as it was.
+        /// The rows written equal what <see cref="ApplyRotary(global::System.Span{float}, global::System.ReadOnlySpan{int}, int)"/> computes in place, bit for bit.
+        /// The dynamic kinds use the sequence length max(positions) + 1.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">A length does not match, a position is negative, <paramref name="numHeads"/> &lt;= 0, or a slot is out of range or repeated; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void RotateInto(global::System.ReadOnlySpan<float> source, global::System.ReadOnlySpan<int> positions, int numHeads, global::System.Span<float> cache, global::System.ReadOnlySpan<int> slots)
+        {
+            global::RopeGen.RotaryGuard.CheckLayout(source.Length, positions.Length, numHeads, RopeGenRotary.HeadDim, "source", "numHeads");
+            global::RopeGen.RotaryGuard.CheckSlots(slots, positions.Length, cache.Length, numHeads, RopeGenRotary.HeadDim);
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            global::RopeGen.StagedRotation.RotateInto<RopeGenRotary.FloatRotation, float>(default, source, positions, numHeads, cache, slots, maxPosition, maxPosition + 1);
+        }
+
+        /// <summary>
+        /// Rotates new keys <paramref name="source"/> <c>[positions.Length, numHeads, HeadDim]</c> (left unchanged) and writes token t
+        /// into row <c>slots[t]</c> of the float cache <paramref name="cache"/> <c>[capacity, numHeads, HeadDim]</c>, in one
+        /// pass; every other row is left as it was.
+        /// The rows written equal what <see cref="ApplyRotary(global::System.Span{float}, global::System.ReadOnlySpan{int}, int)"/> computes in place, bit for bit.
+        /// The explicit sequence length selects the table of the dynamic kinds (DynamicNtk, LongRope); other kinds ignore it.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">A length does not match, a position is negative, <paramref name="numHeads"/> &lt;= 0, or a slot is out of range or repeated, or <paramref name="sequenceLength"/> does not exceed every position; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void RotateInto(global::System.ReadOnlySpan<float> source, global::System.ReadOnlySpan<int> positions, int numHeads, global::System.Span<float> cache, global::System.ReadOnlySpan<int> slots, int sequenceLength)
+        {
+            global::RopeGen.RotaryGuard.CheckLayout(source.Length, positions.Length, numHeads, RopeGenRotary.HeadDim, "source", "numHeads");
+            global::RopeGen.RotaryGuard.CheckSlots(slots, positions.Length, cache.Length, numHeads, RopeGenRotary.HeadDim);
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            global::RopeGen.RotaryGuard.CheckSequenceLength(sequenceLength, maxPosition);
+            global::RopeGen.StagedRotation.RotateInto<RopeGenRotary.FloatRotation, float>(default, source, positions, numHeads, cache, slots, maxPosition, sequenceLength);
+        }
+
+        /// <summary>
+        /// Rotates new keys <paramref name="source"/> <c>[positions.Length, numHeads, HeadDim]</c> (left unchanged) and writes token t
+        /// into row <c>slots[t]</c> of the fp16 (<see cref="global::System.Half"/>) cache <paramref name="cache"/> <c>[capacity, numHeads, HeadDim]</c>, in one
+        /// pass; every other row is left as it was.
+        /// Each value is rotated in float, as the float overloads rotate it, and rounded once to nearest (ties to even).
+        /// The dynamic kinds use the sequence length max(positions) + 1.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">A length does not match, a position is negative, <paramref name="numHeads"/> &lt;= 0, or a slot is out of range or repeated; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void RotateInto(global::System.ReadOnlySpan<float> source, global::System.ReadOnlySpan<int> positions, int numHeads, global::System.Span<global::System.Half> cache, global::System.ReadOnlySpan<int> slots)
+        {
+            global::RopeGen.RotaryGuard.CheckLayout(source.Length, positions.Length, numHeads, RopeGenRotary.HeadDim, "source", "numHeads");
+            global::RopeGen.RotaryGuard.CheckSlots(slots, positions.Length, cache.Length, numHeads, RopeGenRotary.HeadDim);
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            global::RopeGen.StagedRotation.RotateInto<RopeGenRotary.FloatRotation, global::System.Half>(default, source, positions, numHeads, cache, slots, maxPosition, maxPosition + 1);
+        }
+
+        /// <summary>
+        /// Rotates new keys <paramref name="source"/> <c>[positions.Length, numHeads, HeadDim]</c> (left unchanged) and writes token t
+        /// into row <c>slots[t]</c> of the fp16 (<see cref="global::System.Half"/>) cache <paramref name="cache"/> <c>[capacity, numHeads, HeadDim]</c>, in one
+        /// pass; every other row is left as it was.
+        /// Each value is rotated in float, as the float overloads rotate it, and rounded once to nearest (ties to even).
+        /// The explicit sequence length selects the table of the dynamic kinds (DynamicNtk, LongRope); other kinds ignore it.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">A length does not match, a position is negative, <paramref name="numHeads"/> &lt;= 0, or a slot is out of range or repeated, or <paramref name="sequenceLength"/> does not exceed every position; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void RotateInto(global::System.ReadOnlySpan<float> source, global::System.ReadOnlySpan<int> positions, int numHeads, global::System.Span<global::System.Half> cache, global::System.ReadOnlySpan<int> slots, int sequenceLength)
+        {
+            global::RopeGen.RotaryGuard.CheckLayout(source.Length, positions.Length, numHeads, RopeGenRotary.HeadDim, "source", "numHeads");
+            global::RopeGen.RotaryGuard.CheckSlots(slots, positions.Length, cache.Length, numHeads, RopeGenRotary.HeadDim);
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            global::RopeGen.RotaryGuard.CheckSequenceLength(sequenceLength, maxPosition);
+            global::RopeGen.StagedRotation.RotateInto<RopeGenRotary.FloatRotation, global::System.Half>(default, source, positions, numHeads, cache, slots, maxPosition, sequenceLength);
+        }
+
+        /// <summary>
+        /// Rotates new keys <paramref name="source"/> <c>[positions.Length, numHeads, HeadDim]</c> (left unchanged) and writes token t
+        /// into row <c>slots[t]</c> of the bfloat16 (<see cref="global::RopeGen.BFloat16"/>) cache <paramref name="cache"/> <c>[capacity, numHeads, HeadDim]</c>, in one
+        /// pass; every other row is left as it was.
+        /// Each value is rotated in float, as the float overloads rotate it, and rounded once to nearest (ties to even).
+        /// The dynamic kinds use the sequence length max(positions) + 1.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">A length does not match, a position is negative, <paramref name="numHeads"/> &lt;= 0, or a slot is out of range or repeated; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void RotateInto(global::System.ReadOnlySpan<float> source, global::System.ReadOnlySpan<int> positions, int numHeads, global::System.Span<global::RopeGen.BFloat16> cache, global::System.ReadOnlySpan<int> slots)
+        {
+            global::RopeGen.RotaryGuard.CheckLayout(source.Length, positions.Length, numHeads, RopeGenRotary.HeadDim, "source", "numHeads");
+            global::RopeGen.RotaryGuard.CheckSlots(slots, positions.Length, cache.Length, numHeads, RopeGenRotary.HeadDim);
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            global::RopeGen.StagedRotation.RotateInto<RopeGenRotary.FloatRotation, global::RopeGen.BFloat16>(default, source, positions, numHeads, cache, slots, maxPosition, maxPosition + 1);
+        }
+
+        /// <summary>
+        /// Rotates new keys <paramref name="source"/> <c>[positions.Length, numHeads, HeadDim]</c> (left unchanged) and writes token t
+        /// into row <c>slots[t]</c> of the bfloat16 (<see cref="global::RopeGen.BFloat16"/>) cache <paramref name="cache"/> <c>[capacity, numHeads, HeadDim]</c>, in one
+        /// pass; every other row is left as it was.
+        /// Each value is rotated in float, as the float overloads rotate it, and rounded once to nearest (ties to even).
+        /// The explicit sequence length selects the table of the dynamic kinds (DynamicNtk, LongRope); other kinds ignore it.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">A length does not match, a position is negative, <paramref name="numHeads"/> &lt;= 0, or a slot is out of range or repeated, or <paramref name="sequenceLength"/> does not exceed every position; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void RotateInto(global::System.ReadOnlySpan<float> source, global::System.ReadOnlySpan<int> positions, int numHeads, global::System.Span<global::RopeGen.BFloat16> cache, global::System.ReadOnlySpan<int> slots, int sequenceLength)
+        {
+            global::RopeGen.RotaryGuard.CheckLayout(source.Length, positions.Length, numHeads, RopeGenRotary.HeadDim, "source", "numHeads");
+            global::RopeGen.RotaryGuard.CheckSlots(slots, positions.Length, cache.Length, numHeads, RopeGenRotary.HeadDim);
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            global::RopeGen.RotaryGuard.CheckSequenceLength(sequenceLength, maxPosition);
+            global::RopeGen.StagedRotation.RotateInto<RopeGenRotary.FloatRotation, global::RopeGen.BFloat16>(default, source, positions, numHeads, cache, slots, maxPosition, sequenceLength);
+        }
+
+        static partial class RopeGenRotary
+        {
+            /// <summary>This class's float kernels, which <see cref="global::RopeGen.StagedRotation"/> drives for the Half, BFloat16 and cache-writing kernels.</summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+            internal readonly struct FloatRotation : global::RopeGen.IFloatRotation
+            {
+                /// <inheritdoc/>
+                public int HeadDim => RopeGenRotary.HeadDim;
+
+                /// <inheritdoc/>
+                public int RowStride => RopeGenRotary.RowStride;
+
+                /// <inheritdoc/>
+                public void Rotate(global::System.Span<float> a, int headsA, global::System.Span<float> b, int headsB, global::System.ReadOnlySpan<int> positions, int maxPosition, int sequenceLength) =>
+                    RopeGenRotary.Rotate(a, headsA, b, headsB, positions, maxPosition, sequenceLength);
+
+                /// <inheritdoc/>
+                public void ComputeShiftRow(int delta, global::System.Span<float> row) => Table.ComputeShiftRow(delta, row);
+
+                /// <inheritdoc/>
+                [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+                public void RotateHeads(ref float row, ref float x, int heads)
+                {
+                    if (UseVector512(heads * HeadDim)) RotateHeadsWide(ref row, ref x, heads, ref x, 0);
+                    else RotateHeadsNarrow(ref row, ref x, heads, ref x, 0);
                 }
             }
         }

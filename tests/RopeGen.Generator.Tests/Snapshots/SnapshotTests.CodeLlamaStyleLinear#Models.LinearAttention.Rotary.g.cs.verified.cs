@@ -41,8 +41,7 @@ namespace Models
         [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
         public static void ApplyRotary(global::System.Span<float> q, int numQueryHeads, global::System.Span<float> k, int numKeyValueHeads, global::System.ReadOnlySpan<int> positions)
         {
-            global::RopeGen.RotaryGuard.CheckLayout(q.Length, positions.Length, numQueryHeads, RopeGenRotary.HeadDim, "q", "numQueryHeads");
-            global::RopeGen.RotaryGuard.CheckLayout(k.Length, positions.Length, numKeyValueHeads, RopeGenRotary.HeadDim, "k", "numKeyValueHeads");
+            global::RopeGen.RotaryGuard.CheckFusedLayout(q.Length, numQueryHeads, k.Length, numKeyValueHeads, positions.Length, RopeGenRotary.HeadDim);
             global::RopeGen.RotaryGuard.CheckDisjoint<float>(q, global::RopeGen.HeadView.Contiguous(numQueryHeads), k, global::RopeGen.HeadView.Contiguous(numKeyValueHeads), positions.Length, RopeGenRotary.HeadDim, "q", "k");
             int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
             RopeGenRotary.Rotate(q, numQueryHeads, k, numKeyValueHeads, positions, maxPosition, maxPosition + 1);
@@ -57,8 +56,7 @@ namespace Models
         [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
         public static void ApplyRotary(global::System.Span<float> q, int numQueryHeads, global::System.Span<float> k, int numKeyValueHeads, global::System.ReadOnlySpan<int> positions, int sequenceLength)
         {
-            global::RopeGen.RotaryGuard.CheckLayout(q.Length, positions.Length, numQueryHeads, RopeGenRotary.HeadDim, "q", "numQueryHeads");
-            global::RopeGen.RotaryGuard.CheckLayout(k.Length, positions.Length, numKeyValueHeads, RopeGenRotary.HeadDim, "k", "numKeyValueHeads");
+            global::RopeGen.RotaryGuard.CheckFusedLayout(q.Length, numQueryHeads, k.Length, numKeyValueHeads, positions.Length, RopeGenRotary.HeadDim);
             global::RopeGen.RotaryGuard.CheckDisjoint<float>(q, global::RopeGen.HeadView.Contiguous(numQueryHeads), k, global::RopeGen.HeadView.Contiguous(numKeyValueHeads), positions.Length, RopeGenRotary.HeadDim, "q", "k");
             int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
             global::RopeGen.RotaryGuard.CheckSequenceLength(sequenceLength, maxPosition);
@@ -353,48 +351,48 @@ namespace Models
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private static void RotateHeadsWide(ref float row, ref float a, int headsA, int strideA, ref float b, int headsB, int strideB)
             {
-                var c0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0);
-                var s0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64);
-                var c1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16);
-                var s1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 80);
-                var c2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 32);
-                var s2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 96);
-                var c3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 48);
-                var s3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 112);
+                global::System.Runtime.Intrinsics.Vector512<float> c0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0);
+                global::System.Runtime.Intrinsics.Vector512<float> s0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64);
+                global::System.Runtime.Intrinsics.Vector512<float> c1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16);
+                global::System.Runtime.Intrinsics.Vector512<float> s1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 80);
+                global::System.Runtime.Intrinsics.Vector512<float> c2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 32);
+                global::System.Runtime.Intrinsics.Vector512<float> s2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 96);
+                global::System.Runtime.Intrinsics.Vector512<float> c3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 48);
+                global::System.Runtime.Intrinsics.Vector512<float> s3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 112);
                 for (int h = 0; h < headsA + headsB; h++)
                 {
                     ref float x = ref h < headsA
                         ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, h * strideA)
                         : ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (h - headsA) * strideB);
                     {
-                        var x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, 0);
-                        var x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, 64);
-                        var c = c0;
-                        var s = s0;
+                        global::System.Runtime.Intrinsics.Vector512<float> x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, 0);
+                        global::System.Runtime.Intrinsics.Vector512<float> x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, 64);
+                        global::System.Runtime.Intrinsics.Vector512<float> c = c0;
+                        global::System.Runtime.Intrinsics.Vector512<float> s = s0;
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(x1 * c - x2 * s, ref x, 0);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(x2 * c + x1 * s, ref x, 64);
                     }
                     {
-                        var x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, 16);
-                        var x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, 80);
-                        var c = c1;
-                        var s = s1;
+                        global::System.Runtime.Intrinsics.Vector512<float> x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, 16);
+                        global::System.Runtime.Intrinsics.Vector512<float> x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, 80);
+                        global::System.Runtime.Intrinsics.Vector512<float> c = c1;
+                        global::System.Runtime.Intrinsics.Vector512<float> s = s1;
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(x1 * c - x2 * s, ref x, 16);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(x2 * c + x1 * s, ref x, 80);
                     }
                     {
-                        var x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, 32);
-                        var x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, 96);
-                        var c = c2;
-                        var s = s2;
+                        global::System.Runtime.Intrinsics.Vector512<float> x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, 32);
+                        global::System.Runtime.Intrinsics.Vector512<float> x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, 96);
+                        global::System.Runtime.Intrinsics.Vector512<float> c = c2;
+                        global::System.Runtime.Intrinsics.Vector512<float> s = s2;
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(x1 * c - x2 * s, ref x, 32);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(x2 * c + x1 * s, ref x, 96);
                     }
                     {
-                        var x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, 48);
-                        var x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, 112);
-                        var c = c3;
-                        var s = s3;
+                        global::System.Runtime.Intrinsics.Vector512<float> x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, 48);
+                        global::System.Runtime.Intrinsics.Vector512<float> x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, 112);
+                        global::System.Runtime.Intrinsics.Vector512<float> c = c3;
+                        global::System.Runtime.Intrinsics.Vector512<float> s = s3;
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(x1 * c - x2 * s, ref x, 48);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(x2 * c + x1 * s, ref x, 112);
                     }
@@ -417,66 +415,66 @@ namespace Models
                             ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, h * strideA)
                             : ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (h - headsA) * strideB);
                         {
-                            var x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 0);
-                            var x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 64);
-                            var c = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0);
-                            var s = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64);
+                            global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 0);
+                            global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 64);
+                            global::System.Runtime.Intrinsics.Vector256<float> c = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0);
+                            global::System.Runtime.Intrinsics.Vector256<float> s = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64);
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x1 * c - x2 * s, ref x, 0);
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x2 * c + x1 * s, ref x, 64);
                         }
                         {
-                            var x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 8);
-                            var x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 72);
-                            var c = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 8);
-                            var s = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 72);
+                            global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 8);
+                            global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 72);
+                            global::System.Runtime.Intrinsics.Vector256<float> c = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 8);
+                            global::System.Runtime.Intrinsics.Vector256<float> s = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 72);
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x1 * c - x2 * s, ref x, 8);
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x2 * c + x1 * s, ref x, 72);
                         }
                         {
-                            var x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 16);
-                            var x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 80);
-                            var c = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16);
-                            var s = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 80);
+                            global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 16);
+                            global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 80);
+                            global::System.Runtime.Intrinsics.Vector256<float> c = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16);
+                            global::System.Runtime.Intrinsics.Vector256<float> s = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 80);
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x1 * c - x2 * s, ref x, 16);
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x2 * c + x1 * s, ref x, 80);
                         }
                         {
-                            var x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 24);
-                            var x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 88);
-                            var c = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 24);
-                            var s = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 88);
+                            global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 24);
+                            global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 88);
+                            global::System.Runtime.Intrinsics.Vector256<float> c = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 24);
+                            global::System.Runtime.Intrinsics.Vector256<float> s = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 88);
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x1 * c - x2 * s, ref x, 24);
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x2 * c + x1 * s, ref x, 88);
                         }
                         {
-                            var x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 32);
-                            var x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 96);
-                            var c = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32);
-                            var s = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 96);
+                            global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 32);
+                            global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 96);
+                            global::System.Runtime.Intrinsics.Vector256<float> c = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32);
+                            global::System.Runtime.Intrinsics.Vector256<float> s = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 96);
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x1 * c - x2 * s, ref x, 32);
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x2 * c + x1 * s, ref x, 96);
                         }
                         {
-                            var x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 40);
-                            var x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 104);
-                            var c = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 40);
-                            var s = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 104);
+                            global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 40);
+                            global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 104);
+                            global::System.Runtime.Intrinsics.Vector256<float> c = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 40);
+                            global::System.Runtime.Intrinsics.Vector256<float> s = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 104);
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x1 * c - x2 * s, ref x, 40);
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x2 * c + x1 * s, ref x, 104);
                         }
                         {
-                            var x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 48);
-                            var x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 112);
-                            var c = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48);
-                            var s = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 112);
+                            global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 48);
+                            global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 112);
+                            global::System.Runtime.Intrinsics.Vector256<float> c = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48);
+                            global::System.Runtime.Intrinsics.Vector256<float> s = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 112);
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x1 * c - x2 * s, ref x, 48);
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x2 * c + x1 * s, ref x, 112);
                         }
                         {
-                            var x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 56);
-                            var x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 120);
-                            var c = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 56);
-                            var s = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 120);
+                            global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 56);
+                            global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 120);
+                            global::System.Runtime.Intrinsics.Vector256<float> c = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 56);
+                            global::System.Runtime.Intrinsics.Vector256<float> s = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 120);
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x1 * c - x2 * s, ref x, 56);
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x2 * c + x1 * s, ref x, 120);
                         }
@@ -490,130 +488,130 @@ namespace Models
                             ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, h * strideA)
                             : ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (h - headsA) * strideB);
                         {
-                            var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 0);
-                            var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 64);
-                            var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0);
-                            var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64);
+                            global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 0);
+                            global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 64);
+                            global::System.Runtime.Intrinsics.Vector128<float> c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0);
+                            global::System.Runtime.Intrinsics.Vector128<float> s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 0);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 64);
                         }
                         {
-                            var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 4);
-                            var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 68);
-                            var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4);
-                            var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 68);
+                            global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 4);
+                            global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 68);
+                            global::System.Runtime.Intrinsics.Vector128<float> c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4);
+                            global::System.Runtime.Intrinsics.Vector128<float> s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 68);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 4);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 68);
                         }
                         {
-                            var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 8);
-                            var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 72);
-                            var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 8);
-                            var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 72);
+                            global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 8);
+                            global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 72);
+                            global::System.Runtime.Intrinsics.Vector128<float> c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 8);
+                            global::System.Runtime.Intrinsics.Vector128<float> s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 72);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 8);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 72);
                         }
                         {
-                            var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 12);
-                            var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 76);
-                            var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 12);
-                            var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 76);
+                            global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 12);
+                            global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 76);
+                            global::System.Runtime.Intrinsics.Vector128<float> c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 12);
+                            global::System.Runtime.Intrinsics.Vector128<float> s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 76);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 12);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 76);
                         }
                         {
-                            var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 16);
-                            var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 80);
-                            var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16);
-                            var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 80);
+                            global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 16);
+                            global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 80);
+                            global::System.Runtime.Intrinsics.Vector128<float> c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16);
+                            global::System.Runtime.Intrinsics.Vector128<float> s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 80);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 16);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 80);
                         }
                         {
-                            var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 20);
-                            var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 84);
-                            var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 20);
-                            var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 84);
+                            global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 20);
+                            global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 84);
+                            global::System.Runtime.Intrinsics.Vector128<float> c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 20);
+                            global::System.Runtime.Intrinsics.Vector128<float> s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 84);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 20);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 84);
                         }
                         {
-                            var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 24);
-                            var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 88);
-                            var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 24);
-                            var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 88);
+                            global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 24);
+                            global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 88);
+                            global::System.Runtime.Intrinsics.Vector128<float> c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 24);
+                            global::System.Runtime.Intrinsics.Vector128<float> s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 88);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 24);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 88);
                         }
                         {
-                            var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 28);
-                            var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 92);
-                            var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 28);
-                            var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 92);
+                            global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 28);
+                            global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 92);
+                            global::System.Runtime.Intrinsics.Vector128<float> c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 28);
+                            global::System.Runtime.Intrinsics.Vector128<float> s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 92);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 28);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 92);
                         }
                         {
-                            var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 32);
-                            var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 96);
-                            var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 32);
-                            var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 96);
+                            global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 32);
+                            global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 96);
+                            global::System.Runtime.Intrinsics.Vector128<float> c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 32);
+                            global::System.Runtime.Intrinsics.Vector128<float> s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 96);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 32);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 96);
                         }
                         {
-                            var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 36);
-                            var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 100);
-                            var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 36);
-                            var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 100);
+                            global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 36);
+                            global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 100);
+                            global::System.Runtime.Intrinsics.Vector128<float> c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 36);
+                            global::System.Runtime.Intrinsics.Vector128<float> s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 100);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 36);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 100);
                         }
                         {
-                            var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 40);
-                            var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 104);
-                            var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 40);
-                            var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 104);
+                            global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 40);
+                            global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 104);
+                            global::System.Runtime.Intrinsics.Vector128<float> c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 40);
+                            global::System.Runtime.Intrinsics.Vector128<float> s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 104);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 40);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 104);
                         }
                         {
-                            var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 44);
-                            var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 108);
-                            var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 44);
-                            var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 108);
+                            global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 44);
+                            global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 108);
+                            global::System.Runtime.Intrinsics.Vector128<float> c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 44);
+                            global::System.Runtime.Intrinsics.Vector128<float> s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 108);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 44);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 108);
                         }
                         {
-                            var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 48);
-                            var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 112);
-                            var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 48);
-                            var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 112);
+                            global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 48);
+                            global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 112);
+                            global::System.Runtime.Intrinsics.Vector128<float> c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 48);
+                            global::System.Runtime.Intrinsics.Vector128<float> s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 112);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 48);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 112);
                         }
                         {
-                            var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 52);
-                            var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 116);
-                            var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 52);
-                            var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 116);
+                            global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 52);
+                            global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 116);
+                            global::System.Runtime.Intrinsics.Vector128<float> c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 52);
+                            global::System.Runtime.Intrinsics.Vector128<float> s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 116);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 52);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 116);
                         }
                         {
-                            var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 56);
-                            var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 120);
-                            var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 56);
-                            var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 120);
+                            global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 56);
+                            global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 120);
+                            global::System.Runtime.Intrinsics.Vector128<float> c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 56);
+                            global::System.Runtime.Intrinsics.Vector128<float> s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 120);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 56);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 120);
                         }
                         {
-                            var x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 60);
-                            var x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 124);
-                            var c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 60);
-                            var s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 124);
+                            global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 60);
+                            global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 124);
+                            global::System.Runtime.Intrinsics.Vector128<float> c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 60);
+                            global::System.Runtime.Intrinsics.Vector128<float> s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 124);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 60);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 124);
                         }
@@ -687,6 +685,7 @@ namespace Models
         {
             global::RopeGen.RotaryGuard.CheckLayout(q.Length, positions.Length, numQueryHeads, RopeGenRotary.HeadDim, "q", "numQueryHeads");
             global::RopeGen.RotaryGuard.CheckLayout(k.Length, positions.Length, numKeyValueHeads, RopeGenRotary.HeadDim, "k", "numKeyValueHeads");
+            global::RopeGen.RotaryGuard.CheckDisjoint<global::System.Half>(q, global::RopeGen.HeadView.Contiguous(numQueryHeads), k, global::RopeGen.HeadView.Contiguous(numKeyValueHeads), positions.Length, RopeGenRotary.HeadDim, "q", "k");
             int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
             global::RopeGen.StagedRotation.Apply<RopeGenRotary.FloatRotation, global::System.Half>(default, q, numQueryHeads, k, numKeyValueHeads, positions, maxPosition, maxPosition + 1);
         }
@@ -704,6 +703,7 @@ namespace Models
         {
             global::RopeGen.RotaryGuard.CheckLayout(q.Length, positions.Length, numQueryHeads, RopeGenRotary.HeadDim, "q", "numQueryHeads");
             global::RopeGen.RotaryGuard.CheckLayout(k.Length, positions.Length, numKeyValueHeads, RopeGenRotary.HeadDim, "k", "numKeyValueHeads");
+            global::RopeGen.RotaryGuard.CheckDisjoint<global::System.Half>(q, global::RopeGen.HeadView.Contiguous(numQueryHeads), k, global::RopeGen.HeadView.Contiguous(numKeyValueHeads), positions.Length, RopeGenRotary.HeadDim, "q", "k");
             int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
             global::RopeGen.RotaryGuard.CheckSequenceLength(sequenceLength, maxPosition);
             global::RopeGen.StagedRotation.Apply<RopeGenRotary.FloatRotation, global::System.Half>(default, q, numQueryHeads, k, numKeyValueHeads, positions, maxPosition, sequenceLength);
@@ -769,6 +769,7 @@ namespace Models
         {
             global::RopeGen.RotaryGuard.CheckLayout(q.Length, positions.Length, numQueryHeads, RopeGenRotary.HeadDim, "q", "numQueryHeads");
             global::RopeGen.RotaryGuard.CheckLayout(k.Length, positions.Length, numKeyValueHeads, RopeGenRotary.HeadDim, "k", "numKeyValueHeads");
+            global::RopeGen.RotaryGuard.CheckDisjoint<global::RopeGen.BFloat16>(q, global::RopeGen.HeadView.Contiguous(numQueryHeads), k, global::RopeGen.HeadView.Contiguous(numKeyValueHeads), positions.Length, RopeGenRotary.HeadDim, "q", "k");
             int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
             global::RopeGen.StagedRotation.Apply<RopeGenRotary.FloatRotation, global::RopeGen.BFloat16>(default, q, numQueryHeads, k, numKeyValueHeads, positions, maxPosition, maxPosition + 1);
         }
@@ -786,6 +787,7 @@ namespace Models
         {
             global::RopeGen.RotaryGuard.CheckLayout(q.Length, positions.Length, numQueryHeads, RopeGenRotary.HeadDim, "q", "numQueryHeads");
             global::RopeGen.RotaryGuard.CheckLayout(k.Length, positions.Length, numKeyValueHeads, RopeGenRotary.HeadDim, "k", "numKeyValueHeads");
+            global::RopeGen.RotaryGuard.CheckDisjoint<global::RopeGen.BFloat16>(q, global::RopeGen.HeadView.Contiguous(numQueryHeads), k, global::RopeGen.HeadView.Contiguous(numKeyValueHeads), positions.Length, RopeGenRotary.HeadDim, "q", "k");
             int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
             global::RopeGen.RotaryGuard.CheckSequenceLength(sequenceLength, maxPosition);
             global::RopeGen.StagedRotation.Apply<RopeGenRotary.FloatRotation, global::RopeGen.BFloat16>(default, q, numQueryHeads, k, numKeyValueHeads, positions, maxPosition, sequenceLength);

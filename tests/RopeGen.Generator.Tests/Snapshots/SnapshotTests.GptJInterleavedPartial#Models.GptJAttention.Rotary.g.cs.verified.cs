@@ -41,8 +41,7 @@ namespace Models
         [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
         public static void ApplyRotary(global::System.Span<float> q, int numQueryHeads, global::System.Span<float> k, int numKeyValueHeads, global::System.ReadOnlySpan<int> positions)
         {
-            global::RopeGen.RotaryGuard.CheckLayout(q.Length, positions.Length, numQueryHeads, RopeGenRotary.HeadDim, "q", "numQueryHeads");
-            global::RopeGen.RotaryGuard.CheckLayout(k.Length, positions.Length, numKeyValueHeads, RopeGenRotary.HeadDim, "k", "numKeyValueHeads");
+            global::RopeGen.RotaryGuard.CheckFusedLayout(q.Length, numQueryHeads, k.Length, numKeyValueHeads, positions.Length, RopeGenRotary.HeadDim);
             global::RopeGen.RotaryGuard.CheckDisjoint<float>(q, global::RopeGen.HeadView.Contiguous(numQueryHeads), k, global::RopeGen.HeadView.Contiguous(numKeyValueHeads), positions.Length, RopeGenRotary.HeadDim, "q", "k");
             int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
             RopeGenRotary.Rotate(q, numQueryHeads, k, numKeyValueHeads, positions, maxPosition, maxPosition + 1);
@@ -57,8 +56,7 @@ namespace Models
         [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
         public static void ApplyRotary(global::System.Span<float> q, int numQueryHeads, global::System.Span<float> k, int numKeyValueHeads, global::System.ReadOnlySpan<int> positions, int sequenceLength)
         {
-            global::RopeGen.RotaryGuard.CheckLayout(q.Length, positions.Length, numQueryHeads, RopeGenRotary.HeadDim, "q", "numQueryHeads");
-            global::RopeGen.RotaryGuard.CheckLayout(k.Length, positions.Length, numKeyValueHeads, RopeGenRotary.HeadDim, "k", "numKeyValueHeads");
+            global::RopeGen.RotaryGuard.CheckFusedLayout(q.Length, numQueryHeads, k.Length, numKeyValueHeads, positions.Length, RopeGenRotary.HeadDim);
             global::RopeGen.RotaryGuard.CheckDisjoint<float>(q, global::RopeGen.HeadView.Contiguous(numQueryHeads), k, global::RopeGen.HeadView.Contiguous(numKeyValueHeads), positions.Length, RopeGenRotary.HeadDim, "q", "k");
             int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
             global::RopeGen.RotaryGuard.CheckSequenceLength(sequenceLength, maxPosition);
@@ -345,37 +343,37 @@ namespace Models
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private static void RotateHeadsWide(ref float row, ref float a, int headsA, int strideA, ref float b, int headsB, int strideB)
             {
-                var c0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0);
-                var s0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64);
-                var c1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16);
-                var s1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 80);
-                var c2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 32);
-                var s2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 96);
-                var c3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 48);
-                var s3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 112);
+                global::System.Runtime.Intrinsics.Vector512<float> c0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0);
+                global::System.Runtime.Intrinsics.Vector512<float> s0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 64);
+                global::System.Runtime.Intrinsics.Vector512<float> c1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16);
+                global::System.Runtime.Intrinsics.Vector512<float> s1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 80);
+                global::System.Runtime.Intrinsics.Vector512<float> c2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 32);
+                global::System.Runtime.Intrinsics.Vector512<float> s2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 96);
+                global::System.Runtime.Intrinsics.Vector512<float> c3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 48);
+                global::System.Runtime.Intrinsics.Vector512<float> s3 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 112);
                 for (int h = 0; h < headsA + headsB; h++)
                 {
                     ref float x = ref h < headsA
                         ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, h * strideA)
                         : ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (h - headsA) * strideB);
                     {
-                        var v = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, 0);
-                        var swapped = global::System.Runtime.Intrinsics.Vector512.Shuffle(v, global::System.Runtime.Intrinsics.Vector512.Create(1, 0, 3, 2, 5, 4, 7, 6, 9, 8, 11, 10, 13, 12, 15, 14));
+                        global::System.Runtime.Intrinsics.Vector512<float> v = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, 0);
+                        global::System.Runtime.Intrinsics.Vector512<float> swapped = global::System.Runtime.Intrinsics.Vector512.Shuffle(v, global::System.Runtime.Intrinsics.Vector512.Create(1, 0, 3, 2, 5, 4, 7, 6, 9, 8, 11, 10, 13, 12, 15, 14));
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(v * c0 + swapped * s0, ref x, 0);
                     }
                     {
-                        var v = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, 16);
-                        var swapped = global::System.Runtime.Intrinsics.Vector512.Shuffle(v, global::System.Runtime.Intrinsics.Vector512.Create(1, 0, 3, 2, 5, 4, 7, 6, 9, 8, 11, 10, 13, 12, 15, 14));
+                        global::System.Runtime.Intrinsics.Vector512<float> v = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, 16);
+                        global::System.Runtime.Intrinsics.Vector512<float> swapped = global::System.Runtime.Intrinsics.Vector512.Shuffle(v, global::System.Runtime.Intrinsics.Vector512.Create(1, 0, 3, 2, 5, 4, 7, 6, 9, 8, 11, 10, 13, 12, 15, 14));
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(v * c1 + swapped * s1, ref x, 16);
                     }
                     {
-                        var v = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, 32);
-                        var swapped = global::System.Runtime.Intrinsics.Vector512.Shuffle(v, global::System.Runtime.Intrinsics.Vector512.Create(1, 0, 3, 2, 5, 4, 7, 6, 9, 8, 11, 10, 13, 12, 15, 14));
+                        global::System.Runtime.Intrinsics.Vector512<float> v = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, 32);
+                        global::System.Runtime.Intrinsics.Vector512<float> swapped = global::System.Runtime.Intrinsics.Vector512.Shuffle(v, global::System.Runtime.Intrinsics.Vector512.Create(1, 0, 3, 2, 5, 4, 7, 6, 9, 8, 11, 10, 13, 12, 15, 14));
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(v * c2 + swapped * s2, ref x, 32);
                     }
                     {
-                        var v = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, 48);
-                        var swapped = global::System.Runtime.Intrinsics.Vector512.Shuffle(v, global::System.Runtime.Intrinsics.Vector512.Create(1, 0, 3, 2, 5, 4, 7, 6, 9, 8, 11, 10, 13, 12, 15, 14));
+                        global::System.Runtime.Intrinsics.Vector512<float> v = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, 48);
+                        global::System.Runtime.Intrinsics.Vector512<float> swapped = global::System.Runtime.Intrinsics.Vector512.Shuffle(v, global::System.Runtime.Intrinsics.Vector512.Create(1, 0, 3, 2, 5, 4, 7, 6, 9, 8, 11, 10, 13, 12, 15, 14));
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(v * c3 + swapped * s3, ref x, 48);
                     }
                 }
@@ -397,43 +395,43 @@ namespace Models
                             ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, h * strideA)
                             : ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (h - headsA) * strideB);
                         {
-                            var v = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 0);
-                            var swapped = global::System.Runtime.Intrinsics.Vector256.Shuffle(v, global::System.Runtime.Intrinsics.Vector256.Create(1, 0, 3, 2, 5, 4, 7, 6));
+                            global::System.Runtime.Intrinsics.Vector256<float> v = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 0);
+                            global::System.Runtime.Intrinsics.Vector256<float> swapped = global::System.Runtime.Intrinsics.Vector256.Shuffle(v, global::System.Runtime.Intrinsics.Vector256.Create(1, 0, 3, 2, 5, 4, 7, 6));
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(v * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0) + swapped * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64), ref x, 0);
                         }
                         {
-                            var v = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 8);
-                            var swapped = global::System.Runtime.Intrinsics.Vector256.Shuffle(v, global::System.Runtime.Intrinsics.Vector256.Create(1, 0, 3, 2, 5, 4, 7, 6));
+                            global::System.Runtime.Intrinsics.Vector256<float> v = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 8);
+                            global::System.Runtime.Intrinsics.Vector256<float> swapped = global::System.Runtime.Intrinsics.Vector256.Shuffle(v, global::System.Runtime.Intrinsics.Vector256.Create(1, 0, 3, 2, 5, 4, 7, 6));
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(v * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 8) + swapped * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 72), ref x, 8);
                         }
                         {
-                            var v = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 16);
-                            var swapped = global::System.Runtime.Intrinsics.Vector256.Shuffle(v, global::System.Runtime.Intrinsics.Vector256.Create(1, 0, 3, 2, 5, 4, 7, 6));
+                            global::System.Runtime.Intrinsics.Vector256<float> v = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 16);
+                            global::System.Runtime.Intrinsics.Vector256<float> swapped = global::System.Runtime.Intrinsics.Vector256.Shuffle(v, global::System.Runtime.Intrinsics.Vector256.Create(1, 0, 3, 2, 5, 4, 7, 6));
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(v * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16) + swapped * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 80), ref x, 16);
                         }
                         {
-                            var v = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 24);
-                            var swapped = global::System.Runtime.Intrinsics.Vector256.Shuffle(v, global::System.Runtime.Intrinsics.Vector256.Create(1, 0, 3, 2, 5, 4, 7, 6));
+                            global::System.Runtime.Intrinsics.Vector256<float> v = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 24);
+                            global::System.Runtime.Intrinsics.Vector256<float> swapped = global::System.Runtime.Intrinsics.Vector256.Shuffle(v, global::System.Runtime.Intrinsics.Vector256.Create(1, 0, 3, 2, 5, 4, 7, 6));
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(v * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 24) + swapped * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 88), ref x, 24);
                         }
                         {
-                            var v = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 32);
-                            var swapped = global::System.Runtime.Intrinsics.Vector256.Shuffle(v, global::System.Runtime.Intrinsics.Vector256.Create(1, 0, 3, 2, 5, 4, 7, 6));
+                            global::System.Runtime.Intrinsics.Vector256<float> v = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 32);
+                            global::System.Runtime.Intrinsics.Vector256<float> swapped = global::System.Runtime.Intrinsics.Vector256.Shuffle(v, global::System.Runtime.Intrinsics.Vector256.Create(1, 0, 3, 2, 5, 4, 7, 6));
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(v * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32) + swapped * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 96), ref x, 32);
                         }
                         {
-                            var v = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 40);
-                            var swapped = global::System.Runtime.Intrinsics.Vector256.Shuffle(v, global::System.Runtime.Intrinsics.Vector256.Create(1, 0, 3, 2, 5, 4, 7, 6));
+                            global::System.Runtime.Intrinsics.Vector256<float> v = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 40);
+                            global::System.Runtime.Intrinsics.Vector256<float> swapped = global::System.Runtime.Intrinsics.Vector256.Shuffle(v, global::System.Runtime.Intrinsics.Vector256.Create(1, 0, 3, 2, 5, 4, 7, 6));
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(v * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 40) + swapped * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 104), ref x, 40);
                         }
                         {
-                            var v = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 48);
-                            var swapped = global::System.Runtime.Intrinsics.Vector256.Shuffle(v, global::System.Runtime.Intrinsics.Vector256.Create(1, 0, 3, 2, 5, 4, 7, 6));
+                            global::System.Runtime.Intrinsics.Vector256<float> v = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 48);
+                            global::System.Runtime.Intrinsics.Vector256<float> swapped = global::System.Runtime.Intrinsics.Vector256.Shuffle(v, global::System.Runtime.Intrinsics.Vector256.Create(1, 0, 3, 2, 5, 4, 7, 6));
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(v * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48) + swapped * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 112), ref x, 48);
                         }
                         {
-                            var v = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 56);
-                            var swapped = global::System.Runtime.Intrinsics.Vector256.Shuffle(v, global::System.Runtime.Intrinsics.Vector256.Create(1, 0, 3, 2, 5, 4, 7, 6));
+                            global::System.Runtime.Intrinsics.Vector256<float> v = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 56);
+                            global::System.Runtime.Intrinsics.Vector256<float> swapped = global::System.Runtime.Intrinsics.Vector256.Shuffle(v, global::System.Runtime.Intrinsics.Vector256.Create(1, 0, 3, 2, 5, 4, 7, 6));
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(v * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 56) + swapped * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 120), ref x, 56);
                         }
                     }
@@ -446,83 +444,83 @@ namespace Models
                             ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, h * strideA)
                             : ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (h - headsA) * strideB);
                         {
-                            var v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 0);
-                            var swapped = global::System.Runtime.Intrinsics.Vector128.Shuffle(v, global::System.Runtime.Intrinsics.Vector128.Create(1, 0, 3, 2));
+                            global::System.Runtime.Intrinsics.Vector128<float> v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 0);
+                            global::System.Runtime.Intrinsics.Vector128<float> swapped = global::System.Runtime.Intrinsics.Vector128.Shuffle(v, global::System.Runtime.Intrinsics.Vector128.Create(1, 0, 3, 2));
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(v * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0) + swapped * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64), ref x, 0);
                         }
                         {
-                            var v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 4);
-                            var swapped = global::System.Runtime.Intrinsics.Vector128.Shuffle(v, global::System.Runtime.Intrinsics.Vector128.Create(1, 0, 3, 2));
+                            global::System.Runtime.Intrinsics.Vector128<float> v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 4);
+                            global::System.Runtime.Intrinsics.Vector128<float> swapped = global::System.Runtime.Intrinsics.Vector128.Shuffle(v, global::System.Runtime.Intrinsics.Vector128.Create(1, 0, 3, 2));
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(v * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4) + swapped * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 68), ref x, 4);
                         }
                         {
-                            var v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 8);
-                            var swapped = global::System.Runtime.Intrinsics.Vector128.Shuffle(v, global::System.Runtime.Intrinsics.Vector128.Create(1, 0, 3, 2));
+                            global::System.Runtime.Intrinsics.Vector128<float> v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 8);
+                            global::System.Runtime.Intrinsics.Vector128<float> swapped = global::System.Runtime.Intrinsics.Vector128.Shuffle(v, global::System.Runtime.Intrinsics.Vector128.Create(1, 0, 3, 2));
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(v * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 8) + swapped * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 72), ref x, 8);
                         }
                         {
-                            var v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 12);
-                            var swapped = global::System.Runtime.Intrinsics.Vector128.Shuffle(v, global::System.Runtime.Intrinsics.Vector128.Create(1, 0, 3, 2));
+                            global::System.Runtime.Intrinsics.Vector128<float> v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 12);
+                            global::System.Runtime.Intrinsics.Vector128<float> swapped = global::System.Runtime.Intrinsics.Vector128.Shuffle(v, global::System.Runtime.Intrinsics.Vector128.Create(1, 0, 3, 2));
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(v * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 12) + swapped * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 76), ref x, 12);
                         }
                         {
-                            var v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 16);
-                            var swapped = global::System.Runtime.Intrinsics.Vector128.Shuffle(v, global::System.Runtime.Intrinsics.Vector128.Create(1, 0, 3, 2));
+                            global::System.Runtime.Intrinsics.Vector128<float> v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 16);
+                            global::System.Runtime.Intrinsics.Vector128<float> swapped = global::System.Runtime.Intrinsics.Vector128.Shuffle(v, global::System.Runtime.Intrinsics.Vector128.Create(1, 0, 3, 2));
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(v * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16) + swapped * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 80), ref x, 16);
                         }
                         {
-                            var v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 20);
-                            var swapped = global::System.Runtime.Intrinsics.Vector128.Shuffle(v, global::System.Runtime.Intrinsics.Vector128.Create(1, 0, 3, 2));
+                            global::System.Runtime.Intrinsics.Vector128<float> v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 20);
+                            global::System.Runtime.Intrinsics.Vector128<float> swapped = global::System.Runtime.Intrinsics.Vector128.Shuffle(v, global::System.Runtime.Intrinsics.Vector128.Create(1, 0, 3, 2));
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(v * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 20) + swapped * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 84), ref x, 20);
                         }
                         {
-                            var v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 24);
-                            var swapped = global::System.Runtime.Intrinsics.Vector128.Shuffle(v, global::System.Runtime.Intrinsics.Vector128.Create(1, 0, 3, 2));
+                            global::System.Runtime.Intrinsics.Vector128<float> v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 24);
+                            global::System.Runtime.Intrinsics.Vector128<float> swapped = global::System.Runtime.Intrinsics.Vector128.Shuffle(v, global::System.Runtime.Intrinsics.Vector128.Create(1, 0, 3, 2));
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(v * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 24) + swapped * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 88), ref x, 24);
                         }
                         {
-                            var v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 28);
-                            var swapped = global::System.Runtime.Intrinsics.Vector128.Shuffle(v, global::System.Runtime.Intrinsics.Vector128.Create(1, 0, 3, 2));
+                            global::System.Runtime.Intrinsics.Vector128<float> v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 28);
+                            global::System.Runtime.Intrinsics.Vector128<float> swapped = global::System.Runtime.Intrinsics.Vector128.Shuffle(v, global::System.Runtime.Intrinsics.Vector128.Create(1, 0, 3, 2));
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(v * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 28) + swapped * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 92), ref x, 28);
                         }
                         {
-                            var v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 32);
-                            var swapped = global::System.Runtime.Intrinsics.Vector128.Shuffle(v, global::System.Runtime.Intrinsics.Vector128.Create(1, 0, 3, 2));
+                            global::System.Runtime.Intrinsics.Vector128<float> v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 32);
+                            global::System.Runtime.Intrinsics.Vector128<float> swapped = global::System.Runtime.Intrinsics.Vector128.Shuffle(v, global::System.Runtime.Intrinsics.Vector128.Create(1, 0, 3, 2));
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(v * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 32) + swapped * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 96), ref x, 32);
                         }
                         {
-                            var v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 36);
-                            var swapped = global::System.Runtime.Intrinsics.Vector128.Shuffle(v, global::System.Runtime.Intrinsics.Vector128.Create(1, 0, 3, 2));
+                            global::System.Runtime.Intrinsics.Vector128<float> v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 36);
+                            global::System.Runtime.Intrinsics.Vector128<float> swapped = global::System.Runtime.Intrinsics.Vector128.Shuffle(v, global::System.Runtime.Intrinsics.Vector128.Create(1, 0, 3, 2));
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(v * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 36) + swapped * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 100), ref x, 36);
                         }
                         {
-                            var v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 40);
-                            var swapped = global::System.Runtime.Intrinsics.Vector128.Shuffle(v, global::System.Runtime.Intrinsics.Vector128.Create(1, 0, 3, 2));
+                            global::System.Runtime.Intrinsics.Vector128<float> v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 40);
+                            global::System.Runtime.Intrinsics.Vector128<float> swapped = global::System.Runtime.Intrinsics.Vector128.Shuffle(v, global::System.Runtime.Intrinsics.Vector128.Create(1, 0, 3, 2));
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(v * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 40) + swapped * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 104), ref x, 40);
                         }
                         {
-                            var v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 44);
-                            var swapped = global::System.Runtime.Intrinsics.Vector128.Shuffle(v, global::System.Runtime.Intrinsics.Vector128.Create(1, 0, 3, 2));
+                            global::System.Runtime.Intrinsics.Vector128<float> v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 44);
+                            global::System.Runtime.Intrinsics.Vector128<float> swapped = global::System.Runtime.Intrinsics.Vector128.Shuffle(v, global::System.Runtime.Intrinsics.Vector128.Create(1, 0, 3, 2));
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(v * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 44) + swapped * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 108), ref x, 44);
                         }
                         {
-                            var v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 48);
-                            var swapped = global::System.Runtime.Intrinsics.Vector128.Shuffle(v, global::System.Runtime.Intrinsics.Vector128.Create(1, 0, 3, 2));
+                            global::System.Runtime.Intrinsics.Vector128<float> v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 48);
+                            global::System.Runtime.Intrinsics.Vector128<float> swapped = global::System.Runtime.Intrinsics.Vector128.Shuffle(v, global::System.Runtime.Intrinsics.Vector128.Create(1, 0, 3, 2));
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(v * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 48) + swapped * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 112), ref x, 48);
                         }
                         {
-                            var v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 52);
-                            var swapped = global::System.Runtime.Intrinsics.Vector128.Shuffle(v, global::System.Runtime.Intrinsics.Vector128.Create(1, 0, 3, 2));
+                            global::System.Runtime.Intrinsics.Vector128<float> v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 52);
+                            global::System.Runtime.Intrinsics.Vector128<float> swapped = global::System.Runtime.Intrinsics.Vector128.Shuffle(v, global::System.Runtime.Intrinsics.Vector128.Create(1, 0, 3, 2));
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(v * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 52) + swapped * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 116), ref x, 52);
                         }
                         {
-                            var v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 56);
-                            var swapped = global::System.Runtime.Intrinsics.Vector128.Shuffle(v, global::System.Runtime.Intrinsics.Vector128.Create(1, 0, 3, 2));
+                            global::System.Runtime.Intrinsics.Vector128<float> v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 56);
+                            global::System.Runtime.Intrinsics.Vector128<float> swapped = global::System.Runtime.Intrinsics.Vector128.Shuffle(v, global::System.Runtime.Intrinsics.Vector128.Create(1, 0, 3, 2));
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(v * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 56) + swapped * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 120), ref x, 56);
                         }
                         {
-                            var v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 60);
-                            var swapped = global::System.Runtime.Intrinsics.Vector128.Shuffle(v, global::System.Runtime.Intrinsics.Vector128.Create(1, 0, 3, 2));
+                            global::System.Runtime.Intrinsics.Vector128<float> v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 60);
+                            global::System.Runtime.Intrinsics.Vector128<float> swapped = global::System.Runtime.Intrinsics.Vector128.Shuffle(v, global::System.Runtime.Intrinsics.Vector128.Create(1, 0, 3, 2));
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(v * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 60) + swapped * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 124), ref x, 60);
                         }
                     }
@@ -595,6 +593,7 @@ namespace Models
         {
             global::RopeGen.RotaryGuard.CheckLayout(q.Length, positions.Length, numQueryHeads, RopeGenRotary.HeadDim, "q", "numQueryHeads");
             global::RopeGen.RotaryGuard.CheckLayout(k.Length, positions.Length, numKeyValueHeads, RopeGenRotary.HeadDim, "k", "numKeyValueHeads");
+            global::RopeGen.RotaryGuard.CheckDisjoint<global::System.Half>(q, global::RopeGen.HeadView.Contiguous(numQueryHeads), k, global::RopeGen.HeadView.Contiguous(numKeyValueHeads), positions.Length, RopeGenRotary.HeadDim, "q", "k");
             int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
             global::RopeGen.StagedRotation.Apply<RopeGenRotary.FloatRotation, global::System.Half>(default, q, numQueryHeads, k, numKeyValueHeads, positions, maxPosition, maxPosition + 1);
         }
@@ -612,6 +611,7 @@ namespace Models
         {
             global::RopeGen.RotaryGuard.CheckLayout(q.Length, positions.Length, numQueryHeads, RopeGenRotary.HeadDim, "q", "numQueryHeads");
             global::RopeGen.RotaryGuard.CheckLayout(k.Length, positions.Length, numKeyValueHeads, RopeGenRotary.HeadDim, "k", "numKeyValueHeads");
+            global::RopeGen.RotaryGuard.CheckDisjoint<global::System.Half>(q, global::RopeGen.HeadView.Contiguous(numQueryHeads), k, global::RopeGen.HeadView.Contiguous(numKeyValueHeads), positions.Length, RopeGenRotary.HeadDim, "q", "k");
             int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
             global::RopeGen.RotaryGuard.CheckSequenceLength(sequenceLength, maxPosition);
             global::RopeGen.StagedRotation.Apply<RopeGenRotary.FloatRotation, global::System.Half>(default, q, numQueryHeads, k, numKeyValueHeads, positions, maxPosition, sequenceLength);
@@ -677,6 +677,7 @@ namespace Models
         {
             global::RopeGen.RotaryGuard.CheckLayout(q.Length, positions.Length, numQueryHeads, RopeGenRotary.HeadDim, "q", "numQueryHeads");
             global::RopeGen.RotaryGuard.CheckLayout(k.Length, positions.Length, numKeyValueHeads, RopeGenRotary.HeadDim, "k", "numKeyValueHeads");
+            global::RopeGen.RotaryGuard.CheckDisjoint<global::RopeGen.BFloat16>(q, global::RopeGen.HeadView.Contiguous(numQueryHeads), k, global::RopeGen.HeadView.Contiguous(numKeyValueHeads), positions.Length, RopeGenRotary.HeadDim, "q", "k");
             int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
             global::RopeGen.StagedRotation.Apply<RopeGenRotary.FloatRotation, global::RopeGen.BFloat16>(default, q, numQueryHeads, k, numKeyValueHeads, positions, maxPosition, maxPosition + 1);
         }
@@ -694,6 +695,7 @@ namespace Models
         {
             global::RopeGen.RotaryGuard.CheckLayout(q.Length, positions.Length, numQueryHeads, RopeGenRotary.HeadDim, "q", "numQueryHeads");
             global::RopeGen.RotaryGuard.CheckLayout(k.Length, positions.Length, numKeyValueHeads, RopeGenRotary.HeadDim, "k", "numKeyValueHeads");
+            global::RopeGen.RotaryGuard.CheckDisjoint<global::RopeGen.BFloat16>(q, global::RopeGen.HeadView.Contiguous(numQueryHeads), k, global::RopeGen.HeadView.Contiguous(numKeyValueHeads), positions.Length, RopeGenRotary.HeadDim, "q", "k");
             int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
             global::RopeGen.RotaryGuard.CheckSequenceLength(sequenceLength, maxPosition);
             global::RopeGen.StagedRotation.Apply<RopeGenRotary.FloatRotation, global::RopeGen.BFloat16>(default, q, numQueryHeads, k, numKeyValueHeads, positions, maxPosition, sequenceLength);
