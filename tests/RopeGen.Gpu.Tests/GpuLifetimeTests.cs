@@ -35,7 +35,11 @@ public class GpuLifetimeTests(AcceleratorFixture gpu)
 
     [Fact]
     public void LengthThatIsNotTokensTimesHeadsTimesHeadDim() =>
-        AssertRejected((x, _) => gpu.Kernels(Llama3).Apply(x, Positions(0, 1, 2), 1), "x has 512 elements", "expected 384");
+        AssertRejected((x, _) => gpu.Kernels(Llama3).Apply(x.SubView(0, x.Length - 212), Positions(0, 1, 2), 1), "x has 300 elements", "expected 384");
+
+    [Fact]
+    public void WholeTokensThatDisagreeWithThePositionsBlameThePositions() =>
+        AssertRejected((x, _) => gpu.Kernels(Llama3).Apply(x, Positions(0, 1, 2), 1), "positions cover 3 tokens, but x has 512 elements");
 
     [Fact]
     public void ZeroHeads() =>

@@ -40,8 +40,9 @@ namespace RopeGen.Generator.Emit
         private static readonly string[] FusedChecks =
         {
             Tokens,
-            $"{Strides} queryHeads = {Checks}.Heads(q, tokens, numQueryHeads, RopeGenRotary.HeadDim, \"q\", \"numQueryHeads\");",
-            $"{Strides} keyHeads = {Checks}.Heads(k, tokens, numKeyValueHeads, RopeGenRotary.HeadDim, \"k\", \"numKeyValueHeads\");",
+            $"{Checks}.FusedLayout(q, numQueryHeads, k, numKeyValueHeads, tokens, RopeGenRotary.HeadDim);",
+            $"{Strides} queryHeads = {Strides}.Of({HeadView}.Contiguous(numQueryHeads), RopeGenRotary.HeadDim);",
+            $"{Strides} keyHeads = {Strides}.Of({HeadView}.Contiguous(numKeyValueHeads), RopeGenRotary.HeadDim);",
             $"{Checks}.Disjoint(q, {HeadView}.Contiguous(numQueryHeads), k, {HeadView}.Contiguous(numKeyValueHeads), tokens, RopeGenRotary.HeadDim, \"q\", \"k\");",
         };
 

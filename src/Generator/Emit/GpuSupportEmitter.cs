@@ -122,6 +122,11 @@ namespace RopeGen.Generator.Emit
             w.Line($"return HeadStrides.Of({HeadView}.Contiguous(numHeads), headDim);");
             w.Close();
             w.Line();
+            w.Line("/// <summary>Checks the queries and keys of a fused call, <c>[tokens, heads, headDim]</c> each, as the CPU kernels do.</summary>");
+            w.Open($"public static void FusedLayout<T>({View}<T> q, int numQueryHeads, {View}<T> k, int numKeyValueHeads, int tokens, int headDim) where T : unmanaged");
+            w.Line("global::RopeGen.RotaryGuard.CheckFusedLayout(Length(q, \"q\"), numQueryHeads, Length(k, \"k\"), numKeyValueHeads, tokens, headDim);");
+            w.Close();
+            w.Line();
             w.Line("/// <summary>Checks <paramref name=\"view\"/> against <paramref name=\"x\"/> over <paramref name=\"tokens\"/> tokens; the heads' places.</summary>");
             w.Open($"public static HeadStrides Heads({View}<float> x, int tokens, {HeadView} view, int headDim, string bufferName, string viewName)");
             w.Line("global::RopeGen.RotaryGuard.CheckView(Length(x, bufferName), tokens, view, headDim, bufferName, viewName);");

@@ -146,8 +146,9 @@ namespace Models
             public void Apply(global::ILGPU.ArrayView<float> q, int numQueryHeads, global::ILGPU.ArrayView<float> k, int numKeyValueHeads, global::ILGPU.ArrayView<int> positions)
             {
                 int tokens = global::RopeGen.Gpu.GpuChecks.Tokens(positions);
-                global::RopeGen.Gpu.HeadStrides queryHeads = global::RopeGen.Gpu.GpuChecks.Heads(q, tokens, numQueryHeads, RopeGenRotary.HeadDim, "q", "numQueryHeads");
-                global::RopeGen.Gpu.HeadStrides keyHeads = global::RopeGen.Gpu.GpuChecks.Heads(k, tokens, numKeyValueHeads, RopeGenRotary.HeadDim, "k", "numKeyValueHeads");
+                global::RopeGen.Gpu.GpuChecks.FusedLayout(q, numQueryHeads, k, numKeyValueHeads, tokens, RopeGenRotary.HeadDim);
+                global::RopeGen.Gpu.HeadStrides queryHeads = global::RopeGen.Gpu.HeadStrides.Of(global::RopeGen.HeadView.Contiguous(numQueryHeads), RopeGenRotary.HeadDim);
+                global::RopeGen.Gpu.HeadStrides keyHeads = global::RopeGen.Gpu.HeadStrides.Of(global::RopeGen.HeadView.Contiguous(numKeyValueHeads), RopeGenRotary.HeadDim);
                 global::RopeGen.Gpu.GpuChecks.Disjoint(q, global::RopeGen.HeadView.Contiguous(numQueryHeads), k, global::RopeGen.HeadView.Contiguous(numKeyValueHeads), tokens, RopeGenRotary.HeadDim, "q", "k");
                 Launch(q, queryHeads, k, keyHeads, positions, tokens, 0);
             }
@@ -162,8 +163,9 @@ namespace Models
             public void Apply(global::ILGPU.ArrayView<float> q, int numQueryHeads, global::ILGPU.ArrayView<float> k, int numKeyValueHeads, global::ILGPU.ArrayView<int> positions, int sequenceLength)
             {
                 int tokens = global::RopeGen.Gpu.GpuChecks.Tokens(positions);
-                global::RopeGen.Gpu.HeadStrides queryHeads = global::RopeGen.Gpu.GpuChecks.Heads(q, tokens, numQueryHeads, RopeGenRotary.HeadDim, "q", "numQueryHeads");
-                global::RopeGen.Gpu.HeadStrides keyHeads = global::RopeGen.Gpu.GpuChecks.Heads(k, tokens, numKeyValueHeads, RopeGenRotary.HeadDim, "k", "numKeyValueHeads");
+                global::RopeGen.Gpu.GpuChecks.FusedLayout(q, numQueryHeads, k, numKeyValueHeads, tokens, RopeGenRotary.HeadDim);
+                global::RopeGen.Gpu.HeadStrides queryHeads = global::RopeGen.Gpu.HeadStrides.Of(global::RopeGen.HeadView.Contiguous(numQueryHeads), RopeGenRotary.HeadDim);
+                global::RopeGen.Gpu.HeadStrides keyHeads = global::RopeGen.Gpu.HeadStrides.Of(global::RopeGen.HeadView.Contiguous(numKeyValueHeads), RopeGenRotary.HeadDim);
                 global::RopeGen.Gpu.GpuChecks.Disjoint(q, global::RopeGen.HeadView.Contiguous(numQueryHeads), k, global::RopeGen.HeadView.Contiguous(numKeyValueHeads), tokens, RopeGenRotary.HeadDim, "q", "k");
                 global::RopeGen.Gpu.GpuChecks.SequenceLength(sequenceLength);
                 Launch(q, queryHeads, k, keyHeads, positions, tokens, sequenceLength);
@@ -180,8 +182,9 @@ namespace Models
             public void Apply(global::ILGPU.ArrayView<global::ILGPU.Half> q, int numQueryHeads, global::ILGPU.ArrayView<global::ILGPU.Half> k, int numKeyValueHeads, global::ILGPU.ArrayView<int> positions)
             {
                 int tokens = global::RopeGen.Gpu.GpuChecks.Tokens(positions);
-                global::RopeGen.Gpu.HeadStrides queryHeads = global::RopeGen.Gpu.GpuChecks.Heads(q, tokens, numQueryHeads, RopeGenRotary.HeadDim, "q", "numQueryHeads");
-                global::RopeGen.Gpu.HeadStrides keyHeads = global::RopeGen.Gpu.GpuChecks.Heads(k, tokens, numKeyValueHeads, RopeGenRotary.HeadDim, "k", "numKeyValueHeads");
+                global::RopeGen.Gpu.GpuChecks.FusedLayout(q, numQueryHeads, k, numKeyValueHeads, tokens, RopeGenRotary.HeadDim);
+                global::RopeGen.Gpu.HeadStrides queryHeads = global::RopeGen.Gpu.HeadStrides.Of(global::RopeGen.HeadView.Contiguous(numQueryHeads), RopeGenRotary.HeadDim);
+                global::RopeGen.Gpu.HeadStrides keyHeads = global::RopeGen.Gpu.HeadStrides.Of(global::RopeGen.HeadView.Contiguous(numKeyValueHeads), RopeGenRotary.HeadDim);
                 global::RopeGen.Gpu.GpuChecks.Disjoint(q, global::RopeGen.HeadView.Contiguous(numQueryHeads), k, global::RopeGen.HeadView.Contiguous(numKeyValueHeads), tokens, RopeGenRotary.HeadDim, "q", "k");
                 LaunchHalf(q.Cast<ushort>(), queryHeads, k.Cast<ushort>(), keyHeads, positions, tokens, 0);
             }
@@ -197,8 +200,9 @@ namespace Models
             public void Apply(global::ILGPU.ArrayView<global::ILGPU.Half> q, int numQueryHeads, global::ILGPU.ArrayView<global::ILGPU.Half> k, int numKeyValueHeads, global::ILGPU.ArrayView<int> positions, int sequenceLength)
             {
                 int tokens = global::RopeGen.Gpu.GpuChecks.Tokens(positions);
-                global::RopeGen.Gpu.HeadStrides queryHeads = global::RopeGen.Gpu.GpuChecks.Heads(q, tokens, numQueryHeads, RopeGenRotary.HeadDim, "q", "numQueryHeads");
-                global::RopeGen.Gpu.HeadStrides keyHeads = global::RopeGen.Gpu.GpuChecks.Heads(k, tokens, numKeyValueHeads, RopeGenRotary.HeadDim, "k", "numKeyValueHeads");
+                global::RopeGen.Gpu.GpuChecks.FusedLayout(q, numQueryHeads, k, numKeyValueHeads, tokens, RopeGenRotary.HeadDim);
+                global::RopeGen.Gpu.HeadStrides queryHeads = global::RopeGen.Gpu.HeadStrides.Of(global::RopeGen.HeadView.Contiguous(numQueryHeads), RopeGenRotary.HeadDim);
+                global::RopeGen.Gpu.HeadStrides keyHeads = global::RopeGen.Gpu.HeadStrides.Of(global::RopeGen.HeadView.Contiguous(numKeyValueHeads), RopeGenRotary.HeadDim);
                 global::RopeGen.Gpu.GpuChecks.Disjoint(q, global::RopeGen.HeadView.Contiguous(numQueryHeads), k, global::RopeGen.HeadView.Contiguous(numKeyValueHeads), tokens, RopeGenRotary.HeadDim, "q", "k");
                 global::RopeGen.Gpu.GpuChecks.SequenceLength(sequenceLength);
                 LaunchHalf(q.Cast<ushort>(), queryHeads, k.Cast<ushort>(), keyHeads, positions, tokens, sequenceLength);
@@ -215,8 +219,9 @@ namespace Models
             public void Apply(global::ILGPU.ArrayView<global::RopeGen.BFloat16> q, int numQueryHeads, global::ILGPU.ArrayView<global::RopeGen.BFloat16> k, int numKeyValueHeads, global::ILGPU.ArrayView<int> positions)
             {
                 int tokens = global::RopeGen.Gpu.GpuChecks.Tokens(positions);
-                global::RopeGen.Gpu.HeadStrides queryHeads = global::RopeGen.Gpu.GpuChecks.Heads(q, tokens, numQueryHeads, RopeGenRotary.HeadDim, "q", "numQueryHeads");
-                global::RopeGen.Gpu.HeadStrides keyHeads = global::RopeGen.Gpu.GpuChecks.Heads(k, tokens, numKeyValueHeads, RopeGenRotary.HeadDim, "k", "numKeyValueHeads");
+                global::RopeGen.Gpu.GpuChecks.FusedLayout(q, numQueryHeads, k, numKeyValueHeads, tokens, RopeGenRotary.HeadDim);
+                global::RopeGen.Gpu.HeadStrides queryHeads = global::RopeGen.Gpu.HeadStrides.Of(global::RopeGen.HeadView.Contiguous(numQueryHeads), RopeGenRotary.HeadDim);
+                global::RopeGen.Gpu.HeadStrides keyHeads = global::RopeGen.Gpu.HeadStrides.Of(global::RopeGen.HeadView.Contiguous(numKeyValueHeads), RopeGenRotary.HeadDim);
                 global::RopeGen.Gpu.GpuChecks.Disjoint(q, global::RopeGen.HeadView.Contiguous(numQueryHeads), k, global::RopeGen.HeadView.Contiguous(numKeyValueHeads), tokens, RopeGenRotary.HeadDim, "q", "k");
                 LaunchBFloat16(q.Cast<ushort>(), queryHeads, k.Cast<ushort>(), keyHeads, positions, tokens, 0);
             }
@@ -232,8 +237,9 @@ namespace Models
             public void Apply(global::ILGPU.ArrayView<global::RopeGen.BFloat16> q, int numQueryHeads, global::ILGPU.ArrayView<global::RopeGen.BFloat16> k, int numKeyValueHeads, global::ILGPU.ArrayView<int> positions, int sequenceLength)
             {
                 int tokens = global::RopeGen.Gpu.GpuChecks.Tokens(positions);
-                global::RopeGen.Gpu.HeadStrides queryHeads = global::RopeGen.Gpu.GpuChecks.Heads(q, tokens, numQueryHeads, RopeGenRotary.HeadDim, "q", "numQueryHeads");
-                global::RopeGen.Gpu.HeadStrides keyHeads = global::RopeGen.Gpu.GpuChecks.Heads(k, tokens, numKeyValueHeads, RopeGenRotary.HeadDim, "k", "numKeyValueHeads");
+                global::RopeGen.Gpu.GpuChecks.FusedLayout(q, numQueryHeads, k, numKeyValueHeads, tokens, RopeGenRotary.HeadDim);
+                global::RopeGen.Gpu.HeadStrides queryHeads = global::RopeGen.Gpu.HeadStrides.Of(global::RopeGen.HeadView.Contiguous(numQueryHeads), RopeGenRotary.HeadDim);
+                global::RopeGen.Gpu.HeadStrides keyHeads = global::RopeGen.Gpu.HeadStrides.Of(global::RopeGen.HeadView.Contiguous(numKeyValueHeads), RopeGenRotary.HeadDim);
                 global::RopeGen.Gpu.GpuChecks.Disjoint(q, global::RopeGen.HeadView.Contiguous(numQueryHeads), k, global::RopeGen.HeadView.Contiguous(numKeyValueHeads), tokens, RopeGenRotary.HeadDim, "q", "k");
                 global::RopeGen.Gpu.GpuChecks.SequenceLength(sequenceLength);
                 LaunchBFloat16(q.Cast<ushort>(), queryHeads, k.Cast<ushort>(), keyHeads, positions, tokens, sequenceLength);

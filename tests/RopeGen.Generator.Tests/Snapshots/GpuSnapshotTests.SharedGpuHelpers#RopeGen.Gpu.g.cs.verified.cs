@@ -163,6 +163,12 @@ namespace RopeGen.Gpu
             return HeadStrides.Of(global::RopeGen.HeadView.Contiguous(numHeads), headDim);
         }
 
+        /// <summary>Checks the queries and keys of a fused call, <c>[tokens, heads, headDim]</c> each, as the CPU kernels do.</summary>
+        public static void FusedLayout<T>(global::ILGPU.ArrayView<T> q, int numQueryHeads, global::ILGPU.ArrayView<T> k, int numKeyValueHeads, int tokens, int headDim) where T : unmanaged
+        {
+            global::RopeGen.RotaryGuard.CheckFusedLayout(Length(q, "q"), numQueryHeads, Length(k, "k"), numKeyValueHeads, tokens, headDim);
+        }
+
         /// <summary>Checks <paramref name="view"/> against <paramref name="x"/> over <paramref name="tokens"/> tokens; the heads' places.</summary>
         public static HeadStrides Heads(global::ILGPU.ArrayView<float> x, int tokens, global::RopeGen.HeadView view, int headDim, string bufferName, string viewName)
         {
