@@ -39,7 +39,7 @@ public class GpuLifetimeTests(AcceleratorFixture gpu)
 
     [Fact]
     public void WholeTokensThatDisagreeWithThePositionsBlameThePositions() =>
-        AssertRejected((x, _) => gpu.Kernels(Llama3).Apply(x, Positions(0, 1, 2), 1), "positions cover 3 tokens, but x has 512 elements");
+        AssertRejected((x, _) => gpu.Kernels(Llama3).Apply(x, Positions(0, 1, 2), 1), "positions cover 3 tokens, but x has 512 elements", "4 tokens");
 
     [Fact]
     public void ZeroHeads() =>
@@ -59,6 +59,8 @@ public class GpuLifetimeTests(AcceleratorFixture gpu)
         Assert.Contains("positions[1] is -3", error.Message);
     }
 
+    // Fused calls check q and k together, as the CPU kernels' RotaryGuard.CheckFusedLayout does: the buffer that
+    // disagrees is named, unless both hold the same whole number of tokens.
     [Fact]
     public void KeyLengthThatDisagreesWithThePositions() =>
         AssertRejected((q, k) => gpu.Kernels(Llama3).Apply(q, 2, k, 1, Positions(0, 1)), "k has 512 elements", "expected 256");

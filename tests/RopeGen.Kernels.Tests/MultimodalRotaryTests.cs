@@ -177,7 +177,7 @@ public class MultimodalRotaryTests
 
     [Fact]
     public void PositionsForOtherTokensThanTheBuffer() =>
-        AssertRejected(x => Qwen2VL.ApplyMultimodalRotary(x, new int[9], 1), "x has 512 elements", "expected 384");
+        AssertRejected(x => Qwen2VL.ApplyMultimodalRotary(x, new int[9], 1), "positions cover 3 tokens, but x has 512 elements", "4 tokens");
 
     [Fact]
     public void NegativeHeightId() =>

@@ -22,7 +22,7 @@ public class StagedBadInputTests
 
     [Fact]
     public void HalfLengthThatIsNotTokensTimesHeadsTimesHeadDim() =>
-        AssertRejected<Half>((x, _) => Llama31Half.ApplyRotary(x, new[] { 0, 1, 2 }, 1), "x has 512 elements", "expected 384");
+        AssertRejected<Half>((x, _) => Llama31Half.ApplyRotary(x, new[] { 0, 1, 2 }, 1), "positions cover 3 tokens, but x has 512 elements", "4 tokens");
 
     [Fact]
     public void BFloat16NegativePosition() =>
@@ -38,7 +38,7 @@ public class StagedBadInputTests
 
     [Fact]
     public void HalfFusedKeyLengthThatDisagreesWithThePositions() =>
-        AssertRejected<Half>((q, k) => Llama31Half.ApplyRotary(q, 2, k, 1, new[] { 0, 1 }), "k has 512 elements", "expected 256");
+        AssertRejected<Half>((q, k) => Llama31Half.ApplyRotary(q, 2, k, 1, new[] { 0, 1 }), "positions cover 2 tokens, but k has 512 elements", "4 tokens");
 
     [Fact]
     public void BFloat16FusedSequenceLengthBelowThePositions() =>
@@ -82,7 +82,7 @@ public class StagedBadInputTests
 
     [Fact]
     public void SourceLengthThatDisagreesWithThePositions() =>
-        AssertCacheWriteRejected<Half>(TestData.Random(3 * D, 1), new[] { 7, 8 }, new[] { 0, 1 }, null, "source has 384 elements", "expected 256");
+        AssertCacheWriteRejected<Half>(TestData.Random(3 * D, 1), new[] { 7, 8 }, new[] { 0, 1 }, null, "positions cover 2 tokens, but source has 384 elements", "3 tokens");
 
     [Fact]
     public void NegativePositionWhenWritingTheCache() =>
