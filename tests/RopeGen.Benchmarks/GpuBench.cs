@@ -21,7 +21,13 @@ namespace RopeGen.Benchmarks;
 internal static class GpuBench
 {
     private const int MaxRounds = 41;
-    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(150);
+    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(140);
+
+    /// <summary>How much slower than the probe predicts a call may turn out (a loaded machine) and still fit.</summary>
+    private const double Margin = 1.5;
+
+    /// <summary>A first call slower than this is a sample itself: no further warm-up.</summary>
+    private const double SlowCallSeconds = 1;
     private static readonly TimeSpan SampleTarget = TimeSpan.FromMilliseconds(2);
 
     /// <summary>Tokens of the probe that tells whether a larger case fits the time left.</summary>
@@ -64,7 +70,8 @@ internal static class GpuBench
                 if (!loaded.TryGetValue(benchCase.Create.Method, out IGpuRotary? rope))
                     loaded.Add(benchCase.Create.Method, rope = benchCase.Create(accelerator));
                 TimeSpan left = Budget - clock.Elapsed;
-                GpuResult? result = Measure(accelerator, rope, benchCase, left / (Cases.Length - c), left, out string? why);
+                string? why = "no time left";
+                GpuResult? result = left > TimeSpan.Zero ? Measure(accelerator, rope, benchCase, left / (Cases.Length - c), left, out why) : null;
                 if (result is null)
                 {
                     Console.WriteLine($"{benchCase.Name,-30} skipped: {why}");
@@ -94,7 +101,8 @@ internal static class GpuBench
 
     /// <summary>
     /// Times the case's kernel and copy in interleaved rounds that fit <paramref name="budget"/>; null, with the reason,
-    /// when a probe of <see cref="ProbeTokens"/> tokens shows that the warm-up and one round would not fit <paramref name="left"/>.
+    /// when a probe of <see cref="ProbeTokens"/> tokens shows that one call (with <see cref="Margin"/>) would not fit
+    /// <paramref name="left"/>.
     /// </summary>
     private static GpuResult? Measure(Accelerator accelerator, IGpuRotary rope, Case c, TimeSpan budget, TimeSpan left, out string? skipped)
     {
@@ -110,10 +118,10 @@ internal static class GpuBench
         skipped = null;
         if (c.Tokens > ProbeTokens)
         {
-            double estimate = 2 * Sample(accelerator, () => Rotate(ProbeTokens), 1) * c.Tokens / ProbeTokens; // warm-up and one round
+            double estimate = Margin * Sample(accelerator, () => Rotate(ProbeTokens), 1) * c.Tokens / ProbeTokens;
             if (estimate > left.TotalSeconds)
             {
-                skipped = $"a probe of {ProbeTokens} tokens puts the warm-up and one round at about {estimate:0} s, more than the {left.TotalSeconds:0} s left";
+                skipped = $"a probe of {ProbeTokens} tokens puts one call at about {estimate / Margin:0} s, which with a margin of {Margin}x does not fit the {left.TotalSeconds:0} s left";
                 return null;
             }
         }
@@ -127,16 +135,21 @@ internal static class GpuBench
                 k.View.CopyTo(kCopy.View);
             }),
         };
-        // The first call of each is the warm-up (it touches the memory and JIT-compiles the launcher). On a fast
-        // accelerator a second call sets how many calls make one sample; on a slow one the first call's time does.
+        // The first call of each is the warm-up (it touches the memory and JIT-compiles the launcher), and a second call
+        // sets how many calls make one sample. On a slow accelerator the first call is the first sample instead, and
+        // further rounds run only while they fit the budget.
         var elapsed = Stopwatch.StartNew();
+        var samples = ops.Select(_ => new List<double>()).ToArray();
         double[] single = ops.Select(o => Sample(accelerator, o.Op, 1)).ToArray();
-        if (single.Sum() < 1) single = ops.Select(o => Sample(accelerator, o.Op, 1)).ToArray();
+        bool slow = single.Sum() >= SlowCallSeconds;
+        if (slow)
+            for (int i = 0; i < ops.Length; i++) samples[i].Add(single[i]);
+        else
+            single = ops.Select(o => Sample(accelerator, o.Op, 1)).ToArray();
         int[] calls = single.Select(s => (int)Math.Clamp(SampleTarget.TotalSeconds / s, 1, 1 << 16)).ToArray();
         double round = single.Zip(calls, (s, n) => s * n).Sum();
-        int rounds = (int)Math.Clamp((budget - elapsed.Elapsed).TotalSeconds / round, 1, MaxRounds);
+        int rounds = (int)Math.Clamp((budget - elapsed.Elapsed).TotalSeconds / round, slow ? 0 : 1, MaxRounds - (slow ? 1 : 0));
 
-        var samples = ops.Select(_ => new List<double>()).ToArray();
         for (int r = 0; r < rounds; r++)
             for (int j = 0; j < ops.Length; j++)
             {
@@ -145,7 +158,7 @@ internal static class GpuBench
             }
         double[] medians = samples.Select(s => s.OrderBy(v => v).ElementAt(s.Count / 2)).ToArray();
         long bytes = 2L * (q.Length + k.Length) * sizeof(float); // read and written once
-        return new GpuResult(c.Name, Math.Round(medians[0] * 1e9, 1), Math.Round(medians[1] * 1e9, 1), bytes, rounds);
+        return new GpuResult(c.Name, Math.Round(medians[0] * 1e9, 1), Math.Round(medians[1] * 1e9, 1), bytes, samples[0].Count);
     }
 
     /// <summary>Seconds per call over <paramref name="n"/> calls queued back to back, then one synchronization.</summary>

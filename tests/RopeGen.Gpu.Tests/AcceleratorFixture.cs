@@ -25,20 +25,23 @@ public sealed class AcceleratorFixture : IDisposable
     public Accelerator Accelerator { get; }
 
     /// <summary>The case's kernels on the CPU accelerator, loaded on first use.</summary>
-    internal IGpuRotary Kernels(GpuCase kernel)
+    internal IGpuRotary Kernels(GpuCase kernel) => Kernels(kernel.Name, kernel.Create);
+
+    /// <summary>The kernels of the class named <paramref name="name"/>, made by <paramref name="create"/> on first use.</summary>
+    internal T Kernels<T>(string name, Func<Accelerator, T> create) where T : IGpuRotary
     {
         lock (_loaded)
         {
-            if (!_loaded.TryGetValue(kernel.Name, out IGpuRotary? loaded))
-                _loaded.Add(kernel.Name, loaded = kernel.Create(Accelerator));
-            return loaded;
+            if (!_loaded.TryGetValue(name, out IGpuRotary? loaded))
+                _loaded.Add(name, loaded = create(Accelerator));
+            return (T)loaded;
         }
     }
 
     /// <summary>Copies <paramref name="data"/> and <paramref name="positions"/> to the device, launches, waits and returns the data.</summary>
-    public float[] Run(float[] data, int[] positions, Action<ArrayView<float>, ArrayView<int>> launch)
+    public T[] Run<T>(T[] data, int[] positions, Action<ArrayView<T>, ArrayView<int>> launch) where T : unmanaged
     {
-        using MemoryBuffer1D<float, Stride1D.Dense> x = Accelerator.Allocate1D(data);
+        using MemoryBuffer1D<T, Stride1D.Dense> x = Accelerator.Allocate1D(data);
         using MemoryBuffer1D<int, Stride1D.Dense> p = Accelerator.Allocate1D(positions);
         launch(x.View, p.View);
         Accelerator.Synchronize();
@@ -46,9 +49,9 @@ public sealed class AcceleratorFixture : IDisposable
     }
 
     /// <summary><see cref="Run"/> for two buffers, such as q and k.</summary>
-    public (float[] A, float[] B) Run(float[] a, float[] b, int[] positions, Action<ArrayView<float>, ArrayView<float>, ArrayView<int>> launch)
+    public (T[] A, T[] B) Run<T>(T[] a, T[] b, int[] positions, Action<ArrayView<T>, ArrayView<T>, ArrayView<int>> launch) where T : unmanaged
     {
-        using MemoryBuffer1D<float, Stride1D.Dense> x = Accelerator.Allocate1D(a), y = Accelerator.Allocate1D(b);
+        using MemoryBuffer1D<T, Stride1D.Dense> x = Accelerator.Allocate1D(a), y = Accelerator.Allocate1D(b);
         using MemoryBuffer1D<int, Stride1D.Dense> p = Accelerator.Allocate1D(positions);
         launch(x.View, y.View, p.View);
         Accelerator.Synchronize();

@@ -35,6 +35,10 @@ public class GpuLifetimeTests(AcceleratorFixture gpu)
 
     [Fact]
     public void LengthThatIsNotTokensTimesHeadsTimesHeadDim() =>
+        AssertRejected((x, _) => gpu.Kernels(Llama3).Apply(x.SubView(0, x.Length - 212), Positions(0, 1, 2), 1), "x has 300 elements", "expected 384");
+
+    [Fact]
+    public void WholeTokensThatDisagreeWithThePositionsBlameThePositions() =>
         AssertRejected((x, _) => gpu.Kernels(Llama3).Apply(x, Positions(0, 1, 2), 1), "positions cover 3 tokens, but x has 512 elements", "4 tokens");
 
     [Fact]
@@ -55,13 +59,15 @@ public class GpuLifetimeTests(AcceleratorFixture gpu)
         Assert.Contains("positions[1] is -3", error.Message);
     }
 
+    // Fused calls check q and k together, as the CPU kernels' RotaryGuard.CheckFusedLayout does: the buffer that
+    // disagrees is named, unless both hold the same whole number of tokens.
     [Fact]
     public void KeyLengthThatDisagreesWithThePositions() =>
-        AssertRejected((q, k) => gpu.Kernels(Llama3).Apply(q, 2, k, 1, Positions(0, 1)), "positions cover 2 tokens, but k has 512 elements", "4 tokens");
+        AssertRejected((q, k) => gpu.Kernels(Llama3).Apply(q, 2, k, 1, Positions(0, 1)), "k has 512 elements", "expected 256");
 
     [Fact]
     public void QueryLengthThatDisagreesWithThePositions() =>
-        AssertRejected((q, k) => gpu.Kernels(Llama3).Apply(q, 1, k, 2, Positions(0, 1)), "positions cover 2 tokens, but q has 512 elements", "4 tokens");
+        AssertRejected((q, k) => gpu.Kernels(Llama3).Apply(q, 1, k, 2, Positions(0, 1)), "q has 512 elements", "expected 256");
 
     [Fact]
     public void ShiftOfAPartialToken() =>
@@ -78,13 +84,17 @@ public class GpuLifetimeTests(AcceleratorFixture gpu)
     }
 
     [Fact]
-    public void TheDeviceTableStartsAt4096PositionsAndGrowsInTheHostTablesBlocksUpToItsCap()
+    public void TheDeviceTableStartsAt4096PositionsAndGrowsByDoublingUpToTheCap()
     {
+        // Whatever the host table holds already (other tests grow it), the device copies only the rows asked for.
         using var rope = Llama3Half.CreateGpuRotary(gpu.Accelerator);
         Assert.Equal(4096, rope.CachedPositions);
+        rope.Reserve(4000);
+        Assert.Equal(4096, rope.CachedPositions);
         rope.Reserve(5000);
-        Assert.InRange(rope.CachedPositions, 5000, Llama3Half.RopeGenRotary.Table.CachedPositions);
-        Assert.Equal(0, rope.CachedPositions % 1024);
+        Assert.Equal(8192, rope.CachedPositions);
+        rope.Reserve(20_000);
+        Assert.Equal(20_000, rope.CachedPositions);
         rope.Reserve(int.MaxValue);
         Assert.Equal(Llama3Half.RopeGenRotary.Table.MaxCachedPositions, rope.CachedPositions);
     }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using RopeGen.Generator.Model;
 
 namespace RopeGen.Generator.Emit
@@ -5,8 +6,10 @@ namespace RopeGen.Generator.Emit
     /// <summary>
     /// Writes the ILGPU members of an annotated class; only called when the compilation references ILGPU. Emits
     /// <c>CreateGpuRotary(accelerator)</c> and the disposable <c>RopeGenGpuRotary</c> that owns the loaded kernels and the
-    /// device tables, on the helpers of <see cref="GpuSupportEmitter"/>. Kernels use only what ILGPU 1.5 compiles: static
-    /// methods, constants, <c>ArrayView</c> parameters, double-precision <c>Math.Sin/Cos</c>, fully qualified names.
+    /// device tables, on the helpers of <see cref="GpuSupportEmitter"/>; its public operations come from
+    /// <see cref="GpuOverloads"/>. One kernel per operation and element type (<see cref="GpuElement"/>): rotate in place,
+    /// rotate into a KV cache, shift. Kernels use only what ILGPU 1.5 compiles: static methods, constants,
+    /// <c>ArrayView</c> parameters and public ILGPU types, double-precision <c>Math.Sin/Cos</c>, fully qualified names.
     /// </summary>
     internal static class GpuKernelEmitter
     {
@@ -14,17 +17,32 @@ namespace RopeGen.Generator.Emit
         private const string Buffer = "global::ILGPU.Runtime.MemoryBuffer1D";
         private const string Dense = "global::ILGPU.Stride1D.Dense";
         private const string Extensions = "global::ILGPU.Runtime.ArrayViewExtensions";
+        private const string Loaders = "global::ILGPU.Runtime.KernelLoaders";
         private const string Guard = "global::RopeGen.RotaryGuard";
         private const string Support = GpuSupportEmitter.Namespace;
         private const string Checks = Support + ".GpuChecks";
+        private const string Math = Support + ".GpuMath";
         private const string Table = Support + ".DeviceTable";
         private const string Strides = Support + ".HeadStrides";
         private const string Places = "global::ILGPU.LongIndex3D";
-        private const string RotateSignature =
-            "global::ILGPU.Index1D, " + View + "<float>, int, " + Places + ", " + View + "<float>, int, " + Places + ", " + View + "<int>, " + View + "<float>, int, " + View + "<double>";
 
         // Positions uploaded when the object is created: 4,096 rows (2 MiB at head dim 128, half-split).
         private const int InitialPositions = 4096;
+
+        /// <summary>A kernel's parameter types after the index (the delegate's type arguments).</summary>
+        private static string RotateTypes(GpuElement e, bool multimodal) =>
+            $"{View}<{e.KernelType}>, int, {Places}, {View}<{e.KernelType}>, int, {Places}, {View}<int>, {View}<float>, int, {View}<double>" +
+            (multimodal ? ", int" : "");
+
+        private static string IntoTypes(GpuElement e) =>
+            $"{View}<float>, int, {View}<{e.KernelType}>, {View}<int>, {View}<int>, {View}<float>, int, {View}<double>";
+
+        private static string ShiftTypes(GpuElement e) => $"{View}<{e.KernelType}>, {View}<float>";
+
+        private static string Kernel(string types) => $"global::System.Action<global::ILGPU.Index1D, {types}>";
+
+        private static string Load(string types, string method) =>
+            $"{Loaders}.LoadAutoGroupedStreamKernel<global::ILGPU.Index1D, {types}>(_accelerator, {method})";
 
         public static void EmitMembers(SourceWriter w, RotaryClassSpec spec, RotaryConfig config)
         {
@@ -41,18 +59,24 @@ namespace RopeGen.Generator.Emit
         private static void EmitClass(SourceWriter w, RotaryClassSpec spec, RotaryConfig config)
         {
             bool longRope = config.Scaling == RopeScaling.LongRope, dynamicNtk = config.Scaling == RopeScaling.DynamicNtk;
-            bool half = config.Layout == RotaryLayout.HalfSplit;
-            int original = config.OriginalMaxPositions;
+            bool multimodal = config.IsMultimodal;
 
             w.Line("/// <summary>");
             w.Line("/// The GPU kernels of this class's RoPE configuration on one ILGPU accelerator, with the device cos/sin tables. Launches");
             w.Line("/// are queued on the accelerator's default stream; call <c>accelerator.Synchronize()</c> before reading results.");
             w.Line("/// Positions the device table does not cover are computed in the kernel in double precision, never read past the table.");
+            w.Line("/// The float rotation is loaded when the object is created, the other kernels on first use. Not thread-safe.");
             w.Line("/// </summary>");
             w.Line(ClassEmitter.GeneratedCode);
-            w.Open(GeneratedMember.RopeGenGpuRotary.Public(spec) + $"sealed class RopeGenGpuRotary : global::System.IDisposable, {Support}.IGpuRotary");
-            w.Line($"private readonly global::System.Action<{RotateSignature}> _rotate;");
-            w.Line($"private readonly global::System.Action<global::ILGPU.Index1D, {View}<float>, {View}<float>> _shift;");
+            w.Open(GeneratedMember.RopeGenGpuRotary.Public(spec) + $"sealed class RopeGenGpuRotary : global::System.IDisposable, {Support}.{(multimodal ? "IGpuMultimodalRotary" : "IGpuRotary")}");
+            w.Line("private readonly global::ILGPU.Runtime.Accelerator _accelerator;");
+            foreach (GpuElement e in GpuElement.All)
+            {
+                string rotate = Kernel(RotateTypes(e, multimodal && e == GpuElement.Float));
+                w.Line(e == GpuElement.Float ? $"private readonly {rotate} _rotate;" : $"private {rotate}? _rotate{e.Suffix};");
+                w.Line($"private {Kernel(IntoTypes(e))}? _rotateInto{e.Suffix};");
+                w.Line($"private {Kernel(ShiftTypes(e))}? _shift{e.Suffix};");
+            }
             w.Line($"private readonly {Table} _table;");
             w.Line($"private readonly {Buffer}<double, {Dense}> _theta;");
             if (longRope)
@@ -64,11 +88,11 @@ namespace RopeGen.Generator.Emit
             w.Line("private bool _disposed;");
             w.Line();
 
-            w.Line("/// <summary>Loads the kernels and uploads the first table rows; use <c>CreateGpuRotary</c>.</summary>");
+            w.Line("/// <summary>Loads the float rotation and uploads the first table rows; use <c>CreateGpuRotary</c>.</summary>");
             w.Open("internal RopeGenGpuRotary(global::ILGPU.Runtime.Accelerator accelerator)");
             w.Line("global::System.ArgumentNullException.ThrowIfNull(accelerator);");
-            w.Line($"_rotate = global::ILGPU.Runtime.KernelLoaders.LoadAutoGroupedStreamKernel<{RotateSignature}>(accelerator, RotateKernel);");
-            w.Line($"_shift = global::ILGPU.Runtime.KernelLoaders.LoadAutoGroupedStreamKernel<global::ILGPU.Index1D, {View}<float>, {View}<float>>(accelerator, ShiftKernel);");
+            w.Line("_accelerator = accelerator;");
+            w.Line($"_rotate = {Load(RotateTypes(GpuElement.Float, multimodal), "RotateKernel")};");
             w.Line($"_table = new {Table}(accelerator, RopeGenRotary.Table, {InitialPositions});");
             w.Line($"_theta = {Checks}.Upload(accelerator, RopeGenRotary.InverseFrequencies);");
             if (longRope)
@@ -80,77 +104,12 @@ namespace RopeGen.Generator.Emit
             w.Close();
             w.Line();
 
-            EmitPublicMethods(w, config);
-            w.Line();
-
-            // Launch: picks the table and frequencies for the sequence length, one thread per rotation pair.
-            w.Open($"private void Launch({View}<float> a, {Strides} headsA, {View}<float> b, {Strides} headsB, {View}<int> positions, int sequenceLength)");
-            w.Line($"{Checks}.NotDisposed(_disposed, nameof(RopeGenGpuRotary));");
-            if (longRope)
-            {
-                w.Line($"bool useLong = sequenceLength > {original};");
-                w.Line($"{Table} table = useLong ? _longTable : _table;");
-                w.Line($"{View}<double> theta = useLong ? _longTheta.View : _theta.View;");
-                w.Line("table.Ensure(sequenceLength);");
-                w.Line("int cachedRows = table.Rows;");
-            }
-            else if (dynamicNtk)
-            {
-                // Above L the base stretches with every length: no table row applies, the kernel computes every pair.
-                w.Line($"{Table} table = _table;");
-                w.Line($"{View}<double> theta = _theta.View;");
-                w.Line("int cachedRows;");
-                w.Open($"if (sequenceLength > {original})");
-                w.Line($"{Extensions}.CopyFromCPU(_stretchedTheta.View.BaseView, global::RopeGen.RopeFrequencies.InverseFrequencies(RopeGenRotary.Config, sequenceLength));");
-                w.Line("theta = _stretchedTheta.View;");
-                w.Line("cachedRows = 0;");
-                w.Close();
-                w.Open("else");
-                w.Line("table.Ensure(sequenceLength);");
-                w.Line("cachedRows = table.Rows;");
-                w.Close();
-            }
-            else
-            {
-                w.Line($"{Table} table = _table;");
-                w.Line($"{View}<double> theta = _theta.View;");
-                w.Line("table.Ensure(sequenceLength);");
-                w.Line("int cachedRows = table.Rows;");
-            }
-            w.Line($"int threads = {Checks}.Threads(positions.Length, headsA.Heads + headsB.Heads, RopeGenRotary.PairCount);");
-            w.Line("if (threads == 0) return;");
-            w.Line("_rotate(threads, a, headsA.Heads, headsA.Places, b, headsB.Heads, headsB.Places, positions, table.View, cachedRows, theta);");
-            w.Close();
-            w.Line();
-
-            EmitKernels(w, half);
-            w.Close();
-        }
-
-        private static void EmitPublicMethods(SourceWriter w, RotaryConfig config)
-        {
             // The dynamic kinds need max(positions) + 1 when no length is given: read the positions back (synchronizes).
-            string impliedLength = config.IsDynamic
-                ? $"{Guard}.MaxPosition({Extensions}.GetAsArray(positions)) + 1"
-                : "0";
+            string impliedLength = config.IsDynamic ? $"{Guard}.MaxPosition({Extensions}.GetAsArray(positions)) + 1" : "0";
             string lengthNote = config.IsDynamic
                 ? "The table is chosen by max(positions) + 1, which reads the positions back to the host (a synchronization); pass a sequence length to avoid it."
                 : "The frequency table does not depend on the sequence length.";
-
-            GpuOverloads.EmitMembers(w, impliedLength, lengthNote);
-
-            w.Line("/// <summary>Queues the re-rotation of cached <paramref name=\"keys\"/> by <paramref name=\"delta\"/> positions, without the attention factor.</summary>");
-            w.Line("/// <exception cref=\"global::System.ArgumentException\">The length is not a whole number of tokens.</exception>");
-            w.Line("/// <exception cref=\"global::System.NotSupportedException\">The scaling kind is dynamic (DynamicNtk, LongRope).</exception>");
-            w.Line(ClassEmitter.GeneratedCode);
-            w.Open($"public void Shift({View}<float> keys, int numHeads, int delta)");
-            w.Line($"{Checks}.NotDisposed(_disposed, nameof(RopeGenGpuRotary));");
-            w.Line($"{Guard}.ThrowIfDynamicShift(RopeGenRotary.Config);");
-            w.Line($"int threads = {Checks}.Threads({Checks}.Tokens(keys, numHeads, RopeGenRotary.HeadDim, \"keys\", \"numHeads\"), numHeads, RopeGenRotary.PairCount);");
-            w.Line("if (threads == 0) return;");
-            w.Line("_shift(threads, keys, _table.ShiftRow(delta));");
-            w.Close();
-            w.Line();
+            GpuOverloads.EmitMembers(w, multimodal, impliedLength, lengthNote);
 
             w.Line("/// <summary>Grows the device table to cover positions below <paramref name=\"positions\"/> now (up to the cap), so later launches read rather than compute them.</summary>");
             w.Line(ClassEmitter.GeneratedCode);
@@ -167,30 +126,164 @@ namespace RopeGen.Generator.Emit
             w.Line("_disposed = true;");
             w.Line("_table.Dispose();");
             w.Line("_theta.Dispose();");
-            if (config.Scaling == RopeScaling.LongRope)
+            if (longRope)
             {
                 w.Line("_longTable.Dispose();");
                 w.Line("_longTheta.Dispose();");
             }
-            if (config.Scaling == RopeScaling.DynamicNtk) w.Line("_stretchedTheta.Dispose();");
+            if (dynamicNtk) w.Line("_stretchedTheta.Dispose();");
+            w.Close();
+            w.Line();
+
+            EmitSelect(w, config);
+            foreach (GpuElement e in GpuElement.All) EmitLaunchers(w, e, multimodal && e == GpuElement.Float);
+            foreach (GpuElement e in GpuElement.All) EmitKernels(w, config, e);
             w.Close();
         }
 
-        private static void EmitKernels(SourceWriter w, bool half)
+        /// <summary>Select: the device rows and frequencies for a sequence length (and the rows they cover).</summary>
+        private static void EmitSelect(SourceWriter w, RotaryConfig config)
+        {
+            int original = config.OriginalMaxPositions;
+            w.Line("/// <summary>The device rows and frequencies for <paramref name=\"sequenceLength\"/>, grown to cover it where the table allows.</summary>");
+            w.Open($"private void Select(int sequenceLength, out {View}<float> rows, out int cachedRows, out {View}<double> theta)");
+            w.Line($"{Checks}.NotDisposed(_disposed, nameof(RopeGenGpuRotary));");
+            if (config.Scaling == RopeScaling.LongRope)
+            {
+                w.Line($"bool useLong = sequenceLength > {original};");
+                w.Line($"{Table} table = useLong ? _longTable : _table;");
+                w.Line("theta = useLong ? _longTheta.View : _theta.View;");
+                w.Line("table.Ensure(sequenceLength);");
+                w.Line("rows = table.View;");
+                w.Line("cachedRows = table.Rows;");
+            }
+            else if (config.Scaling == RopeScaling.DynamicNtk)
+            {
+                // Above L the base stretches with every length: no table row applies, the kernel computes every pair.
+                w.Line("rows = _table.View;");
+                w.Open($"if (sequenceLength > {original})");
+                w.Line($"{Extensions}.CopyFromCPU(_stretchedTheta.View.BaseView, global::RopeGen.RopeFrequencies.InverseFrequencies(RopeGenRotary.Config, sequenceLength));");
+                w.Line("theta = _stretchedTheta.View;");
+                w.Line("cachedRows = 0;");
+                w.Close();
+                w.Open("else");
+                w.Line("_table.Ensure(sequenceLength);");
+                w.Line("theta = _theta.View;");
+                w.Line("cachedRows = _table.Rows;");
+                w.Close();
+            }
+            else
+            {
+                w.Line("_table.Ensure(sequenceLength);");
+                w.Line("rows = _table.View;");
+                w.Line("theta = _theta.View;");
+                w.Line("cachedRows = _table.Rows;");
+            }
+            w.Close();
+            w.Line();
+        }
+
+        /// <summary>The host side of one element type's kernels: pick the table, count the threads, load on first use, launch.</summary>
+        private static void EmitLaunchers(SourceWriter w, GpuElement e, bool multimodal)
+        {
+            string view = $"{View}<{e.KernelType}>";
+            string rotate = e == GpuElement.Float ? "_rotate" : $"(_rotate{e.Suffix} ??= {Load(RotateTypes(e, false), "RotateKernel" + e.Suffix)})";
+            string axis = multimodal ? ", int axisStride = 0" : "";
+            string select = $"Select(sequenceLength, out {View}<float> rows, out int cachedRows, out {View}<double> theta);";
+            Launcher(w, $"Launch{e.Suffix}({view} a, {Strides} headsA, {view} b, {Strides} headsB, {View}<int> positions, int tokens, int sequenceLength{axis})",
+                select, "tokens, headsA.Heads + headsB.Heads",
+                $"{rotate}(threads, a, headsA.Heads, headsA.Places, b, headsB.Heads, headsB.Places, positions, rows, cachedRows, theta{(multimodal ? ", axisStride" : "")});");
+            Launcher(w, $"LaunchInto{e.Suffix}({View}<float> source, int heads, {view} cache, {View}<int> slots, {View}<int> positions, int tokens, int sequenceLength)",
+                select, "tokens, heads",
+                $"(_rotateInto{e.Suffix} ??= {Load(IntoTypes(e), "RotateIntoKernel" + e.Suffix)})(threads, source, heads, cache, slots, positions, rows, cachedRows, theta);");
+            Launcher(w, $"LaunchShift{e.Suffix}({view} keys, int rows, int delta)",
+                $"{Checks}.NotDisposed(_disposed, nameof(RopeGenGpuRotary));\n{Guard}.ThrowIfDynamicShift(RopeGenRotary.Config);", "rows, 1",
+                $"(_shift{e.Suffix} ??= {Load(ShiftTypes(e), "ShiftKernel" + e.Suffix)})(threads, keys, _table.ShiftRow(delta));");
+        }
+
+        /// <summary>One launcher: its checks and table choice, the thread count (one per pair), the launch.</summary>
+        private static void Launcher(SourceWriter w, string signature, string prologue, string tokensAndHeads, string launch)
+        {
+            w.Open("private void " + signature);
+            foreach (string line in prologue.Split('\n')) w.Line(line);
+            w.Line($"int threads = {Checks}.Threads({tokensAndHeads}, RopeGenRotary.PairCount);");
+            w.Line("if (threads == 0) return;");
+            w.Line(launch);
+            w.Close();
+            w.Line();
+        }
+
+        private static void EmitKernels(SourceWriter w, RotaryConfig config, GpuElement e)
         {
             // Row format as in RotaryTable: cos at [0, RowWidth), sin after; interleaved rows hold each pair's values at
             // 2i and 2i + 1 with sin negated at 2i, so read the odd lane.
-            string cos = half ? "pair" : "2 * pair + 1";
+            bool half = config.Layout == RotaryLayout.HalfSplit;
             string first = half ? "pair" : "2 * pair", second = half ? "pair + RopeGenRotary.PairCount" : "2 * pair + 1";
+            string view = $"{View}<{e.KernelType}>";
+            bool multimodal = config.IsMultimodal && e == GpuElement.Float;
 
             w.Line("/// <summary>One thread per rotation pair of every head of a, then of b; consecutive threads touch consecutive pairs.</summary>");
-            w.Open($"private static void RotateKernel(global::ILGPU.Index1D index, {View}<float> a, int headsA, {Places} placesA, {View}<float> b, int headsB, {Places} placesB, {View}<int> positions, {View}<float> rows, int cachedRows, {View}<double> theta)");
+            w.Open($"private static void RotateKernel{e.Suffix}(global::ILGPU.Index1D index, {view} a, int headsA, {Places} placesA, {view} b, int headsB, {Places} placesB, " +
+                   $"{View}<int> positions, {View}<float> rows, int cachedRows, {View}<double> theta{(multimodal ? ", int axisStride" : "")})");
             w.Line("int pair = index % RopeGenRotary.PairCount;");
             w.Line("int head = index / RopeGenRotary.PairCount;");
             w.Line("int heads = headsA + headsB;");
             w.Line("int token = head / heads;");
             w.Line("int h = head - token * heads;");
+            if (multimodal)
+            {
+                w.Line("// M-RoPE: the pair's axis picks one of the token's three ids ([3, tokens]); plain calls pass axisStride 0.");
+                w.Line($"int p = positions[({AxisOfPair(config.MRopeSections!, config.MRopeInterleaved)}) * axisStride + token];");
+            }
+            else
+            {
+                w.Line("int p = positions[token];");
+            }
+            EmitCosSin(w, half);
+            w.Open("if (h < headsA)");
+            w.Line($"long at = {Strides}.Start(placesA, token, h);");
+            w.Line($"{Math}.RotatePair{e.Suffix}(a, at + {first}, at + {second}, c, s);");
+            w.Close();
+            w.Open("else");
+            w.Line($"long at = {Strides}.Start(placesB, token, h - headsA);");
+            w.Line($"{Math}.RotatePair{e.Suffix}(b, at + {first}, at + {second}, c, s);");
+            w.Close();
+            w.Close();
+            w.Line();
+
+            w.Line("/// <summary>One thread per rotation pair: token t's heads rotated from the float source into cache row slots[t]; the dims past the rotary dim copied.</summary>");
+            w.Open($"private static void RotateIntoKernel{e.Suffix}(global::ILGPU.Index1D index, {View}<float> source, int heads, {view} cache, {View}<int> slots, " +
+                   $"{View}<int> positions, {View}<float> rows, int cachedRows, {View}<double> theta)");
+            w.Line("int pair = index % RopeGenRotary.PairCount;");
+            w.Line("int head = index / RopeGenRotary.PairCount;");
+            w.Line("int token = head / heads;");
             w.Line("int p = positions[token];");
+            EmitCosSin(w, half);
+            w.Line("long from = (long)head * RopeGenRotary.HeadDim;");
+            w.Line("long to = ((long)slots[token] * heads + head - token * heads) * RopeGenRotary.HeadDim;");
+            w.Line($"{Math}.RotateInto{e.Suffix}(source, from + {first}, from + {second}, cache, to + {first}, to + {second}, c, s);");
+            if (config.EffectiveRotaryDim < config.HeadDim)
+            {
+                w.Line("for (int d = RopeGenRotary.RotaryDim + pair; d < RopeGenRotary.HeadDim; d += RopeGenRotary.PairCount)");
+                w.Line($"    {Math}.Copy{e.Suffix}(source, from + d, cache, to + d);");
+            }
+            w.Close();
+            w.Line();
+
+            w.Line("/// <summary>One thread per rotation pair: every head rotated by the same shift row.</summary>");
+            w.Open($"private static void ShiftKernel{e.Suffix}(global::ILGPU.Index1D index, {view} keys, {View}<float> row)");
+            w.Line("int pair = index % RopeGenRotary.PairCount;");
+            w.Line("long at = (long)(index.X / RopeGenRotary.PairCount) * RopeGenRotary.HeadDim;");
+            string cos = half ? "pair" : "2 * pair + 1";
+            w.Line($"{Math}.RotatePair{e.Suffix}(keys, at + {first}, at + {second}, row[{cos}], row[RopeGenRotary.RowWidth + {cos}]);");
+            w.Close();
+            w.Line();
+        }
+
+        /// <summary>Declares <c>c</c> and <c>s</c> for position <c>p</c> and pair <c>pair</c>: from the rows, or computed in double.</summary>
+        private static void EmitCosSin(SourceWriter w, bool half)
+        {
+            string cos = half ? "pair" : "2 * pair + 1";
             w.Line("float c, s;");
             w.Open("if (p >= 0 && p < cachedRows)");
             w.Line("long row = (long)p * RopeGenRotary.RowStride;");
@@ -203,30 +296,14 @@ namespace RopeGen.Generator.Emit
             w.Line("c = (float)(global::System.Math.Cos(angle) * RopeGenRotary.AttentionFactor);");
             w.Line("s = (float)(global::System.Math.Sin(angle) * RopeGenRotary.AttentionFactor);");
             w.Close();
-            w.Open("if (h < headsA)");
-            w.Line($"long at = {Strides}.Start(placesA, token, h);");
-            w.Line($"RotatePair(a, at + {first}, at + {second}, c, s);");
-            w.Close();
-            w.Open("else");
-            w.Line($"long at = {Strides}.Start(placesB, token, h - headsA);");
-            w.Line($"RotatePair(b, at + {first}, at + {second}, c, s);");
-            w.Close();
-            w.Close();
-            w.Line();
-
-            w.Line("/// <summary>One thread per rotation pair: every head rotated by the same shift row.</summary>");
-            w.Open($"private static void ShiftKernel(global::ILGPU.Index1D index, {View}<float> keys, {View}<float> row)");
-            w.Line("int pair = index % RopeGenRotary.PairCount;");
-            w.Line("long at = (long)(index.X / RopeGenRotary.PairCount) * RopeGenRotary.HeadDim;");
-            w.Line($"RotatePair(keys, at + {first}, at + {second}, row[{cos}], row[RopeGenRotary.RowWidth + {cos}]);");
-            w.Close();
-            w.Line();
-
-            w.Open($"private static void RotatePair({View}<float> x, long i, long j, float c, float s)");
-            w.Line("float x1 = x[i], x2 = x[j];");
-            w.Line("x[i] = x1 * c - x2 * s;");
-            w.Line("x[j] = x2 * c + x1 * s;");
-            w.Close();
         }
+
+        /// <summary>
+        /// The axis (0 temporal, 1 height, 2 width) of rotation pair <c>pair</c> as an expression of constants, the same
+        /// assignment as <see cref="MultimodalAxes.PairAxes(IReadOnlyList{int}, bool)"/>.
+        /// </summary>
+        private static string AxisOfPair(IReadOnlyList<int> sections, bool interleaved) => interleaved
+            ? $"pair % 3 == 1 && pair < {3 * sections[1]} ? 1 : pair % 3 == 2 && pair < {3 * sections[2]} ? 2 : 0"
+            : $"pair < {sections[0]} ? 0 : pair < {sections[0] + sections[1]} ? 1 : 2";
     }
 }

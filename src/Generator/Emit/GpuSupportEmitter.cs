@@ -43,6 +43,8 @@ namespace RopeGen.Generator.Emit
             w.Line();
             EmitChecks(w);
             w.Line();
+            EmitMath(w);
+            w.Line();
             EmitDeviceTable(w);
             w.Close();
             return w.ToString();
@@ -57,15 +59,20 @@ namespace RopeGen.Generator.Emit
             w.Line(Embedded);
             w.Line(ClassEmitter.GeneratedCode);
             w.Open("internal interface IGpuRotary : global::System.IDisposable");
-            GpuOverloads.EmitDeclarations(w);
-            w.Line("/// <summary>Queues the re-rotation of cached keys by <paramref name=\"delta\"/> positions.</summary>");
-            w.Line($"void Shift({View}<float> keys, int numHeads, int delta);");
+            GpuOverloads.EmitDeclarations(w, multimodal: false);
             w.Line();
             w.Line("/// <summary>Grows the device table to cover positions below <paramref name=\"positions\"/> (up to the cap).</summary>");
             w.Line("void Reserve(int positions);");
             w.Line();
             w.Line("/// <summary>Positions the device table covers.</summary>");
             w.Line("int CachedPositions { get; }");
+            w.Close();
+            w.Line();
+            w.Line("/// <summary>The GPU operations of an M-RoPE configuration (<c>MRopeSections</c>): those of every configuration, and the rotations by three position ids per token.</summary>");
+            w.Line(Embedded);
+            w.Line(ClassEmitter.GeneratedCode);
+            w.Open("internal interface IGpuMultimodalRotary : IGpuRotary");
+            GpuOverloads.EmitDeclarations(w, multimodal: true);
             w.Close();
         }
 
@@ -103,30 +110,48 @@ namespace RopeGen.Generator.Emit
             w.Line(Embedded);
             w.Line(ClassEmitter.GeneratedCode);
             w.Open("internal static class GpuChecks");
-            w.Line("/// <summary>Checks that <paramref name=\"x\"/> holds <c>[positions.Length, numHeads, headDim]</c> elements; the heads' places.</summary>");
-            w.Open($"public static HeadStrides Heads({View}<float> x, {View}<int> positions, int numHeads, int headDim, string bufferName, string headsName)");
-            w.Line("global::RopeGen.RotaryGuard.CheckLayout(Length(x, bufferName), Length(positions, \"positions\"), numHeads, headDim, bufferName, headsName);");
+            w.Line("/// <summary>The tokens of a call: one position each.</summary>");
+            w.Line($"public static int Tokens({View}<int> positions) => Length(positions, \"positions\");");
+            w.Line();
+            w.Line("/// <summary>The tokens of an M-RoPE call: three position ids each, <c>[3, tokens]</c>.</summary>");
+            w.Line($"public static int MultimodalTokens({View}<int> positions) => global::RopeGen.RotaryGuard.MultimodalTokenCount(Length(positions, \"positions\"));");
+            w.Line();
+            w.Line("/// <summary>Checks that <paramref name=\"x\"/> holds <c>[tokens, numHeads, headDim]</c> elements; the heads' places.</summary>");
+            w.Open($"public static HeadStrides Heads<T>({View}<T> x, int tokens, int numHeads, int headDim, string bufferName, string headsName) where T : unmanaged");
+            w.Line("global::RopeGen.RotaryGuard.CheckLayout(Length(x, bufferName), tokens, numHeads, headDim, bufferName, headsName);");
             w.Line($"return HeadStrides.Of({HeadView}.Contiguous(numHeads), headDim);");
             w.Close();
             w.Line();
-            w.Line("/// <summary>Checks <paramref name=\"view\"/> against <paramref name=\"x\"/> over <c>positions.Length</c> tokens; the heads' places.</summary>");
-            w.Open($"public static HeadStrides Heads({View}<float> x, {View}<int> positions, {HeadView} view, int headDim, string bufferName, string viewName)");
-            w.Line("global::RopeGen.RotaryGuard.CheckView(Length(x, bufferName), Length(positions, \"positions\"), view, headDim, bufferName, viewName);");
+            w.Line("/// <summary>Checks the queries and keys of a fused call, <c>[tokens, heads, headDim]</c> each, as the CPU kernels do.</summary>");
+            w.Open($"public static void FusedLayout<T>({View}<T> q, int numQueryHeads, {View}<T> k, int numKeyValueHeads, int tokens, int headDim) where T : unmanaged");
+            w.Line("global::RopeGen.RotaryGuard.CheckFusedLayout(Length(q, \"q\"), numQueryHeads, Length(k, \"k\"), numKeyValueHeads, tokens, headDim);");
+            w.Close();
+            w.Line();
+            w.Line("/// <summary>Checks <paramref name=\"view\"/> against <paramref name=\"x\"/> over <paramref name=\"tokens\"/> tokens; the heads' places.</summary>");
+            w.Open($"public static HeadStrides Heads({View}<float> x, int tokens, {HeadView} view, int headDim, string bufferName, string viewName)");
+            w.Line("global::RopeGen.RotaryGuard.CheckView(Length(x, bufferName), tokens, view, headDim, bufferName, viewName);");
             w.Line("return HeadStrides.Of(view, headDim);");
             w.Close();
             w.Line();
             w.Line("/// <summary>Checks that the heads of two views share no element when <paramref name=\"a\"/> and <paramref name=\"b\"/> are parts of one buffer.</summary>");
-            w.Open($"public static void Disjoint({View}<float> a, {HeadView} viewA, {View}<float> b, {HeadView} viewB, {View}<int> positions, int headDim, string aName, string bName)");
+            w.Open($"public static void Disjoint<T>({View}<T> a, {HeadView} viewA, {View}<T> b, {HeadView} viewB, int tokens, int headDim, string aName, string bName) where T : unmanaged");
             w.Line("if (a.Length == 0 || b.Length == 0 || !global::System.Object.ReferenceEquals(((global::ILGPU.IArrayView)a).Buffer, ((global::ILGPU.IArrayView)b).Buffer)) return;");
             w.Line("long startA = ((global::ILGPU.IContiguousArrayView)a).IndexInBytes, startB = ((global::ILGPU.IContiguousArrayView)b).IndexInBytes;");
             w.Line("if (startA + a.LengthInBytes <= startB || startB + b.LengthInBytes <= startA) return;");
-            w.Line("if ((startB - startA) % sizeof(float) != 0) throw new global::System.ArgumentException($\"{aName} and {bName} overlap and are not float-aligned to each other; expected separate ranges.\", bName);");
-            w.Line("global::RopeGen.RotaryGuard.CheckDisjoint((startB - startA) / sizeof(float), viewA, viewB, Length(positions, \"positions\"), headDim, aName, bName);");
+            w.Line("int size = global::System.Runtime.CompilerServices.Unsafe.SizeOf<T>();");
+            w.Line("if ((startB - startA) % size != 0) throw new global::System.ArgumentException($\"{aName} and {bName} overlap and are not aligned to each other's elements; expected separate ranges.\", bName);");
+            w.Line("global::RopeGen.RotaryGuard.CheckDisjoint((startB - startA) / size, viewA, viewB, tokens, headDim, aName, bName);");
             w.Close();
             w.Line();
             w.Line("/// <summary>The tokens of <paramref name=\"keys\"/>, a whole number of <c>[numHeads, headDim]</c> rows.</summary>");
-            w.Open($"public static int Tokens({View}<float> keys, int numHeads, int headDim, string bufferName, string headsName)");
+            w.Open($"public static int Tokens<T>({View}<T> keys, int numHeads, int headDim, string bufferName, string headsName) where T : unmanaged");
             w.Line("return global::RopeGen.RotaryGuard.TokenCount(Length(keys, bufferName), numHeads, headDim, bufferName, headsName);");
+            w.Close();
+            w.Line();
+            w.Line("/// <summary>Reads <paramref name=\"slots\"/> back to the host (a synchronization) and checks them as the CPU kernels do: one row of the cache per token, in range, none twice.</summary>");
+            w.Open($"public static void Slots<T>({View}<int> slots, int tokens, {View}<T> cache, int numHeads, int headDim) where T : unmanaged");
+            w.Line($"int[] rows = Length(slots, \"slots\") == 0 ? global::System.Array.Empty<int>() : {Extensions}.GetAsArray(slots);");
+            w.Line("global::RopeGen.RotaryGuard.CheckSlots(rows, tokens, Length(cache, \"cache\"), numHeads, headDim);");
             w.Close();
             w.Line();
             w.Line("/// <summary>Checks an explicit sequence length; positions are checked against it only on the host.</summary>");
@@ -160,10 +185,90 @@ namespace RopeGen.Generator.Emit
             w.Close();
         }
 
+        // How kernels read and write each element type, bit for bit as the CPU kernels convert (see GpuElement).
+        private static string Load(GpuElement e, string view, string index) =>
+            e == GpuElement.Float ? $"{view}[{index}]" : $"From{e.Suffix}({view}[{index}])";
+
+        private static string Store(GpuElement e, string view, string index, string value) =>
+            e == GpuElement.Float ? $"{view}[{index}] = {value};" : $"{view}[{index}] = To{e.Suffix}({value});";
+
+        private static void EmitMath(SourceWriter w)
+        {
+            w.Line("/// <summary>");
+            w.Line("/// What the generated kernels share: a pair's rotation for each element type, and the 16-bit conversions, bit for bit");
+            w.Line("/// as .NET's <c>Half</c> casts and <c>RopeGen.BFloat16</c> (round to nearest, ties to even; NaN stays a quiet NaN). Bit");
+            w.Line("/// manipulations and a float add, so that every accelerator gives the same bits (ILGPU's own Half conversion truncates on");
+            w.Line("/// its CPU accelerator).");
+            w.Line("/// </summary>");
+            w.Line(Embedded);
+            w.Line(ClassEmitter.GeneratedCode);
+            w.Open("internal static class GpuMath");
+            foreach (GpuElement e in GpuElement.All)
+            {
+                string view = $"{View}<{e.KernelType}>";
+                w.Line($"/// <summary>Rotates the pair (x[i], x[j]) of a {e.Description} view by cos <paramref name=\"c\"/> and sin <paramref name=\"s\"/>.</summary>");
+                w.Open($"public static void RotatePair{e.Suffix}({view} x, long i, long j, float c, float s)");
+                w.Line($"float x1 = {Load(e, "x", "i")}, x2 = {Load(e, "x", "j")};");
+                w.Line(Store(e, "x", "i", "x1 * c - x2 * s"));
+                w.Line(Store(e, "x", "j", "x2 * c + x1 * s"));
+                w.Close();
+                w.Line();
+                w.Line("/// <summary>Writes the rotation of the float pair (source[i], source[j]) to (cache[k], cache[l]).</summary>");
+                w.Open($"public static void RotateInto{e.Suffix}({View}<float> source, long i, long j, {view} cache, long k, long l, float c, float s)");
+                w.Line("float x1 = source[i], x2 = source[j];");
+                w.Line(Store(e, "cache", "k", "x1 * c - x2 * s"));
+                w.Line(Store(e, "cache", "l", "x2 * c + x1 * s"));
+                w.Close();
+                w.Line();
+                w.Line("/// <summary>Copies a dim past the rotary dim from a float source into the cache.</summary>");
+                w.Line($"public static void Copy{e.Suffix}({View}<float> source, long i, {view} cache, long k) => {Store(e, "cache", "k", "source[i]")}");
+                w.Line();
+            }
+            w.Line("/// <summary>The float an fp16 value equals.</summary>");
+            w.Open("public static float FromHalf(ushort bits)");
+            w.Line("uint magnitude = bits & 0x7FFFu, sign = (uint)(bits & 0x8000) << 16;");
+            w.Line("// Exponent and fraction moved to float's places and the exponent rebiased from 15 to 127: right for normal numbers.");
+            w.Line("uint result = (magnitude << 13) + 0x3800_0000u;");
+            w.Line("if (magnitude > 0x7BFFu) result += 0x3800_0000u; // infinity and NaN: exponent 255");
+            w.Line("if (magnitude > 0x7C00u) result |= 0x0040_0000u; // NaN: quiet");
+            w.Line("// Zero and subnormals are f·2^-24, computed exactly as (2^-14 + f·2^-24) - 2^-14.");
+            w.Line("if (magnitude < 0x0400u) result = global::ILGPU.Interop.FloatAsInt(global::ILGPU.Interop.IntAsFloat(result + 0x0080_0000u) - global::ILGPU.Interop.IntAsFloat(0x3880_0000u));");
+            w.Line("return global::ILGPU.Interop.IntAsFloat(result | sign);");
+            w.Close();
+            w.Line();
+            w.Line("/// <summary>The fp16 value nearest <paramref name=\"value\"/> (ties to even; from 65520 up, infinity).</summary>");
+            w.Open("public static ushort ToHalf(float value)");
+            w.Line("uint bits = global::ILGPU.Interop.FloatAsInt(value);");
+            w.Line("uint magnitude = bits & 0x7FFF_FFFFu, sign = (bits >> 16) & 0x8000u, truncated = magnitude >> 13;");
+            w.Line("uint result;");
+            w.Line("// NaN stays NaN: quiet, with the top 9 payload bits.");
+            w.Line("if (magnitude > 0x7F80_0000u) result = (truncated & 0x03FFu) | 0x7E00u;");
+            w.Line("// Below 2^-14 the result is a multiple of 2^-24: adding 0.5 (whose last place is 2^-24) lets the float adder round it.");
+            w.Line("else if (magnitude < 0x3880_0000u) result = global::ILGPU.Interop.FloatAsInt(global::ILGPU.Interop.IntAsFloat(magnitude) + 0.5f) - 0x3F00_0000u;");
+            w.Open("else");
+            w.Line("// The 13 dropped fraction bits rounded to nearest even (a carry moves into the exponent), the exponent rebiased.");
+            w.Line("result = ((magnitude + 0x0FFFu + (truncated & 1u)) >> 13) - 0x1_C000u;");
+            w.Line("if (result > 0x7C00u) result = 0x7C00u;");
+            w.Close();
+            w.Line("return (ushort)(result | sign);");
+            w.Close();
+            w.Line();
+            w.Line("/// <summary>The float a bfloat16 value equals: its upper half.</summary>");
+            w.Line("public static float FromBFloat16(ushort bits) => global::ILGPU.Interop.IntAsFloat((uint)bits << 16);");
+            w.Line();
+            w.Line("/// <summary>The bfloat16 value nearest <paramref name=\"value\"/> (ties to even); NaN stays NaN, quiet.</summary>");
+            w.Open("public static ushort ToBFloat16(float value)");
+            w.Line("uint bits = global::ILGPU.Interop.FloatAsInt(value);");
+            w.Line("if ((bits & 0x7FFF_FFFFu) > 0x7F80_0000u) return (ushort)((bits >> 16) | 0x0040u);");
+            w.Line("return (ushort)((bits + 0x7FFFu + ((bits >> 16) & 1u)) >> 16);");
+            w.Close();
+            w.Close();
+        }
+
         private static void EmitDeviceTable(SourceWriter w)
         {
             w.Line("/// <summary>");
-            w.Line("/// The device copy of a host <see cref=\"global::RopeGen.RotaryTable\"/>, grown in the host table's blocks up to its cap,");
+            w.Line("/// The device copy of the first rows of a host <see cref=\"global::RopeGen.RotaryTable\"/>, grown by doubling up to its cap,");
             w.Line("/// and a device row for shifts.");
             w.Line("/// </summary>");
             w.Line(Embedded);
@@ -188,19 +293,21 @@ namespace RopeGen.Generator.Emit
             w.Line("/// <summary>The rows, <c>RowStride</c> floats per position.</summary>");
             w.Line($"public {View}<float> View => _rows.View;");
             w.Line();
-            w.Line("/// <summary>Grows the device rows to cover positions below <paramref name=\"positions\"/>, up to the host table's cap.</summary>");
+            w.Line("/// <summary>Grows the device rows to cover positions below <paramref name=\"positions\"/> (at least doubling), up to the host table's cap.</summary>");
             w.Open("public void Ensure(int positions)");
-            w.Line("int wanted = global::System.Math.Min(positions, _host.MaxCachedPositions);");
-            w.Line("if (wanted <= Rows) return;");
+            w.Line("if (positions <= Rows || Rows == _host.MaxCachedPositions) return;");
+            w.Line("// At least doubling, so that lengths growing token by token upload rarely.");
+            w.Line("int wanted = (int)global::System.Math.Min(global::System.Math.Max(positions, 2L * Rows), _host.MaxCachedPositions);");
             w.Line("float[] rows = _host.Acquire(wanted - 1);");
-            w.Line("if (rows.Length == 0) return;");
-            w.Line($"{Buffer}<float, {Dense}> buffer = _accelerator.Allocate1D<float>(rows.Length);");
-            w.Line($"{Extensions}.CopyFromCPU(buffer.View.BaseView, rows);");
+            w.Line("int count = global::System.Math.Min(wanted, rows.Length / _host.Stride);");
+            w.Line("if (count <= Rows) return;");
+            w.Line($"{Buffer}<float, {Dense}> buffer = _accelerator.Allocate1D<float>((long)count * _host.Stride);");
+            w.Line($"{Extensions}.CopyFromCPU(buffer.View.BaseView, new global::System.ReadOnlySpan<float>(rows, 0, count * _host.Stride));");
             w.Line("// Launches already queued may still read the old rows.");
             w.Line("_accelerator.Synchronize();");
             w.Line("_rows.Dispose();");
             w.Line("_rows = buffer;");
-            w.Line("Rows = rows.Length / _host.Stride;");
+            w.Line("Rows = count;");
             w.Close();
             w.Line();
             w.Line("/// <summary>Uploads the row that rotates by <paramref name=\"delta\"/> positions, without the attention factor.</summary>");

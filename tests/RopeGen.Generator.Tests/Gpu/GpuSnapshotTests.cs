@@ -46,6 +46,10 @@ public class GpuSnapshotTests
     public void DynamicNtkGpu() => VerifyGpu("[Rotary(64, 10000, RopeScaling.DynamicNtk, Factor = 2, OriginalMaxPositions = 2048)]\npublic partial class DynamicAttention { }");
 
     [Fact]
+    public void Qwen3VlMultimodalGpu() => VerifyGpu(
+        "[Rotary(128, 5000000, MRopeSections = new[] { 24, 20, 20 }, MRopeInterleaved = true)]\npublic partial class Qwen3VLAttention { }");
+
+    [Fact]
     public void SharedGpuHelpers()
     {
         var (output, result) = Run("[Rotary(64)] public partial class A { }\n[Rotary(96, Layout = RotaryLayout.Interleaved)] public partial class B { }");

@@ -16,28 +16,37 @@ namespace Models
         /// The GPU kernels of this class's RoPE configuration on one ILGPU accelerator, with the device cos/sin tables. Launches
         /// are queued on the accelerator's default stream; call <c>accelerator.Synchronize()</c> before reading results.
         /// Positions the device table does not cover are computed in the kernel in double precision, never read past the table.
+        /// The float rotation is loaded when the object is created, the other kernels on first use. Not thread-safe.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
         public sealed class RopeGenGpuRotary : global::System.IDisposable, global::RopeGen.Gpu.IGpuRotary
         {
+            private readonly global::ILGPU.Runtime.Accelerator _accelerator;
             private readonly global::System.Action<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, int, global::ILGPU.LongIndex3D, global::ILGPU.ArrayView<float>, int, global::ILGPU.LongIndex3D, global::ILGPU.ArrayView<int>, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<double>> _rotate;
-            private readonly global::System.Action<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>> _shift;
+            private global::System.Action<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<int>, global::ILGPU.ArrayView<int>, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<double>>? _rotateInto;
+            private global::System.Action<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>>? _shift;
+            private global::System.Action<global::ILGPU.Index1D, global::ILGPU.ArrayView<ushort>, int, global::ILGPU.LongIndex3D, global::ILGPU.ArrayView<ushort>, int, global::ILGPU.LongIndex3D, global::ILGPU.ArrayView<int>, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<double>>? _rotateHalf;
+            private global::System.Action<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<ushort>, global::ILGPU.ArrayView<int>, global::ILGPU.ArrayView<int>, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<double>>? _rotateIntoHalf;
+            private global::System.Action<global::ILGPU.Index1D, global::ILGPU.ArrayView<ushort>, global::ILGPU.ArrayView<float>>? _shiftHalf;
+            private global::System.Action<global::ILGPU.Index1D, global::ILGPU.ArrayView<ushort>, int, global::ILGPU.LongIndex3D, global::ILGPU.ArrayView<ushort>, int, global::ILGPU.LongIndex3D, global::ILGPU.ArrayView<int>, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<double>>? _rotateBFloat16;
+            private global::System.Action<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<ushort>, global::ILGPU.ArrayView<int>, global::ILGPU.ArrayView<int>, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<double>>? _rotateIntoBFloat16;
+            private global::System.Action<global::ILGPU.Index1D, global::ILGPU.ArrayView<ushort>, global::ILGPU.ArrayView<float>>? _shiftBFloat16;
             private readonly global::RopeGen.Gpu.DeviceTable _table;
             private readonly global::ILGPU.Runtime.MemoryBuffer1D<double, global::ILGPU.Stride1D.Dense> _theta;
             private bool _disposed;
 
-            /// <summary>Loads the kernels and uploads the first table rows; use <c>CreateGpuRotary</c>.</summary>
+            /// <summary>Loads the float rotation and uploads the first table rows; use <c>CreateGpuRotary</c>.</summary>
             internal RopeGenGpuRotary(global::ILGPU.Runtime.Accelerator accelerator)
             {
                 global::System.ArgumentNullException.ThrowIfNull(accelerator);
-                _rotate = global::ILGPU.Runtime.KernelLoaders.LoadAutoGroupedStreamKernel<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, int, global::ILGPU.LongIndex3D, global::ILGPU.ArrayView<float>, int, global::ILGPU.LongIndex3D, global::ILGPU.ArrayView<int>, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<double>>(accelerator, RotateKernel);
-                _shift = global::ILGPU.Runtime.KernelLoaders.LoadAutoGroupedStreamKernel<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>>(accelerator, ShiftKernel);
+                _accelerator = accelerator;
+                _rotate = global::ILGPU.Runtime.KernelLoaders.LoadAutoGroupedStreamKernel<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, int, global::ILGPU.LongIndex3D, global::ILGPU.ArrayView<float>, int, global::ILGPU.LongIndex3D, global::ILGPU.ArrayView<int>, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<double>>(_accelerator, RotateKernel);
                 _table = new global::RopeGen.Gpu.DeviceTable(accelerator, RopeGenRotary.Table, 4096);
                 _theta = global::RopeGen.Gpu.GpuChecks.Upload(accelerator, RopeGenRotary.InverseFrequencies);
             }
 
             /// <summary>
-            /// Queues the in-place rotation of <paramref name="x"/>, laid out <c>[positions.Length, numHeads, HeadDim]</c>; token t at <c>positions[t]</c>.
+            /// Queues the in-place rotation of the float buffer <paramref name="x"/>, laid out <c>[positions.Length, numHeads, HeadDim]</c>; token t at <c>positions[t]</c>.
             /// The frequency table does not depend on the sequence length.
             /// Launches are queued; synchronize the accelerator before reading the result.
             /// </summary>
@@ -45,12 +54,13 @@ namespace Models
             [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
             public void Apply(global::ILGPU.ArrayView<float> x, global::ILGPU.ArrayView<int> positions, int numHeads)
             {
-                global::RopeGen.Gpu.HeadStrides heads = global::RopeGen.Gpu.GpuChecks.Heads(x, positions, numHeads, RopeGenRotary.HeadDim, "x", "numHeads");
-                Launch(x, heads, global::ILGPU.ArrayView<float>.Empty, default, positions, 0);
+                int tokens = global::RopeGen.Gpu.GpuChecks.Tokens(positions);
+                global::RopeGen.Gpu.HeadStrides heads = global::RopeGen.Gpu.GpuChecks.Heads(x, tokens, numHeads, RopeGenRotary.HeadDim, "x", "numHeads");
+                Launch(x, heads, global::ILGPU.ArrayView<float>.Empty, default, positions, tokens, 0);
             }
 
             /// <summary>
-            /// Queues the in-place rotation of <paramref name="x"/>, laid out <c>[positions.Length, numHeads, HeadDim]</c>; token t at <c>positions[t]</c>.
+            /// Queues the in-place rotation of the float buffer <paramref name="x"/>, laid out <c>[positions.Length, numHeads, HeadDim]</c>; token t at <c>positions[t]</c>.
             /// The explicit sequence length selects the table of the dynamic kinds (pass the whole sequence's length to every chunk) and grows the device table to cover it.
             /// Launches are queued; synchronize the accelerator before reading the result.
             /// </summary>
@@ -58,13 +68,76 @@ namespace Models
             [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
             public void Apply(global::ILGPU.ArrayView<float> x, global::ILGPU.ArrayView<int> positions, int numHeads, int sequenceLength)
             {
-                global::RopeGen.Gpu.HeadStrides heads = global::RopeGen.Gpu.GpuChecks.Heads(x, positions, numHeads, RopeGenRotary.HeadDim, "x", "numHeads");
+                int tokens = global::RopeGen.Gpu.GpuChecks.Tokens(positions);
+                global::RopeGen.Gpu.HeadStrides heads = global::RopeGen.Gpu.GpuChecks.Heads(x, tokens, numHeads, RopeGenRotary.HeadDim, "x", "numHeads");
                 global::RopeGen.Gpu.GpuChecks.SequenceLength(sequenceLength);
-                Launch(x, heads, global::ILGPU.ArrayView<float>.Empty, default, positions, sequenceLength);
+                Launch(x, heads, global::ILGPU.ArrayView<float>.Empty, default, positions, tokens, sequenceLength);
             }
 
             /// <summary>
-            /// Queues the rotation of queries <paramref name="q"/> and keys <paramref name="k"/> (grouped-query attention) in one launch.
+            /// Queues the in-place rotation of the fp16 (<see cref="global::ILGPU.Half"/>) buffer <paramref name="x"/>, laid out <c>[positions.Length, numHeads, HeadDim]</c>; token t at <c>positions[t]</c>.
+            /// The frequency table does not depend on the sequence length.
+            /// Values are widened to float, rotated as the float overloads rotate them and rounded once to nearest (ties to even).
+            /// Launches are queued; synchronize the accelerator before reading the result.
+            /// </summary>
+            /// <exception cref="global::System.ArgumentException">The length does not match or <paramref name="numHeads"/> &lt;= 0; nothing is launched.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+            public void Apply(global::ILGPU.ArrayView<global::ILGPU.Half> x, global::ILGPU.ArrayView<int> positions, int numHeads)
+            {
+                int tokens = global::RopeGen.Gpu.GpuChecks.Tokens(positions);
+                global::RopeGen.Gpu.HeadStrides heads = global::RopeGen.Gpu.GpuChecks.Heads(x, tokens, numHeads, RopeGenRotary.HeadDim, "x", "numHeads");
+                LaunchHalf(x.Cast<ushort>(), heads, global::ILGPU.ArrayView<ushort>.Empty, default, positions, tokens, 0);
+            }
+
+            /// <summary>
+            /// Queues the in-place rotation of the fp16 (<see cref="global::ILGPU.Half"/>) buffer <paramref name="x"/>, laid out <c>[positions.Length, numHeads, HeadDim]</c>; token t at <c>positions[t]</c>.
+            /// The explicit sequence length selects the table of the dynamic kinds (pass the whole sequence's length to every chunk) and grows the device table to cover it.
+            /// Values are widened to float, rotated as the float overloads rotate them and rounded once to nearest (ties to even).
+            /// Launches are queued; synchronize the accelerator before reading the result.
+            /// </summary>
+            /// <exception cref="global::System.ArgumentException">The length does not match or <paramref name="numHeads"/> &lt;= 0, or <paramref name="sequenceLength"/> &lt; 1; nothing is launched.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+            public void Apply(global::ILGPU.ArrayView<global::ILGPU.Half> x, global::ILGPU.ArrayView<int> positions, int numHeads, int sequenceLength)
+            {
+                int tokens = global::RopeGen.Gpu.GpuChecks.Tokens(positions);
+                global::RopeGen.Gpu.HeadStrides heads = global::RopeGen.Gpu.GpuChecks.Heads(x, tokens, numHeads, RopeGenRotary.HeadDim, "x", "numHeads");
+                global::RopeGen.Gpu.GpuChecks.SequenceLength(sequenceLength);
+                LaunchHalf(x.Cast<ushort>(), heads, global::ILGPU.ArrayView<ushort>.Empty, default, positions, tokens, sequenceLength);
+            }
+
+            /// <summary>
+            /// Queues the in-place rotation of the bfloat16 (<see cref="global::RopeGen.BFloat16"/>) buffer <paramref name="x"/>, laid out <c>[positions.Length, numHeads, HeadDim]</c>; token t at <c>positions[t]</c>.
+            /// The frequency table does not depend on the sequence length.
+            /// Values are widened to float, rotated as the float overloads rotate them and rounded once to nearest (ties to even).
+            /// Launches are queued; synchronize the accelerator before reading the result.
+            /// </summary>
+            /// <exception cref="global::System.ArgumentException">The length does not match or <paramref name="numHeads"/> &lt;= 0; nothing is launched.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+            public void Apply(global::ILGPU.ArrayView<global::RopeGen.BFloat16> x, global::ILGPU.ArrayView<int> positions, int numHeads)
+            {
+                int tokens = global::RopeGen.Gpu.GpuChecks.Tokens(positions);
+                global::RopeGen.Gpu.HeadStrides heads = global::RopeGen.Gpu.GpuChecks.Heads(x, tokens, numHeads, RopeGenRotary.HeadDim, "x", "numHeads");
+                LaunchBFloat16(x.Cast<ushort>(), heads, global::ILGPU.ArrayView<ushort>.Empty, default, positions, tokens, 0);
+            }
+
+            /// <summary>
+            /// Queues the in-place rotation of the bfloat16 (<see cref="global::RopeGen.BFloat16"/>) buffer <paramref name="x"/>, laid out <c>[positions.Length, numHeads, HeadDim]</c>; token t at <c>positions[t]</c>.
+            /// The explicit sequence length selects the table of the dynamic kinds (pass the whole sequence's length to every chunk) and grows the device table to cover it.
+            /// Values are widened to float, rotated as the float overloads rotate them and rounded once to nearest (ties to even).
+            /// Launches are queued; synchronize the accelerator before reading the result.
+            /// </summary>
+            /// <exception cref="global::System.ArgumentException">The length does not match or <paramref name="numHeads"/> &lt;= 0, or <paramref name="sequenceLength"/> &lt; 1; nothing is launched.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+            public void Apply(global::ILGPU.ArrayView<global::RopeGen.BFloat16> x, global::ILGPU.ArrayView<int> positions, int numHeads, int sequenceLength)
+            {
+                int tokens = global::RopeGen.Gpu.GpuChecks.Tokens(positions);
+                global::RopeGen.Gpu.HeadStrides heads = global::RopeGen.Gpu.GpuChecks.Heads(x, tokens, numHeads, RopeGenRotary.HeadDim, "x", "numHeads");
+                global::RopeGen.Gpu.GpuChecks.SequenceLength(sequenceLength);
+                LaunchBFloat16(x.Cast<ushort>(), heads, global::ILGPU.ArrayView<ushort>.Empty, default, positions, tokens, sequenceLength);
+            }
+
+            /// <summary>
+            /// Queues the rotation of float queries <paramref name="q"/> and keys <paramref name="k"/> (grouped-query attention) in one launch.
             /// The frequency table does not depend on the sequence length.
             /// Launches are queued; synchronize the accelerator before reading the result.
             /// </summary>
@@ -72,14 +145,16 @@ namespace Models
             [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
             public void Apply(global::ILGPU.ArrayView<float> q, int numQueryHeads, global::ILGPU.ArrayView<float> k, int numKeyValueHeads, global::ILGPU.ArrayView<int> positions)
             {
-                global::RopeGen.Gpu.HeadStrides queryHeads = global::RopeGen.Gpu.GpuChecks.Heads(q, positions, numQueryHeads, RopeGenRotary.HeadDim, "q", "numQueryHeads");
-                global::RopeGen.Gpu.HeadStrides keyHeads = global::RopeGen.Gpu.GpuChecks.Heads(k, positions, numKeyValueHeads, RopeGenRotary.HeadDim, "k", "numKeyValueHeads");
-                global::RopeGen.Gpu.GpuChecks.Disjoint(q, global::RopeGen.HeadView.Contiguous(numQueryHeads), k, global::RopeGen.HeadView.Contiguous(numKeyValueHeads), positions, RopeGenRotary.HeadDim, "q", "k");
-                Launch(q, queryHeads, k, keyHeads, positions, 0);
+                int tokens = global::RopeGen.Gpu.GpuChecks.Tokens(positions);
+                global::RopeGen.Gpu.GpuChecks.FusedLayout(q, numQueryHeads, k, numKeyValueHeads, tokens, RopeGenRotary.HeadDim);
+                global::RopeGen.Gpu.HeadStrides queryHeads = global::RopeGen.Gpu.HeadStrides.Of(global::RopeGen.HeadView.Contiguous(numQueryHeads), RopeGenRotary.HeadDim);
+                global::RopeGen.Gpu.HeadStrides keyHeads = global::RopeGen.Gpu.HeadStrides.Of(global::RopeGen.HeadView.Contiguous(numKeyValueHeads), RopeGenRotary.HeadDim);
+                global::RopeGen.Gpu.GpuChecks.Disjoint(q, global::RopeGen.HeadView.Contiguous(numQueryHeads), k, global::RopeGen.HeadView.Contiguous(numKeyValueHeads), tokens, RopeGenRotary.HeadDim, "q", "k");
+                Launch(q, queryHeads, k, keyHeads, positions, tokens, 0);
             }
 
             /// <summary>
-            /// Queues the rotation of queries <paramref name="q"/> and keys <paramref name="k"/> (grouped-query attention) in one launch.
+            /// Queues the rotation of float queries <paramref name="q"/> and keys <paramref name="k"/> (grouped-query attention) in one launch.
             /// The explicit sequence length selects the table of the dynamic kinds (pass the whole sequence's length to every chunk) and grows the device table to cover it.
             /// Launches are queued; synchronize the accelerator before reading the result.
             /// </summary>
@@ -87,11 +162,87 @@ namespace Models
             [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
             public void Apply(global::ILGPU.ArrayView<float> q, int numQueryHeads, global::ILGPU.ArrayView<float> k, int numKeyValueHeads, global::ILGPU.ArrayView<int> positions, int sequenceLength)
             {
-                global::RopeGen.Gpu.HeadStrides queryHeads = global::RopeGen.Gpu.GpuChecks.Heads(q, positions, numQueryHeads, RopeGenRotary.HeadDim, "q", "numQueryHeads");
-                global::RopeGen.Gpu.HeadStrides keyHeads = global::RopeGen.Gpu.GpuChecks.Heads(k, positions, numKeyValueHeads, RopeGenRotary.HeadDim, "k", "numKeyValueHeads");
-                global::RopeGen.Gpu.GpuChecks.Disjoint(q, global::RopeGen.HeadView.Contiguous(numQueryHeads), k, global::RopeGen.HeadView.Contiguous(numKeyValueHeads), positions, RopeGenRotary.HeadDim, "q", "k");
+                int tokens = global::RopeGen.Gpu.GpuChecks.Tokens(positions);
+                global::RopeGen.Gpu.GpuChecks.FusedLayout(q, numQueryHeads, k, numKeyValueHeads, tokens, RopeGenRotary.HeadDim);
+                global::RopeGen.Gpu.HeadStrides queryHeads = global::RopeGen.Gpu.HeadStrides.Of(global::RopeGen.HeadView.Contiguous(numQueryHeads), RopeGenRotary.HeadDim);
+                global::RopeGen.Gpu.HeadStrides keyHeads = global::RopeGen.Gpu.HeadStrides.Of(global::RopeGen.HeadView.Contiguous(numKeyValueHeads), RopeGenRotary.HeadDim);
+                global::RopeGen.Gpu.GpuChecks.Disjoint(q, global::RopeGen.HeadView.Contiguous(numQueryHeads), k, global::RopeGen.HeadView.Contiguous(numKeyValueHeads), tokens, RopeGenRotary.HeadDim, "q", "k");
                 global::RopeGen.Gpu.GpuChecks.SequenceLength(sequenceLength);
-                Launch(q, queryHeads, k, keyHeads, positions, sequenceLength);
+                Launch(q, queryHeads, k, keyHeads, positions, tokens, sequenceLength);
+            }
+
+            /// <summary>
+            /// Queues the rotation of fp16 (<see cref="global::ILGPU.Half"/>) queries <paramref name="q"/> and keys <paramref name="k"/> (grouped-query attention) in one launch.
+            /// The frequency table does not depend on the sequence length.
+            /// Values are widened to float, rotated as the float overloads rotate them and rounded once to nearest (ties to even).
+            /// Launches are queued; synchronize the accelerator before reading the result.
+            /// </summary>
+            /// <exception cref="global::System.ArgumentException">A length does not match, a head count &lt;= 0 or q and k overlap; nothing is launched.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+            public void Apply(global::ILGPU.ArrayView<global::ILGPU.Half> q, int numQueryHeads, global::ILGPU.ArrayView<global::ILGPU.Half> k, int numKeyValueHeads, global::ILGPU.ArrayView<int> positions)
+            {
+                int tokens = global::RopeGen.Gpu.GpuChecks.Tokens(positions);
+                global::RopeGen.Gpu.GpuChecks.FusedLayout(q, numQueryHeads, k, numKeyValueHeads, tokens, RopeGenRotary.HeadDim);
+                global::RopeGen.Gpu.HeadStrides queryHeads = global::RopeGen.Gpu.HeadStrides.Of(global::RopeGen.HeadView.Contiguous(numQueryHeads), RopeGenRotary.HeadDim);
+                global::RopeGen.Gpu.HeadStrides keyHeads = global::RopeGen.Gpu.HeadStrides.Of(global::RopeGen.HeadView.Contiguous(numKeyValueHeads), RopeGenRotary.HeadDim);
+                global::RopeGen.Gpu.GpuChecks.Disjoint(q, global::RopeGen.HeadView.Contiguous(numQueryHeads), k, global::RopeGen.HeadView.Contiguous(numKeyValueHeads), tokens, RopeGenRotary.HeadDim, "q", "k");
+                LaunchHalf(q.Cast<ushort>(), queryHeads, k.Cast<ushort>(), keyHeads, positions, tokens, 0);
+            }
+
+            /// <summary>
+            /// Queues the rotation of fp16 (<see cref="global::ILGPU.Half"/>) queries <paramref name="q"/> and keys <paramref name="k"/> (grouped-query attention) in one launch.
+            /// The explicit sequence length selects the table of the dynamic kinds (pass the whole sequence's length to every chunk) and grows the device table to cover it.
+            /// Values are widened to float, rotated as the float overloads rotate them and rounded once to nearest (ties to even).
+            /// Launches are queued; synchronize the accelerator before reading the result.
+            /// </summary>
+            /// <exception cref="global::System.ArgumentException">A length does not match, a head count &lt;= 0 or q and k overlap, or <paramref name="sequenceLength"/> &lt; 1; nothing is launched.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+            public void Apply(global::ILGPU.ArrayView<global::ILGPU.Half> q, int numQueryHeads, global::ILGPU.ArrayView<global::ILGPU.Half> k, int numKeyValueHeads, global::ILGPU.ArrayView<int> positions, int sequenceLength)
+            {
+                int tokens = global::RopeGen.Gpu.GpuChecks.Tokens(positions);
+                global::RopeGen.Gpu.GpuChecks.FusedLayout(q, numQueryHeads, k, numKeyValueHeads, tokens, RopeGenRotary.HeadDim);
+                global::RopeGen.Gpu.HeadStrides queryHeads = global::RopeGen.Gpu.HeadStrides.Of(global::RopeGen.HeadView.Contiguous(numQueryHeads), RopeGenRotary.HeadDim);
+                global::RopeGen.Gpu.HeadStrides keyHeads = global::RopeGen.Gpu.HeadStrides.Of(global::RopeGen.HeadView.Contiguous(numKeyValueHeads), RopeGenRotary.HeadDim);
+                global::RopeGen.Gpu.GpuChecks.Disjoint(q, global::RopeGen.HeadView.Contiguous(numQueryHeads), k, global::RopeGen.HeadView.Contiguous(numKeyValueHeads), tokens, RopeGenRotary.HeadDim, "q", "k");
+                global::RopeGen.Gpu.GpuChecks.SequenceLength(sequenceLength);
+                LaunchHalf(q.Cast<ushort>(), queryHeads, k.Cast<ushort>(), keyHeads, positions, tokens, sequenceLength);
+            }
+
+            /// <summary>
+            /// Queues the rotation of bfloat16 (<see cref="global::RopeGen.BFloat16"/>) queries <paramref name="q"/> and keys <paramref name="k"/> (grouped-query attention) in one launch.
+            /// The frequency table does not depend on the sequence length.
+            /// Values are widened to float, rotated as the float overloads rotate them and rounded once to nearest (ties to even).
+            /// Launches are queued; synchronize the accelerator before reading the result.
+            /// </summary>
+            /// <exception cref="global::System.ArgumentException">A length does not match, a head count &lt;= 0 or q and k overlap; nothing is launched.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+            public void Apply(global::ILGPU.ArrayView<global::RopeGen.BFloat16> q, int numQueryHeads, global::ILGPU.ArrayView<global::RopeGen.BFloat16> k, int numKeyValueHeads, global::ILGPU.ArrayView<int> positions)
+            {
+                int tokens = global::RopeGen.Gpu.GpuChecks.Tokens(positions);
+                global::RopeGen.Gpu.GpuChecks.FusedLayout(q, numQueryHeads, k, numKeyValueHeads, tokens, RopeGenRotary.HeadDim);
+                global::RopeGen.Gpu.HeadStrides queryHeads = global::RopeGen.Gpu.HeadStrides.Of(global::RopeGen.HeadView.Contiguous(numQueryHeads), RopeGenRotary.HeadDim);
+                global::RopeGen.Gpu.HeadStrides keyHeads = global::RopeGen.Gpu.HeadStrides.Of(global::RopeGen.HeadView.Contiguous(numKeyValueHeads), RopeGenRotary.HeadDim);
+                global::RopeGen.Gpu.GpuChecks.Disjoint(q, global::RopeGen.HeadView.Contiguous(numQueryHeads), k, global::RopeGen.HeadView.Contiguous(numKeyValueHeads), tokens, RopeGenRotary.HeadDim, "q", "k");
+                LaunchBFloat16(q.Cast<ushort>(), queryHeads, k.Cast<ushort>(), keyHeads, positions, tokens, 0);
+            }
+
+            /// <summary>
+            /// Queues the rotation of bfloat16 (<see cref="global::RopeGen.BFloat16"/>) queries <paramref name="q"/> and keys <paramref name="k"/> (grouped-query attention) in one launch.
+            /// The explicit sequence length selects the table of the dynamic kinds (pass the whole sequence's length to every chunk) and grows the device table to cover it.
+            /// Values are widened to float, rotated as the float overloads rotate them and rounded once to nearest (ties to even).
+            /// Launches are queued; synchronize the accelerator before reading the result.
+            /// </summary>
+            /// <exception cref="global::System.ArgumentException">A length does not match, a head count &lt;= 0 or q and k overlap, or <paramref name="sequenceLength"/> &lt; 1; nothing is launched.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+            public void Apply(global::ILGPU.ArrayView<global::RopeGen.BFloat16> q, int numQueryHeads, global::ILGPU.ArrayView<global::RopeGen.BFloat16> k, int numKeyValueHeads, global::ILGPU.ArrayView<int> positions, int sequenceLength)
+            {
+                int tokens = global::RopeGen.Gpu.GpuChecks.Tokens(positions);
+                global::RopeGen.Gpu.GpuChecks.FusedLayout(q, numQueryHeads, k, numKeyValueHeads, tokens, RopeGenRotary.HeadDim);
+                global::RopeGen.Gpu.HeadStrides queryHeads = global::RopeGen.Gpu.HeadStrides.Of(global::RopeGen.HeadView.Contiguous(numQueryHeads), RopeGenRotary.HeadDim);
+                global::RopeGen.Gpu.HeadStrides keyHeads = global::RopeGen.Gpu.HeadStrides.Of(global::RopeGen.HeadView.Contiguous(numKeyValueHeads), RopeGenRotary.HeadDim);
+                global::RopeGen.Gpu.GpuChecks.Disjoint(q, global::RopeGen.HeadView.Contiguous(numQueryHeads), k, global::RopeGen.HeadView.Contiguous(numKeyValueHeads), tokens, RopeGenRotary.HeadDim, "q", "k");
+                global::RopeGen.Gpu.GpuChecks.SequenceLength(sequenceLength);
+                LaunchBFloat16(q.Cast<ushort>(), queryHeads, k.Cast<ushort>(), keyHeads, positions, tokens, sequenceLength);
             }
 
             /// <summary>
@@ -103,8 +254,9 @@ namespace Models
             [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
             public void Apply(global::ILGPU.ArrayView<float> x, global::ILGPU.ArrayView<int> positions, global::RopeGen.HeadView view)
             {
-                global::RopeGen.Gpu.HeadStrides heads = global::RopeGen.Gpu.GpuChecks.Heads(x, positions, view, RopeGenRotary.HeadDim, "x", "view");
-                Launch(x, heads, global::ILGPU.ArrayView<float>.Empty, default, positions, 0);
+                int tokens = global::RopeGen.Gpu.GpuChecks.Tokens(positions);
+                global::RopeGen.Gpu.HeadStrides heads = global::RopeGen.Gpu.GpuChecks.Heads(x, tokens, view, RopeGenRotary.HeadDim, "x", "view");
+                Launch(x, heads, global::ILGPU.ArrayView<float>.Empty, default, positions, tokens, 0);
             }
 
             /// <summary>
@@ -116,9 +268,10 @@ namespace Models
             [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
             public void Apply(global::ILGPU.ArrayView<float> x, global::ILGPU.ArrayView<int> positions, global::RopeGen.HeadView view, int sequenceLength)
             {
-                global::RopeGen.Gpu.HeadStrides heads = global::RopeGen.Gpu.GpuChecks.Heads(x, positions, view, RopeGenRotary.HeadDim, "x", "view");
+                int tokens = global::RopeGen.Gpu.GpuChecks.Tokens(positions);
+                global::RopeGen.Gpu.HeadStrides heads = global::RopeGen.Gpu.GpuChecks.Heads(x, tokens, view, RopeGenRotary.HeadDim, "x", "view");
                 global::RopeGen.Gpu.GpuChecks.SequenceLength(sequenceLength);
-                Launch(x, heads, global::ILGPU.ArrayView<float>.Empty, default, positions, sequenceLength);
+                Launch(x, heads, global::ILGPU.ArrayView<float>.Empty, default, positions, tokens, sequenceLength);
             }
 
             /// <summary>
@@ -130,10 +283,11 @@ namespace Models
             [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
             public void Apply(global::ILGPU.ArrayView<float> q, global::RopeGen.HeadView queryView, global::ILGPU.ArrayView<float> k, global::RopeGen.HeadView keyView, global::ILGPU.ArrayView<int> positions)
             {
-                global::RopeGen.Gpu.HeadStrides queryHeads = global::RopeGen.Gpu.GpuChecks.Heads(q, positions, queryView, RopeGenRotary.HeadDim, "q", "queryView");
-                global::RopeGen.Gpu.HeadStrides keyHeads = global::RopeGen.Gpu.GpuChecks.Heads(k, positions, keyView, RopeGenRotary.HeadDim, "k", "keyView");
-                global::RopeGen.Gpu.GpuChecks.Disjoint(q, queryView, k, keyView, positions, RopeGenRotary.HeadDim, "q", "k");
-                Launch(q, queryHeads, k, keyHeads, positions, 0);
+                int tokens = global::RopeGen.Gpu.GpuChecks.Tokens(positions);
+                global::RopeGen.Gpu.HeadStrides queryHeads = global::RopeGen.Gpu.GpuChecks.Heads(q, tokens, queryView, RopeGenRotary.HeadDim, "q", "queryView");
+                global::RopeGen.Gpu.HeadStrides keyHeads = global::RopeGen.Gpu.GpuChecks.Heads(k, tokens, keyView, RopeGenRotary.HeadDim, "k", "keyView");
+                global::RopeGen.Gpu.GpuChecks.Disjoint(q, queryView, k, keyView, tokens, RopeGenRotary.HeadDim, "q", "k");
+                Launch(q, queryHeads, k, keyHeads, positions, tokens, 0);
             }
 
             /// <summary>
@@ -145,24 +299,147 @@ namespace Models
             [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
             public void Apply(global::ILGPU.ArrayView<float> q, global::RopeGen.HeadView queryView, global::ILGPU.ArrayView<float> k, global::RopeGen.HeadView keyView, global::ILGPU.ArrayView<int> positions, int sequenceLength)
             {
-                global::RopeGen.Gpu.HeadStrides queryHeads = global::RopeGen.Gpu.GpuChecks.Heads(q, positions, queryView, RopeGenRotary.HeadDim, "q", "queryView");
-                global::RopeGen.Gpu.HeadStrides keyHeads = global::RopeGen.Gpu.GpuChecks.Heads(k, positions, keyView, RopeGenRotary.HeadDim, "k", "keyView");
-                global::RopeGen.Gpu.GpuChecks.Disjoint(q, queryView, k, keyView, positions, RopeGenRotary.HeadDim, "q", "k");
+                int tokens = global::RopeGen.Gpu.GpuChecks.Tokens(positions);
+                global::RopeGen.Gpu.HeadStrides queryHeads = global::RopeGen.Gpu.GpuChecks.Heads(q, tokens, queryView, RopeGenRotary.HeadDim, "q", "queryView");
+                global::RopeGen.Gpu.HeadStrides keyHeads = global::RopeGen.Gpu.GpuChecks.Heads(k, tokens, keyView, RopeGenRotary.HeadDim, "k", "keyView");
+                global::RopeGen.Gpu.GpuChecks.Disjoint(q, queryView, k, keyView, tokens, RopeGenRotary.HeadDim, "q", "k");
                 global::RopeGen.Gpu.GpuChecks.SequenceLength(sequenceLength);
-                Launch(q, queryHeads, k, keyHeads, positions, sequenceLength);
+                Launch(q, queryHeads, k, keyHeads, positions, tokens, sequenceLength);
             }
 
-            /// <summary>Queues the re-rotation of cached <paramref name="keys"/> by <paramref name="delta"/> positions, without the attention factor.</summary>
-            /// <exception cref="global::System.ArgumentException">The length is not a whole number of tokens.</exception>
-            /// <exception cref="global::System.NotSupportedException">The scaling kind is dynamic (DynamicNtk, LongRope).</exception>
+            /// <summary>
+            /// Queues the rotation of new keys <paramref name="source"/> <c>[positions.Length, numHeads, HeadDim]</c> (left unchanged) into row <c>slots[t]</c> of the float cache <paramref name="cache"/> <c>[capacity, numHeads, HeadDim]</c>, rounded once; other rows are left as they were. The slots are read back to the host and checked first (a synchronization).
+            /// The frequency table does not depend on the sequence length.
+            /// Launches are queued; synchronize the accelerator before reading the result.
+            /// </summary>
+            /// <exception cref="global::System.ArgumentException">A length does not match, <paramref name="numHeads"/> &lt;= 0, or a slot is out of range or repeated; nothing is launched.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+            public void RotateInto(global::ILGPU.ArrayView<float> source, global::ILGPU.ArrayView<int> positions, int numHeads, global::ILGPU.ArrayView<float> cache, global::ILGPU.ArrayView<int> slots)
+            {
+                int tokens = global::RopeGen.Gpu.GpuChecks.Tokens(positions);
+                global::RopeGen.Gpu.GpuChecks.Heads(source, tokens, numHeads, RopeGenRotary.HeadDim, "source", "numHeads");
+                global::RopeGen.Gpu.GpuChecks.Slots(slots, tokens, cache, numHeads, RopeGenRotary.HeadDim);
+                LaunchInto(source, numHeads, cache, slots, positions, tokens, 0);
+            }
+
+            /// <summary>
+            /// Queues the rotation of new keys <paramref name="source"/> <c>[positions.Length, numHeads, HeadDim]</c> (left unchanged) into row <c>slots[t]</c> of the float cache <paramref name="cache"/> <c>[capacity, numHeads, HeadDim]</c>, rounded once; other rows are left as they were. The slots are read back to the host and checked first (a synchronization).
+            /// The explicit sequence length selects the table of the dynamic kinds (pass the whole sequence's length to every chunk) and grows the device table to cover it.
+            /// Launches are queued; synchronize the accelerator before reading the result.
+            /// </summary>
+            /// <exception cref="global::System.ArgumentException">A length does not match, <paramref name="numHeads"/> &lt;= 0, or a slot is out of range or repeated, or <paramref name="sequenceLength"/> &lt; 1; nothing is launched.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+            public void RotateInto(global::ILGPU.ArrayView<float> source, global::ILGPU.ArrayView<int> positions, int numHeads, global::ILGPU.ArrayView<float> cache, global::ILGPU.ArrayView<int> slots, int sequenceLength)
+            {
+                int tokens = global::RopeGen.Gpu.GpuChecks.Tokens(positions);
+                global::RopeGen.Gpu.GpuChecks.Heads(source, tokens, numHeads, RopeGenRotary.HeadDim, "source", "numHeads");
+                global::RopeGen.Gpu.GpuChecks.Slots(slots, tokens, cache, numHeads, RopeGenRotary.HeadDim);
+                global::RopeGen.Gpu.GpuChecks.SequenceLength(sequenceLength);
+                LaunchInto(source, numHeads, cache, slots, positions, tokens, sequenceLength);
+            }
+
+            /// <summary>
+            /// Queues the rotation of new keys <paramref name="source"/> <c>[positions.Length, numHeads, HeadDim]</c> (left unchanged) into row <c>slots[t]</c> of the fp16 (<see cref="global::ILGPU.Half"/>) cache <paramref name="cache"/> <c>[capacity, numHeads, HeadDim]</c>, rounded once; other rows are left as they were. The slots are read back to the host and checked first (a synchronization).
+            /// The frequency table does not depend on the sequence length.
+            /// Values are widened to float, rotated as the float overloads rotate them and rounded once to nearest (ties to even).
+            /// Launches are queued; synchronize the accelerator before reading the result.
+            /// </summary>
+            /// <exception cref="global::System.ArgumentException">A length does not match, <paramref name="numHeads"/> &lt;= 0, or a slot is out of range or repeated; nothing is launched.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+            public void RotateInto(global::ILGPU.ArrayView<float> source, global::ILGPU.ArrayView<int> positions, int numHeads, global::ILGPU.ArrayView<global::ILGPU.Half> cache, global::ILGPU.ArrayView<int> slots)
+            {
+                int tokens = global::RopeGen.Gpu.GpuChecks.Tokens(positions);
+                global::RopeGen.Gpu.GpuChecks.Heads(source, tokens, numHeads, RopeGenRotary.HeadDim, "source", "numHeads");
+                global::RopeGen.Gpu.GpuChecks.Slots(slots, tokens, cache, numHeads, RopeGenRotary.HeadDim);
+                LaunchIntoHalf(source, numHeads, cache.Cast<ushort>(), slots, positions, tokens, 0);
+            }
+
+            /// <summary>
+            /// Queues the rotation of new keys <paramref name="source"/> <c>[positions.Length, numHeads, HeadDim]</c> (left unchanged) into row <c>slots[t]</c> of the fp16 (<see cref="global::ILGPU.Half"/>) cache <paramref name="cache"/> <c>[capacity, numHeads, HeadDim]</c>, rounded once; other rows are left as they were. The slots are read back to the host and checked first (a synchronization).
+            /// The explicit sequence length selects the table of the dynamic kinds (pass the whole sequence's length to every chunk) and grows the device table to cover it.
+            /// Values are widened to float, rotated as the float overloads rotate them and rounded once to nearest (ties to even).
+            /// Launches are queued; synchronize the accelerator before reading the result.
+            /// </summary>
+            /// <exception cref="global::System.ArgumentException">A length does not match, <paramref name="numHeads"/> &lt;= 0, or a slot is out of range or repeated, or <paramref name="sequenceLength"/> &lt; 1; nothing is launched.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+            public void RotateInto(global::ILGPU.ArrayView<float> source, global::ILGPU.ArrayView<int> positions, int numHeads, global::ILGPU.ArrayView<global::ILGPU.Half> cache, global::ILGPU.ArrayView<int> slots, int sequenceLength)
+            {
+                int tokens = global::RopeGen.Gpu.GpuChecks.Tokens(positions);
+                global::RopeGen.Gpu.GpuChecks.Heads(source, tokens, numHeads, RopeGenRotary.HeadDim, "source", "numHeads");
+                global::RopeGen.Gpu.GpuChecks.Slots(slots, tokens, cache, numHeads, RopeGenRotary.HeadDim);
+                global::RopeGen.Gpu.GpuChecks.SequenceLength(sequenceLength);
+                LaunchIntoHalf(source, numHeads, cache.Cast<ushort>(), slots, positions, tokens, sequenceLength);
+            }
+
+            /// <summary>
+            /// Queues the rotation of new keys <paramref name="source"/> <c>[positions.Length, numHeads, HeadDim]</c> (left unchanged) into row <c>slots[t]</c> of the bfloat16 (<see cref="global::RopeGen.BFloat16"/>) cache <paramref name="cache"/> <c>[capacity, numHeads, HeadDim]</c>, rounded once; other rows are left as they were. The slots are read back to the host and checked first (a synchronization).
+            /// The frequency table does not depend on the sequence length.
+            /// Values are widened to float, rotated as the float overloads rotate them and rounded once to nearest (ties to even).
+            /// Launches are queued; synchronize the accelerator before reading the result.
+            /// </summary>
+            /// <exception cref="global::System.ArgumentException">A length does not match, <paramref name="numHeads"/> &lt;= 0, or a slot is out of range or repeated; nothing is launched.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+            public void RotateInto(global::ILGPU.ArrayView<float> source, global::ILGPU.ArrayView<int> positions, int numHeads, global::ILGPU.ArrayView<global::RopeGen.BFloat16> cache, global::ILGPU.ArrayView<int> slots)
+            {
+                int tokens = global::RopeGen.Gpu.GpuChecks.Tokens(positions);
+                global::RopeGen.Gpu.GpuChecks.Heads(source, tokens, numHeads, RopeGenRotary.HeadDim, "source", "numHeads");
+                global::RopeGen.Gpu.GpuChecks.Slots(slots, tokens, cache, numHeads, RopeGenRotary.HeadDim);
+                LaunchIntoBFloat16(source, numHeads, cache.Cast<ushort>(), slots, positions, tokens, 0);
+            }
+
+            /// <summary>
+            /// Queues the rotation of new keys <paramref name="source"/> <c>[positions.Length, numHeads, HeadDim]</c> (left unchanged) into row <c>slots[t]</c> of the bfloat16 (<see cref="global::RopeGen.BFloat16"/>) cache <paramref name="cache"/> <c>[capacity, numHeads, HeadDim]</c>, rounded once; other rows are left as they were. The slots are read back to the host and checked first (a synchronization).
+            /// The explicit sequence length selects the table of the dynamic kinds (pass the whole sequence's length to every chunk) and grows the device table to cover it.
+            /// Values are widened to float, rotated as the float overloads rotate them and rounded once to nearest (ties to even).
+            /// Launches are queued; synchronize the accelerator before reading the result.
+            /// </summary>
+            /// <exception cref="global::System.ArgumentException">A length does not match, <paramref name="numHeads"/> &lt;= 0, or a slot is out of range or repeated, or <paramref name="sequenceLength"/> &lt; 1; nothing is launched.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+            public void RotateInto(global::ILGPU.ArrayView<float> source, global::ILGPU.ArrayView<int> positions, int numHeads, global::ILGPU.ArrayView<global::RopeGen.BFloat16> cache, global::ILGPU.ArrayView<int> slots, int sequenceLength)
+            {
+                int tokens = global::RopeGen.Gpu.GpuChecks.Tokens(positions);
+                global::RopeGen.Gpu.GpuChecks.Heads(source, tokens, numHeads, RopeGenRotary.HeadDim, "source", "numHeads");
+                global::RopeGen.Gpu.GpuChecks.Slots(slots, tokens, cache, numHeads, RopeGenRotary.HeadDim);
+                global::RopeGen.Gpu.GpuChecks.SequenceLength(sequenceLength);
+                LaunchIntoBFloat16(source, numHeads, cache.Cast<ushort>(), slots, positions, tokens, sequenceLength);
+            }
+
+            /// <summary>
+            /// Queues the re-rotation of cached float keys <paramref name="keys"/> <c>[tokens, numHeads, HeadDim]</c> by <paramref name="delta"/> positions, without the attention factor. Throws <see cref="global::System.NotSupportedException"/> for the dynamic kinds (DynamicNtk, LongRope).
+            /// Launches are queued; synchronize the accelerator before reading the result.
+            /// </summary>
+            /// <exception cref="global::System.ArgumentException">The length is not a whole number of tokens or <paramref name="numHeads"/> &lt;= 0; nothing is launched.</exception>
             [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
             public void Shift(global::ILGPU.ArrayView<float> keys, int numHeads, int delta)
             {
-                global::RopeGen.Gpu.GpuChecks.NotDisposed(_disposed, nameof(RopeGenGpuRotary));
-                global::RopeGen.RotaryGuard.ThrowIfDynamicShift(RopeGenRotary.Config);
-                int threads = global::RopeGen.Gpu.GpuChecks.Threads(global::RopeGen.Gpu.GpuChecks.Tokens(keys, numHeads, RopeGenRotary.HeadDim, "keys", "numHeads"), numHeads, RopeGenRotary.PairCount);
-                if (threads == 0) return;
-                _shift(threads, keys, _table.ShiftRow(delta));
+                int tokens = global::RopeGen.Gpu.GpuChecks.Tokens(keys, numHeads, RopeGenRotary.HeadDim, "keys", "numHeads");
+                LaunchShift(keys, tokens * numHeads, delta);
+            }
+
+            /// <summary>
+            /// Queues the re-rotation of cached fp16 (<see cref="global::ILGPU.Half"/>) keys <paramref name="keys"/> <c>[tokens, numHeads, HeadDim]</c> by <paramref name="delta"/> positions, without the attention factor. Throws <see cref="global::System.NotSupportedException"/> for the dynamic kinds (DynamicNtk, LongRope).
+            /// Values are widened to float, rotated as the float overloads rotate them and rounded once to nearest (ties to even).
+            /// Launches are queued; synchronize the accelerator before reading the result.
+            /// </summary>
+            /// <exception cref="global::System.ArgumentException">The length is not a whole number of tokens or <paramref name="numHeads"/> &lt;= 0; nothing is launched.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+            public void Shift(global::ILGPU.ArrayView<global::ILGPU.Half> keys, int numHeads, int delta)
+            {
+                int tokens = global::RopeGen.Gpu.GpuChecks.Tokens(keys, numHeads, RopeGenRotary.HeadDim, "keys", "numHeads");
+                LaunchShiftHalf(keys.Cast<ushort>(), tokens * numHeads, delta);
+            }
+
+            /// <summary>
+            /// Queues the re-rotation of cached bfloat16 (<see cref="global::RopeGen.BFloat16"/>) keys <paramref name="keys"/> <c>[tokens, numHeads, HeadDim]</c> by <paramref name="delta"/> positions, without the attention factor. Throws <see cref="global::System.NotSupportedException"/> for the dynamic kinds (DynamicNtk, LongRope).
+            /// Values are widened to float, rotated as the float overloads rotate them and rounded once to nearest (ties to even).
+            /// Launches are queued; synchronize the accelerator before reading the result.
+            /// </summary>
+            /// <exception cref="global::System.ArgumentException">The length is not a whole number of tokens or <paramref name="numHeads"/> &lt;= 0; nothing is launched.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+            public void Shift(global::ILGPU.ArrayView<global::RopeGen.BFloat16> keys, int numHeads, int delta)
+            {
+                int tokens = global::RopeGen.Gpu.GpuChecks.Tokens(keys, numHeads, RopeGenRotary.HeadDim, "keys", "numHeads");
+                LaunchShiftBFloat16(keys.Cast<ushort>(), tokens * numHeads, delta);
             }
 
             /// <summary>Grows the device table to cover positions below <paramref name="positions"/> now (up to the cap), so later launches read rather than compute them.</summary>
@@ -183,16 +460,89 @@ namespace Models
                 _theta.Dispose();
             }
 
-            private void Launch(global::ILGPU.ArrayView<float> a, global::RopeGen.Gpu.HeadStrides headsA, global::ILGPU.ArrayView<float> b, global::RopeGen.Gpu.HeadStrides headsB, global::ILGPU.ArrayView<int> positions, int sequenceLength)
+            /// <summary>The device rows and frequencies for <paramref name="sequenceLength"/>, grown to cover it where the table allows.</summary>
+            private void Select(int sequenceLength, out global::ILGPU.ArrayView<float> rows, out int cachedRows, out global::ILGPU.ArrayView<double> theta)
             {
                 global::RopeGen.Gpu.GpuChecks.NotDisposed(_disposed, nameof(RopeGenGpuRotary));
-                global::RopeGen.Gpu.DeviceTable table = _table;
-                global::ILGPU.ArrayView<double> theta = _theta.View;
-                table.Ensure(sequenceLength);
-                int cachedRows = table.Rows;
-                int threads = global::RopeGen.Gpu.GpuChecks.Threads(positions.Length, headsA.Heads + headsB.Heads, RopeGenRotary.PairCount);
+                _table.Ensure(sequenceLength);
+                rows = _table.View;
+                theta = _theta.View;
+                cachedRows = _table.Rows;
+            }
+
+            private void Launch(global::ILGPU.ArrayView<float> a, global::RopeGen.Gpu.HeadStrides headsA, global::ILGPU.ArrayView<float> b, global::RopeGen.Gpu.HeadStrides headsB, global::ILGPU.ArrayView<int> positions, int tokens, int sequenceLength)
+            {
+                Select(sequenceLength, out global::ILGPU.ArrayView<float> rows, out int cachedRows, out global::ILGPU.ArrayView<double> theta);
+                int threads = global::RopeGen.Gpu.GpuChecks.Threads(tokens, headsA.Heads + headsB.Heads, RopeGenRotary.PairCount);
                 if (threads == 0) return;
-                _rotate(threads, a, headsA.Heads, headsA.Places, b, headsB.Heads, headsB.Places, positions, table.View, cachedRows, theta);
+                _rotate(threads, a, headsA.Heads, headsA.Places, b, headsB.Heads, headsB.Places, positions, rows, cachedRows, theta);
+            }
+
+            private void LaunchInto(global::ILGPU.ArrayView<float> source, int heads, global::ILGPU.ArrayView<float> cache, global::ILGPU.ArrayView<int> slots, global::ILGPU.ArrayView<int> positions, int tokens, int sequenceLength)
+            {
+                Select(sequenceLength, out global::ILGPU.ArrayView<float> rows, out int cachedRows, out global::ILGPU.ArrayView<double> theta);
+                int threads = global::RopeGen.Gpu.GpuChecks.Threads(tokens, heads, RopeGenRotary.PairCount);
+                if (threads == 0) return;
+                (_rotateInto ??= global::ILGPU.Runtime.KernelLoaders.LoadAutoGroupedStreamKernel<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<int>, global::ILGPU.ArrayView<int>, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<double>>(_accelerator, RotateIntoKernel))(threads, source, heads, cache, slots, positions, rows, cachedRows, theta);
+            }
+
+            private void LaunchShift(global::ILGPU.ArrayView<float> keys, int rows, int delta)
+            {
+                global::RopeGen.Gpu.GpuChecks.NotDisposed(_disposed, nameof(RopeGenGpuRotary));
+                global::RopeGen.RotaryGuard.ThrowIfDynamicShift(RopeGenRotary.Config);
+                int threads = global::RopeGen.Gpu.GpuChecks.Threads(rows, 1, RopeGenRotary.PairCount);
+                if (threads == 0) return;
+                (_shift ??= global::ILGPU.Runtime.KernelLoaders.LoadAutoGroupedStreamKernel<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>>(_accelerator, ShiftKernel))(threads, keys, _table.ShiftRow(delta));
+            }
+
+            private void LaunchHalf(global::ILGPU.ArrayView<ushort> a, global::RopeGen.Gpu.HeadStrides headsA, global::ILGPU.ArrayView<ushort> b, global::RopeGen.Gpu.HeadStrides headsB, global::ILGPU.ArrayView<int> positions, int tokens, int sequenceLength)
+            {
+                Select(sequenceLength, out global::ILGPU.ArrayView<float> rows, out int cachedRows, out global::ILGPU.ArrayView<double> theta);
+                int threads = global::RopeGen.Gpu.GpuChecks.Threads(tokens, headsA.Heads + headsB.Heads, RopeGenRotary.PairCount);
+                if (threads == 0) return;
+                (_rotateHalf ??= global::ILGPU.Runtime.KernelLoaders.LoadAutoGroupedStreamKernel<global::ILGPU.Index1D, global::ILGPU.ArrayView<ushort>, int, global::ILGPU.LongIndex3D, global::ILGPU.ArrayView<ushort>, int, global::ILGPU.LongIndex3D, global::ILGPU.ArrayView<int>, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<double>>(_accelerator, RotateKernelHalf))(threads, a, headsA.Heads, headsA.Places, b, headsB.Heads, headsB.Places, positions, rows, cachedRows, theta);
+            }
+
+            private void LaunchIntoHalf(global::ILGPU.ArrayView<float> source, int heads, global::ILGPU.ArrayView<ushort> cache, global::ILGPU.ArrayView<int> slots, global::ILGPU.ArrayView<int> positions, int tokens, int sequenceLength)
+            {
+                Select(sequenceLength, out global::ILGPU.ArrayView<float> rows, out int cachedRows, out global::ILGPU.ArrayView<double> theta);
+                int threads = global::RopeGen.Gpu.GpuChecks.Threads(tokens, heads, RopeGenRotary.PairCount);
+                if (threads == 0) return;
+                (_rotateIntoHalf ??= global::ILGPU.Runtime.KernelLoaders.LoadAutoGroupedStreamKernel<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<ushort>, global::ILGPU.ArrayView<int>, global::ILGPU.ArrayView<int>, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<double>>(_accelerator, RotateIntoKernelHalf))(threads, source, heads, cache, slots, positions, rows, cachedRows, theta);
+            }
+
+            private void LaunchShiftHalf(global::ILGPU.ArrayView<ushort> keys, int rows, int delta)
+            {
+                global::RopeGen.Gpu.GpuChecks.NotDisposed(_disposed, nameof(RopeGenGpuRotary));
+                global::RopeGen.RotaryGuard.ThrowIfDynamicShift(RopeGenRotary.Config);
+                int threads = global::RopeGen.Gpu.GpuChecks.Threads(rows, 1, RopeGenRotary.PairCount);
+                if (threads == 0) return;
+                (_shiftHalf ??= global::ILGPU.Runtime.KernelLoaders.LoadAutoGroupedStreamKernel<global::ILGPU.Index1D, global::ILGPU.ArrayView<ushort>, global::ILGPU.ArrayView<float>>(_accelerator, ShiftKernelHalf))(threads, keys, _table.ShiftRow(delta));
+            }
+
+            private void LaunchBFloat16(global::ILGPU.ArrayView<ushort> a, global::RopeGen.Gpu.HeadStrides headsA, global::ILGPU.ArrayView<ushort> b, global::RopeGen.Gpu.HeadStrides headsB, global::ILGPU.ArrayView<int> positions, int tokens, int sequenceLength)
+            {
+                Select(sequenceLength, out global::ILGPU.ArrayView<float> rows, out int cachedRows, out global::ILGPU.ArrayView<double> theta);
+                int threads = global::RopeGen.Gpu.GpuChecks.Threads(tokens, headsA.Heads + headsB.Heads, RopeGenRotary.PairCount);
+                if (threads == 0) return;
+                (_rotateBFloat16 ??= global::ILGPU.Runtime.KernelLoaders.LoadAutoGroupedStreamKernel<global::ILGPU.Index1D, global::ILGPU.ArrayView<ushort>, int, global::ILGPU.LongIndex3D, global::ILGPU.ArrayView<ushort>, int, global::ILGPU.LongIndex3D, global::ILGPU.ArrayView<int>, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<double>>(_accelerator, RotateKernelBFloat16))(threads, a, headsA.Heads, headsA.Places, b, headsB.Heads, headsB.Places, positions, rows, cachedRows, theta);
+            }
+
+            private void LaunchIntoBFloat16(global::ILGPU.ArrayView<float> source, int heads, global::ILGPU.ArrayView<ushort> cache, global::ILGPU.ArrayView<int> slots, global::ILGPU.ArrayView<int> positions, int tokens, int sequenceLength)
+            {
+                Select(sequenceLength, out global::ILGPU.ArrayView<float> rows, out int cachedRows, out global::ILGPU.ArrayView<double> theta);
+                int threads = global::RopeGen.Gpu.GpuChecks.Threads(tokens, heads, RopeGenRotary.PairCount);
+                if (threads == 0) return;
+                (_rotateIntoBFloat16 ??= global::ILGPU.Runtime.KernelLoaders.LoadAutoGroupedStreamKernel<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<ushort>, global::ILGPU.ArrayView<int>, global::ILGPU.ArrayView<int>, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<double>>(_accelerator, RotateIntoKernelBFloat16))(threads, source, heads, cache, slots, positions, rows, cachedRows, theta);
+            }
+
+            private void LaunchShiftBFloat16(global::ILGPU.ArrayView<ushort> keys, int rows, int delta)
+            {
+                global::RopeGen.Gpu.GpuChecks.NotDisposed(_disposed, nameof(RopeGenGpuRotary));
+                global::RopeGen.RotaryGuard.ThrowIfDynamicShift(RopeGenRotary.Config);
+                int threads = global::RopeGen.Gpu.GpuChecks.Threads(rows, 1, RopeGenRotary.PairCount);
+                if (threads == 0) return;
+                (_shiftBFloat16 ??= global::ILGPU.Runtime.KernelLoaders.LoadAutoGroupedStreamKernel<global::ILGPU.Index1D, global::ILGPU.ArrayView<ushort>, global::ILGPU.ArrayView<float>>(_accelerator, ShiftKernelBFloat16))(threads, keys, _table.ShiftRow(delta));
             }
 
             /// <summary>One thread per rotation pair of every head of a, then of b; consecutive threads touch consecutive pairs.</summary>
@@ -221,13 +571,41 @@ namespace Models
                 if (h < headsA)
                 {
                     long at = global::RopeGen.Gpu.HeadStrides.Start(placesA, token, h);
-                    RotatePair(a, at + 2 * pair, at + 2 * pair + 1, c, s);
+                    global::RopeGen.Gpu.GpuMath.RotatePair(a, at + 2 * pair, at + 2 * pair + 1, c, s);
                 }
                 else
                 {
                     long at = global::RopeGen.Gpu.HeadStrides.Start(placesB, token, h - headsA);
-                    RotatePair(b, at + 2 * pair, at + 2 * pair + 1, c, s);
+                    global::RopeGen.Gpu.GpuMath.RotatePair(b, at + 2 * pair, at + 2 * pair + 1, c, s);
                 }
+            }
+
+            /// <summary>One thread per rotation pair: token t's heads rotated from the float source into cache row slots[t]; the dims past the rotary dim copied.</summary>
+            private static void RotateIntoKernel(global::ILGPU.Index1D index, global::ILGPU.ArrayView<float> source, int heads, global::ILGPU.ArrayView<float> cache, global::ILGPU.ArrayView<int> slots, global::ILGPU.ArrayView<int> positions, global::ILGPU.ArrayView<float> rows, int cachedRows, global::ILGPU.ArrayView<double> theta)
+            {
+                int pair = index % RopeGenRotary.PairCount;
+                int head = index / RopeGenRotary.PairCount;
+                int token = head / heads;
+                int p = positions[token];
+                float c, s;
+                if (p >= 0 && p < cachedRows)
+                {
+                    long row = (long)p * RopeGenRotary.RowStride;
+                    c = rows[row + 2 * pair + 1];
+                    s = rows[row + RopeGenRotary.RowWidth + 2 * pair + 1];
+                }
+                else
+                {
+                    // Not in the table: the angle is formed and reduced in double, never with fast float trig.
+                    double angle = p * theta[pair];
+                    c = (float)(global::System.Math.Cos(angle) * RopeGenRotary.AttentionFactor);
+                    s = (float)(global::System.Math.Sin(angle) * RopeGenRotary.AttentionFactor);
+                }
+                long from = (long)head * RopeGenRotary.HeadDim;
+                long to = ((long)slots[token] * heads + head - token * heads) * RopeGenRotary.HeadDim;
+                global::RopeGen.Gpu.GpuMath.RotateInto(source, from + 2 * pair, from + 2 * pair + 1, cache, to + 2 * pair, to + 2 * pair + 1, c, s);
+                for (int d = RopeGenRotary.RotaryDim + pair; d < RopeGenRotary.HeadDim; d += RopeGenRotary.PairCount)
+                    global::RopeGen.Gpu.GpuMath.Copy(source, from + d, cache, to + d);
             }
 
             /// <summary>One thread per rotation pair: every head rotated by the same shift row.</summary>
@@ -235,15 +613,151 @@ namespace Models
             {
                 int pair = index % RopeGenRotary.PairCount;
                 long at = (long)(index.X / RopeGenRotary.PairCount) * RopeGenRotary.HeadDim;
-                RotatePair(keys, at + 2 * pair, at + 2 * pair + 1, row[2 * pair + 1], row[RopeGenRotary.RowWidth + 2 * pair + 1]);
+                global::RopeGen.Gpu.GpuMath.RotatePair(keys, at + 2 * pair, at + 2 * pair + 1, row[2 * pair + 1], row[RopeGenRotary.RowWidth + 2 * pair + 1]);
             }
 
-            private static void RotatePair(global::ILGPU.ArrayView<float> x, long i, long j, float c, float s)
+            /// <summary>One thread per rotation pair of every head of a, then of b; consecutive threads touch consecutive pairs.</summary>
+            private static void RotateKernelHalf(global::ILGPU.Index1D index, global::ILGPU.ArrayView<ushort> a, int headsA, global::ILGPU.LongIndex3D placesA, global::ILGPU.ArrayView<ushort> b, int headsB, global::ILGPU.LongIndex3D placesB, global::ILGPU.ArrayView<int> positions, global::ILGPU.ArrayView<float> rows, int cachedRows, global::ILGPU.ArrayView<double> theta)
             {
-                float x1 = x[i], x2 = x[j];
-                x[i] = x1 * c - x2 * s;
-                x[j] = x2 * c + x1 * s;
+                int pair = index % RopeGenRotary.PairCount;
+                int head = index / RopeGenRotary.PairCount;
+                int heads = headsA + headsB;
+                int token = head / heads;
+                int h = head - token * heads;
+                int p = positions[token];
+                float c, s;
+                if (p >= 0 && p < cachedRows)
+                {
+                    long row = (long)p * RopeGenRotary.RowStride;
+                    c = rows[row + 2 * pair + 1];
+                    s = rows[row + RopeGenRotary.RowWidth + 2 * pair + 1];
+                }
+                else
+                {
+                    // Not in the table: the angle is formed and reduced in double, never with fast float trig.
+                    double angle = p * theta[pair];
+                    c = (float)(global::System.Math.Cos(angle) * RopeGenRotary.AttentionFactor);
+                    s = (float)(global::System.Math.Sin(angle) * RopeGenRotary.AttentionFactor);
+                }
+                if (h < headsA)
+                {
+                    long at = global::RopeGen.Gpu.HeadStrides.Start(placesA, token, h);
+                    global::RopeGen.Gpu.GpuMath.RotatePairHalf(a, at + 2 * pair, at + 2 * pair + 1, c, s);
+                }
+                else
+                {
+                    long at = global::RopeGen.Gpu.HeadStrides.Start(placesB, token, h - headsA);
+                    global::RopeGen.Gpu.GpuMath.RotatePairHalf(b, at + 2 * pair, at + 2 * pair + 1, c, s);
+                }
             }
+
+            /// <summary>One thread per rotation pair: token t's heads rotated from the float source into cache row slots[t]; the dims past the rotary dim copied.</summary>
+            private static void RotateIntoKernelHalf(global::ILGPU.Index1D index, global::ILGPU.ArrayView<float> source, int heads, global::ILGPU.ArrayView<ushort> cache, global::ILGPU.ArrayView<int> slots, global::ILGPU.ArrayView<int> positions, global::ILGPU.ArrayView<float> rows, int cachedRows, global::ILGPU.ArrayView<double> theta)
+            {
+                int pair = index % RopeGenRotary.PairCount;
+                int head = index / RopeGenRotary.PairCount;
+                int token = head / heads;
+                int p = positions[token];
+                float c, s;
+                if (p >= 0 && p < cachedRows)
+                {
+                    long row = (long)p * RopeGenRotary.RowStride;
+                    c = rows[row + 2 * pair + 1];
+                    s = rows[row + RopeGenRotary.RowWidth + 2 * pair + 1];
+                }
+                else
+                {
+                    // Not in the table: the angle is formed and reduced in double, never with fast float trig.
+                    double angle = p * theta[pair];
+                    c = (float)(global::System.Math.Cos(angle) * RopeGenRotary.AttentionFactor);
+                    s = (float)(global::System.Math.Sin(angle) * RopeGenRotary.AttentionFactor);
+                }
+                long from = (long)head * RopeGenRotary.HeadDim;
+                long to = ((long)slots[token] * heads + head - token * heads) * RopeGenRotary.HeadDim;
+                global::RopeGen.Gpu.GpuMath.RotateIntoHalf(source, from + 2 * pair, from + 2 * pair + 1, cache, to + 2 * pair, to + 2 * pair + 1, c, s);
+                for (int d = RopeGenRotary.RotaryDim + pair; d < RopeGenRotary.HeadDim; d += RopeGenRotary.PairCount)
+                    global::RopeGen.Gpu.GpuMath.CopyHalf(source, from + d, cache, to + d);
+            }
+
+            /// <summary>One thread per rotation pair: every head rotated by the same shift row.</summary>
+            private static void ShiftKernelHalf(global::ILGPU.Index1D index, global::ILGPU.ArrayView<ushort> keys, global::ILGPU.ArrayView<float> row)
+            {
+                int pair = index % RopeGenRotary.PairCount;
+                long at = (long)(index.X / RopeGenRotary.PairCount) * RopeGenRotary.HeadDim;
+                global::RopeGen.Gpu.GpuMath.RotatePairHalf(keys, at + 2 * pair, at + 2 * pair + 1, row[2 * pair + 1], row[RopeGenRotary.RowWidth + 2 * pair + 1]);
+            }
+
+            /// <summary>One thread per rotation pair of every head of a, then of b; consecutive threads touch consecutive pairs.</summary>
+            private static void RotateKernelBFloat16(global::ILGPU.Index1D index, global::ILGPU.ArrayView<ushort> a, int headsA, global::ILGPU.LongIndex3D placesA, global::ILGPU.ArrayView<ushort> b, int headsB, global::ILGPU.LongIndex3D placesB, global::ILGPU.ArrayView<int> positions, global::ILGPU.ArrayView<float> rows, int cachedRows, global::ILGPU.ArrayView<double> theta)
+            {
+                int pair = index % RopeGenRotary.PairCount;
+                int head = index / RopeGenRotary.PairCount;
+                int heads = headsA + headsB;
+                int token = head / heads;
+                int h = head - token * heads;
+                int p = positions[token];
+                float c, s;
+                if (p >= 0 && p < cachedRows)
+                {
+                    long row = (long)p * RopeGenRotary.RowStride;
+                    c = rows[row + 2 * pair + 1];
+                    s = rows[row + RopeGenRotary.RowWidth + 2 * pair + 1];
+                }
+                else
+                {
+                    // Not in the table: the angle is formed and reduced in double, never with fast float trig.
+                    double angle = p * theta[pair];
+                    c = (float)(global::System.Math.Cos(angle) * RopeGenRotary.AttentionFactor);
+                    s = (float)(global::System.Math.Sin(angle) * RopeGenRotary.AttentionFactor);
+                }
+                if (h < headsA)
+                {
+                    long at = global::RopeGen.Gpu.HeadStrides.Start(placesA, token, h);
+                    global::RopeGen.Gpu.GpuMath.RotatePairBFloat16(a, at + 2 * pair, at + 2 * pair + 1, c, s);
+                }
+                else
+                {
+                    long at = global::RopeGen.Gpu.HeadStrides.Start(placesB, token, h - headsA);
+                    global::RopeGen.Gpu.GpuMath.RotatePairBFloat16(b, at + 2 * pair, at + 2 * pair + 1, c, s);
+                }
+            }
+
+            /// <summary>One thread per rotation pair: token t's heads rotated from the float source into cache row slots[t]; the dims past the rotary dim copied.</summary>
+            private static void RotateIntoKernelBFloat16(global::ILGPU.Index1D index, global::ILGPU.ArrayView<float> source, int heads, global::ILGPU.ArrayView<ushort> cache, global::ILGPU.ArrayView<int> slots, global::ILGPU.ArrayView<int> positions, global::ILGPU.ArrayView<float> rows, int cachedRows, global::ILGPU.ArrayView<double> theta)
+            {
+                int pair = index % RopeGenRotary.PairCount;
+                int head = index / RopeGenRotary.PairCount;
+                int token = head / heads;
+                int p = positions[token];
+                float c, s;
+                if (p >= 0 && p < cachedRows)
+                {
+                    long row = (long)p * RopeGenRotary.RowStride;
+                    c = rows[row + 2 * pair + 1];
+                    s = rows[row + RopeGenRotary.RowWidth + 2 * pair + 1];
+                }
+                else
+                {
+                    // Not in the table: the angle is formed and reduced in double, never with fast float trig.
+                    double angle = p * theta[pair];
+                    c = (float)(global::System.Math.Cos(angle) * RopeGenRotary.AttentionFactor);
+                    s = (float)(global::System.Math.Sin(angle) * RopeGenRotary.AttentionFactor);
+                }
+                long from = (long)head * RopeGenRotary.HeadDim;
+                long to = ((long)slots[token] * heads + head - token * heads) * RopeGenRotary.HeadDim;
+                global::RopeGen.Gpu.GpuMath.RotateIntoBFloat16(source, from + 2 * pair, from + 2 * pair + 1, cache, to + 2 * pair, to + 2 * pair + 1, c, s);
+                for (int d = RopeGenRotary.RotaryDim + pair; d < RopeGenRotary.HeadDim; d += RopeGenRotary.PairCount)
+                    global::RopeGen.Gpu.GpuMath.CopyBFloat16(source, from + d, cache, to + d);
+            }
+
+            /// <summary>One thread per rotation pair: every head rotated by the same shift row.</summary>
+            private static void ShiftKernelBFloat16(global::ILGPU.Index1D index, global::ILGPU.ArrayView<ushort> keys, global::ILGPU.ArrayView<float> row)
+            {
+                int pair = index % RopeGenRotary.PairCount;
+                long at = (long)(index.X / RopeGenRotary.PairCount) * RopeGenRotary.HeadDim;
+                global::RopeGen.Gpu.GpuMath.RotatePairBFloat16(keys, at + 2 * pair, at + 2 * pair + 1, row[2 * pair + 1], row[RopeGenRotary.RowWidth + 2 * pair + 1]);
+            }
+
         }
     }
 }

@@ -18,17 +18,41 @@ namespace RopeGen.Gpu
     [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
     internal interface IGpuRotary : global::System.IDisposable
     {
-        /// <summary>Queues the in-place rotation of <paramref name="x"/>, laid out <c>[positions.Length, numHeads, HeadDim]</c>; token t at <c>positions[t]</c>.</summary>
+        /// <summary>Queues the in-place rotation of the float buffer <paramref name="x"/>, laid out <c>[positions.Length, numHeads, HeadDim]</c>; token t at <c>positions[t]</c>.</summary>
         void Apply(global::ILGPU.ArrayView<float> x, global::ILGPU.ArrayView<int> positions, int numHeads);
 
-        /// <summary>Queues the in-place rotation of <paramref name="x"/>, laid out <c>[positions.Length, numHeads, HeadDim]</c>; token t at <c>positions[t]</c>. With an explicit sequence length.</summary>
+        /// <summary>Queues the in-place rotation of the float buffer <paramref name="x"/>, laid out <c>[positions.Length, numHeads, HeadDim]</c>; token t at <c>positions[t]</c>. With an explicit sequence length.</summary>
         void Apply(global::ILGPU.ArrayView<float> x, global::ILGPU.ArrayView<int> positions, int numHeads, int sequenceLength);
 
-        /// <summary>Queues the rotation of queries <paramref name="q"/> and keys <paramref name="k"/> (grouped-query attention) in one launch.</summary>
+        /// <summary>Queues the in-place rotation of the fp16 (<see cref="global::ILGPU.Half"/>) buffer <paramref name="x"/>, laid out <c>[positions.Length, numHeads, HeadDim]</c>; token t at <c>positions[t]</c>.</summary>
+        void Apply(global::ILGPU.ArrayView<global::ILGPU.Half> x, global::ILGPU.ArrayView<int> positions, int numHeads);
+
+        /// <summary>Queues the in-place rotation of the fp16 (<see cref="global::ILGPU.Half"/>) buffer <paramref name="x"/>, laid out <c>[positions.Length, numHeads, HeadDim]</c>; token t at <c>positions[t]</c>. With an explicit sequence length.</summary>
+        void Apply(global::ILGPU.ArrayView<global::ILGPU.Half> x, global::ILGPU.ArrayView<int> positions, int numHeads, int sequenceLength);
+
+        /// <summary>Queues the in-place rotation of the bfloat16 (<see cref="global::RopeGen.BFloat16"/>) buffer <paramref name="x"/>, laid out <c>[positions.Length, numHeads, HeadDim]</c>; token t at <c>positions[t]</c>.</summary>
+        void Apply(global::ILGPU.ArrayView<global::RopeGen.BFloat16> x, global::ILGPU.ArrayView<int> positions, int numHeads);
+
+        /// <summary>Queues the in-place rotation of the bfloat16 (<see cref="global::RopeGen.BFloat16"/>) buffer <paramref name="x"/>, laid out <c>[positions.Length, numHeads, HeadDim]</c>; token t at <c>positions[t]</c>. With an explicit sequence length.</summary>
+        void Apply(global::ILGPU.ArrayView<global::RopeGen.BFloat16> x, global::ILGPU.ArrayView<int> positions, int numHeads, int sequenceLength);
+
+        /// <summary>Queues the rotation of float queries <paramref name="q"/> and keys <paramref name="k"/> (grouped-query attention) in one launch.</summary>
         void Apply(global::ILGPU.ArrayView<float> q, int numQueryHeads, global::ILGPU.ArrayView<float> k, int numKeyValueHeads, global::ILGPU.ArrayView<int> positions);
 
-        /// <summary>Queues the rotation of queries <paramref name="q"/> and keys <paramref name="k"/> (grouped-query attention) in one launch. With an explicit sequence length.</summary>
+        /// <summary>Queues the rotation of float queries <paramref name="q"/> and keys <paramref name="k"/> (grouped-query attention) in one launch. With an explicit sequence length.</summary>
         void Apply(global::ILGPU.ArrayView<float> q, int numQueryHeads, global::ILGPU.ArrayView<float> k, int numKeyValueHeads, global::ILGPU.ArrayView<int> positions, int sequenceLength);
+
+        /// <summary>Queues the rotation of fp16 (<see cref="global::ILGPU.Half"/>) queries <paramref name="q"/> and keys <paramref name="k"/> (grouped-query attention) in one launch.</summary>
+        void Apply(global::ILGPU.ArrayView<global::ILGPU.Half> q, int numQueryHeads, global::ILGPU.ArrayView<global::ILGPU.Half> k, int numKeyValueHeads, global::ILGPU.ArrayView<int> positions);
+
+        /// <summary>Queues the rotation of fp16 (<see cref="global::ILGPU.Half"/>) queries <paramref name="q"/> and keys <paramref name="k"/> (grouped-query attention) in one launch. With an explicit sequence length.</summary>
+        void Apply(global::ILGPU.ArrayView<global::ILGPU.Half> q, int numQueryHeads, global::ILGPU.ArrayView<global::ILGPU.Half> k, int numKeyValueHeads, global::ILGPU.ArrayView<int> positions, int sequenceLength);
+
+        /// <summary>Queues the rotation of bfloat16 (<see cref="global::RopeGen.BFloat16"/>) queries <paramref name="q"/> and keys <paramref name="k"/> (grouped-query attention) in one launch.</summary>
+        void Apply(global::ILGPU.ArrayView<global::RopeGen.BFloat16> q, int numQueryHeads, global::ILGPU.ArrayView<global::RopeGen.BFloat16> k, int numKeyValueHeads, global::ILGPU.ArrayView<int> positions);
+
+        /// <summary>Queues the rotation of bfloat16 (<see cref="global::RopeGen.BFloat16"/>) queries <paramref name="q"/> and keys <paramref name="k"/> (grouped-query attention) in one launch. With an explicit sequence length.</summary>
+        void Apply(global::ILGPU.ArrayView<global::RopeGen.BFloat16> q, int numQueryHeads, global::ILGPU.ArrayView<global::RopeGen.BFloat16> k, int numKeyValueHeads, global::ILGPU.ArrayView<int> positions, int sequenceLength);
 
         /// <summary>Queues the in-place rotation of the heads of <paramref name="x"/> that <paramref name="view"/> describes (packed QKV rows, heads-major tensors, any strides); elements outside them are untouched.</summary>
         void Apply(global::ILGPU.ArrayView<float> x, global::ILGPU.ArrayView<int> positions, global::RopeGen.HeadView view);
@@ -42,14 +66,56 @@ namespace RopeGen.Gpu
         /// <summary>Queues the rotation of the query heads of <paramref name="q"/> and the key heads of <paramref name="k"/> that the views describe, in one launch; q and k may be one buffer (a packed QKV row: pass it twice) if their heads do not meet. With an explicit sequence length.</summary>
         void Apply(global::ILGPU.ArrayView<float> q, global::RopeGen.HeadView queryView, global::ILGPU.ArrayView<float> k, global::RopeGen.HeadView keyView, global::ILGPU.ArrayView<int> positions, int sequenceLength);
 
-        /// <summary>Queues the re-rotation of cached keys by <paramref name="delta"/> positions.</summary>
+        /// <summary>Queues the rotation of new keys <paramref name="source"/> <c>[positions.Length, numHeads, HeadDim]</c> (left unchanged) into row <c>slots[t]</c> of the float cache <paramref name="cache"/> <c>[capacity, numHeads, HeadDim]</c>, rounded once; other rows are left as they were. The slots are read back to the host and checked first (a synchronization).</summary>
+        void RotateInto(global::ILGPU.ArrayView<float> source, global::ILGPU.ArrayView<int> positions, int numHeads, global::ILGPU.ArrayView<float> cache, global::ILGPU.ArrayView<int> slots);
+
+        /// <summary>Queues the rotation of new keys <paramref name="source"/> <c>[positions.Length, numHeads, HeadDim]</c> (left unchanged) into row <c>slots[t]</c> of the float cache <paramref name="cache"/> <c>[capacity, numHeads, HeadDim]</c>, rounded once; other rows are left as they were. The slots are read back to the host and checked first (a synchronization). With an explicit sequence length.</summary>
+        void RotateInto(global::ILGPU.ArrayView<float> source, global::ILGPU.ArrayView<int> positions, int numHeads, global::ILGPU.ArrayView<float> cache, global::ILGPU.ArrayView<int> slots, int sequenceLength);
+
+        /// <summary>Queues the rotation of new keys <paramref name="source"/> <c>[positions.Length, numHeads, HeadDim]</c> (left unchanged) into row <c>slots[t]</c> of the fp16 (<see cref="global::ILGPU.Half"/>) cache <paramref name="cache"/> <c>[capacity, numHeads, HeadDim]</c>, rounded once; other rows are left as they were. The slots are read back to the host and checked first (a synchronization).</summary>
+        void RotateInto(global::ILGPU.ArrayView<float> source, global::ILGPU.ArrayView<int> positions, int numHeads, global::ILGPU.ArrayView<global::ILGPU.Half> cache, global::ILGPU.ArrayView<int> slots);
+
+        /// <summary>Queues the rotation of new keys <paramref name="source"/> <c>[positions.Length, numHeads, HeadDim]</c> (left unchanged) into row <c>slots[t]</c> of the fp16 (<see cref="global::ILGPU.Half"/>) cache <paramref name="cache"/> <c>[capacity, numHeads, HeadDim]</c>, rounded once; other rows are left as they were. The slots are read back to the host and checked first (a synchronization). With an explicit sequence length.</summary>
+        void RotateInto(global::ILGPU.ArrayView<float> source, global::ILGPU.ArrayView<int> positions, int numHeads, global::ILGPU.ArrayView<global::ILGPU.Half> cache, global::ILGPU.ArrayView<int> slots, int sequenceLength);
+
+        /// <summary>Queues the rotation of new keys <paramref name="source"/> <c>[positions.Length, numHeads, HeadDim]</c> (left unchanged) into row <c>slots[t]</c> of the bfloat16 (<see cref="global::RopeGen.BFloat16"/>) cache <paramref name="cache"/> <c>[capacity, numHeads, HeadDim]</c>, rounded once; other rows are left as they were. The slots are read back to the host and checked first (a synchronization).</summary>
+        void RotateInto(global::ILGPU.ArrayView<float> source, global::ILGPU.ArrayView<int> positions, int numHeads, global::ILGPU.ArrayView<global::RopeGen.BFloat16> cache, global::ILGPU.ArrayView<int> slots);
+
+        /// <summary>Queues the rotation of new keys <paramref name="source"/> <c>[positions.Length, numHeads, HeadDim]</c> (left unchanged) into row <c>slots[t]</c> of the bfloat16 (<see cref="global::RopeGen.BFloat16"/>) cache <paramref name="cache"/> <c>[capacity, numHeads, HeadDim]</c>, rounded once; other rows are left as they were. The slots are read back to the host and checked first (a synchronization). With an explicit sequence length.</summary>
+        void RotateInto(global::ILGPU.ArrayView<float> source, global::ILGPU.ArrayView<int> positions, int numHeads, global::ILGPU.ArrayView<global::RopeGen.BFloat16> cache, global::ILGPU.ArrayView<int> slots, int sequenceLength);
+
+        /// <summary>Queues the re-rotation of cached float keys <paramref name="keys"/> <c>[tokens, numHeads, HeadDim]</c> by <paramref name="delta"/> positions, without the attention factor. Throws <see cref="global::System.NotSupportedException"/> for the dynamic kinds (DynamicNtk, LongRope).</summary>
         void Shift(global::ILGPU.ArrayView<float> keys, int numHeads, int delta);
+
+        /// <summary>Queues the re-rotation of cached fp16 (<see cref="global::ILGPU.Half"/>) keys <paramref name="keys"/> <c>[tokens, numHeads, HeadDim]</c> by <paramref name="delta"/> positions, without the attention factor. Throws <see cref="global::System.NotSupportedException"/> for the dynamic kinds (DynamicNtk, LongRope).</summary>
+        void Shift(global::ILGPU.ArrayView<global::ILGPU.Half> keys, int numHeads, int delta);
+
+        /// <summary>Queues the re-rotation of cached bfloat16 (<see cref="global::RopeGen.BFloat16"/>) keys <paramref name="keys"/> <c>[tokens, numHeads, HeadDim]</c> by <paramref name="delta"/> positions, without the attention factor. Throws <see cref="global::System.NotSupportedException"/> for the dynamic kinds (DynamicNtk, LongRope).</summary>
+        void Shift(global::ILGPU.ArrayView<global::RopeGen.BFloat16> keys, int numHeads, int delta);
 
         /// <summary>Grows the device table to cover positions below <paramref name="positions"/> (up to the cap).</summary>
         void Reserve(int positions);
 
         /// <summary>Positions the device table covers.</summary>
         int CachedPositions { get; }
+    }
+
+    /// <summary>The GPU operations of an M-RoPE configuration (<c>MRopeSections</c>): those of every configuration, and the rotations by three position ids per token.</summary>
+    [global::Microsoft.CodeAnalysis.Embedded]
+    [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+    internal interface IGpuMultimodalRotary : IGpuRotary
+    {
+        /// <summary>M-RoPE: queues the in-place rotation of <paramref name="x"/> <c>[tokens, numHeads, HeadDim]</c>, where <paramref name="positions"/> holds three ids per token, <c>[3, tokens]</c> axis-major (every temporal id, then every height id, then every width id); each pair turns with its axis's id.</summary>
+        void ApplyMultimodal(global::ILGPU.ArrayView<float> x, global::ILGPU.ArrayView<int> positions, int numHeads);
+
+        /// <summary>M-RoPE: queues the in-place rotation of <paramref name="x"/> <c>[tokens, numHeads, HeadDim]</c>, where <paramref name="positions"/> holds three ids per token, <c>[3, tokens]</c> axis-major (every temporal id, then every height id, then every width id); each pair turns with its axis's id. With an explicit sequence length.</summary>
+        void ApplyMultimodal(global::ILGPU.ArrayView<float> x, global::ILGPU.ArrayView<int> positions, int numHeads, int sequenceLength);
+
+        /// <summary>M-RoPE for queries <paramref name="q"/> and keys <paramref name="k"/> in one launch; <paramref name="positions"/> holds three ids per token, <c>[3, tokens]</c> axis-major.</summary>
+        void ApplyMultimodal(global::ILGPU.ArrayView<float> q, int numQueryHeads, global::ILGPU.ArrayView<float> k, int numKeyValueHeads, global::ILGPU.ArrayView<int> positions);
+
+        /// <summary>M-RoPE for queries <paramref name="q"/> and keys <paramref name="k"/> in one launch; <paramref name="positions"/> holds three ids per token, <c>[3, tokens]</c> axis-major. With an explicit sequence length.</summary>
+        void ApplyMultimodal(global::ILGPU.ArrayView<float> q, int numQueryHeads, global::ILGPU.ArrayView<float> k, int numKeyValueHeads, global::ILGPU.ArrayView<int> positions, int sequenceLength);
     }
 
     /// <summary>
@@ -84,34 +150,54 @@ namespace RopeGen.Gpu
     [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
     internal static class GpuChecks
     {
-        /// <summary>Checks that <paramref name="x"/> holds <c>[positions.Length, numHeads, headDim]</c> elements; the heads' places.</summary>
-        public static HeadStrides Heads(global::ILGPU.ArrayView<float> x, global::ILGPU.ArrayView<int> positions, int numHeads, int headDim, string bufferName, string headsName)
+        /// <summary>The tokens of a call: one position each.</summary>
+        public static int Tokens(global::ILGPU.ArrayView<int> positions) => Length(positions, "positions");
+
+        /// <summary>The tokens of an M-RoPE call: three position ids each, <c>[3, tokens]</c>.</summary>
+        public static int MultimodalTokens(global::ILGPU.ArrayView<int> positions) => global::RopeGen.RotaryGuard.MultimodalTokenCount(Length(positions, "positions"));
+
+        /// <summary>Checks that <paramref name="x"/> holds <c>[tokens, numHeads, headDim]</c> elements; the heads' places.</summary>
+        public static HeadStrides Heads<T>(global::ILGPU.ArrayView<T> x, int tokens, int numHeads, int headDim, string bufferName, string headsName) where T : unmanaged
         {
-            global::RopeGen.RotaryGuard.CheckLayout(Length(x, bufferName), Length(positions, "positions"), numHeads, headDim, bufferName, headsName);
+            global::RopeGen.RotaryGuard.CheckLayout(Length(x, bufferName), tokens, numHeads, headDim, bufferName, headsName);
             return HeadStrides.Of(global::RopeGen.HeadView.Contiguous(numHeads), headDim);
         }
 
-        /// <summary>Checks <paramref name="view"/> against <paramref name="x"/> over <c>positions.Length</c> tokens; the heads' places.</summary>
-        public static HeadStrides Heads(global::ILGPU.ArrayView<float> x, global::ILGPU.ArrayView<int> positions, global::RopeGen.HeadView view, int headDim, string bufferName, string viewName)
+        /// <summary>Checks the queries and keys of a fused call, <c>[tokens, heads, headDim]</c> each, as the CPU kernels do.</summary>
+        public static void FusedLayout<T>(global::ILGPU.ArrayView<T> q, int numQueryHeads, global::ILGPU.ArrayView<T> k, int numKeyValueHeads, int tokens, int headDim) where T : unmanaged
         {
-            global::RopeGen.RotaryGuard.CheckView(Length(x, bufferName), Length(positions, "positions"), view, headDim, bufferName, viewName);
+            global::RopeGen.RotaryGuard.CheckFusedLayout(Length(q, "q"), numQueryHeads, Length(k, "k"), numKeyValueHeads, tokens, headDim);
+        }
+
+        /// <summary>Checks <paramref name="view"/> against <paramref name="x"/> over <paramref name="tokens"/> tokens; the heads' places.</summary>
+        public static HeadStrides Heads(global::ILGPU.ArrayView<float> x, int tokens, global::RopeGen.HeadView view, int headDim, string bufferName, string viewName)
+        {
+            global::RopeGen.RotaryGuard.CheckView(Length(x, bufferName), tokens, view, headDim, bufferName, viewName);
             return HeadStrides.Of(view, headDim);
         }
 
         /// <summary>Checks that the heads of two views share no element when <paramref name="a"/> and <paramref name="b"/> are parts of one buffer.</summary>
-        public static void Disjoint(global::ILGPU.ArrayView<float> a, global::RopeGen.HeadView viewA, global::ILGPU.ArrayView<float> b, global::RopeGen.HeadView viewB, global::ILGPU.ArrayView<int> positions, int headDim, string aName, string bName)
+        public static void Disjoint<T>(global::ILGPU.ArrayView<T> a, global::RopeGen.HeadView viewA, global::ILGPU.ArrayView<T> b, global::RopeGen.HeadView viewB, int tokens, int headDim, string aName, string bName) where T : unmanaged
         {
             if (a.Length == 0 || b.Length == 0 || !global::System.Object.ReferenceEquals(((global::ILGPU.IArrayView)a).Buffer, ((global::ILGPU.IArrayView)b).Buffer)) return;
             long startA = ((global::ILGPU.IContiguousArrayView)a).IndexInBytes, startB = ((global::ILGPU.IContiguousArrayView)b).IndexInBytes;
             if (startA + a.LengthInBytes <= startB || startB + b.LengthInBytes <= startA) return;
-            if ((startB - startA) % sizeof(float) != 0) throw new global::System.ArgumentException($"{aName} and {bName} overlap and are not float-aligned to each other; expected separate ranges.", bName);
-            global::RopeGen.RotaryGuard.CheckDisjoint((startB - startA) / sizeof(float), viewA, viewB, Length(positions, "positions"), headDim, aName, bName);
+            int size = global::System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
+            if ((startB - startA) % size != 0) throw new global::System.ArgumentException($"{aName} and {bName} overlap and are not aligned to each other's elements; expected separate ranges.", bName);
+            global::RopeGen.RotaryGuard.CheckDisjoint((startB - startA) / size, viewA, viewB, tokens, headDim, aName, bName);
         }
 
         /// <summary>The tokens of <paramref name="keys"/>, a whole number of <c>[numHeads, headDim]</c> rows.</summary>
-        public static int Tokens(global::ILGPU.ArrayView<float> keys, int numHeads, int headDim, string bufferName, string headsName)
+        public static int Tokens<T>(global::ILGPU.ArrayView<T> keys, int numHeads, int headDim, string bufferName, string headsName) where T : unmanaged
         {
             return global::RopeGen.RotaryGuard.TokenCount(Length(keys, bufferName), numHeads, headDim, bufferName, headsName);
+        }
+
+        /// <summary>Reads <paramref name="slots"/> back to the host (a synchronization) and checks them as the CPU kernels do: one row of the cache per token, in range, none twice.</summary>
+        public static void Slots<T>(global::ILGPU.ArrayView<int> slots, int tokens, global::ILGPU.ArrayView<T> cache, int numHeads, int headDim) where T : unmanaged
+        {
+            int[] rows = Length(slots, "slots") == 0 ? global::System.Array.Empty<int>() : global::ILGPU.Runtime.ArrayViewExtensions.GetAsArray(slots);
+            global::RopeGen.RotaryGuard.CheckSlots(rows, tokens, Length(cache, "cache"), numHeads, headDim);
         }
 
         /// <summary>Checks an explicit sequence length; positions are checked against it only on the host.</summary>
@@ -150,7 +236,118 @@ namespace RopeGen.Gpu
     }
 
     /// <summary>
-    /// The device copy of a host <see cref="global::RopeGen.RotaryTable"/>, grown in the host table's blocks up to its cap,
+    /// What the generated kernels share: a pair's rotation for each element type, and the 16-bit conversions, bit for bit
+    /// as .NET's <c>Half</c> casts and <c>RopeGen.BFloat16</c> (round to nearest, ties to even; NaN stays a quiet NaN). Bit
+    /// manipulations and a float add, so that every accelerator gives the same bits (ILGPU's own Half conversion truncates on
+    /// its CPU accelerator).
+    /// </summary>
+    [global::Microsoft.CodeAnalysis.Embedded]
+    [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+    internal static class GpuMath
+    {
+        /// <summary>Rotates the pair (x[i], x[j]) of a float view by cos <paramref name="c"/> and sin <paramref name="s"/>.</summary>
+        public static void RotatePair(global::ILGPU.ArrayView<float> x, long i, long j, float c, float s)
+        {
+            float x1 = x[i], x2 = x[j];
+            x[i] = x1 * c - x2 * s;
+            x[j] = x2 * c + x1 * s;
+        }
+
+        /// <summary>Writes the rotation of the float pair (source[i], source[j]) to (cache[k], cache[l]).</summary>
+        public static void RotateInto(global::ILGPU.ArrayView<float> source, long i, long j, global::ILGPU.ArrayView<float> cache, long k, long l, float c, float s)
+        {
+            float x1 = source[i], x2 = source[j];
+            cache[k] = x1 * c - x2 * s;
+            cache[l] = x2 * c + x1 * s;
+        }
+
+        /// <summary>Copies a dim past the rotary dim from a float source into the cache.</summary>
+        public static void Copy(global::ILGPU.ArrayView<float> source, long i, global::ILGPU.ArrayView<float> cache, long k) => cache[k] = source[i];
+
+        /// <summary>Rotates the pair (x[i], x[j]) of a fp16 (<see cref="global::ILGPU.Half"/>) view by cos <paramref name="c"/> and sin <paramref name="s"/>.</summary>
+        public static void RotatePairHalf(global::ILGPU.ArrayView<ushort> x, long i, long j, float c, float s)
+        {
+            float x1 = FromHalf(x[i]), x2 = FromHalf(x[j]);
+            x[i] = ToHalf(x1 * c - x2 * s);
+            x[j] = ToHalf(x2 * c + x1 * s);
+        }
+
+        /// <summary>Writes the rotation of the float pair (source[i], source[j]) to (cache[k], cache[l]).</summary>
+        public static void RotateIntoHalf(global::ILGPU.ArrayView<float> source, long i, long j, global::ILGPU.ArrayView<ushort> cache, long k, long l, float c, float s)
+        {
+            float x1 = source[i], x2 = source[j];
+            cache[k] = ToHalf(x1 * c - x2 * s);
+            cache[l] = ToHalf(x2 * c + x1 * s);
+        }
+
+        /// <summary>Copies a dim past the rotary dim from a float source into the cache.</summary>
+        public static void CopyHalf(global::ILGPU.ArrayView<float> source, long i, global::ILGPU.ArrayView<ushort> cache, long k) => cache[k] = ToHalf(source[i]);
+
+        /// <summary>Rotates the pair (x[i], x[j]) of a bfloat16 (<see cref="global::RopeGen.BFloat16"/>) view by cos <paramref name="c"/> and sin <paramref name="s"/>.</summary>
+        public static void RotatePairBFloat16(global::ILGPU.ArrayView<ushort> x, long i, long j, float c, float s)
+        {
+            float x1 = FromBFloat16(x[i]), x2 = FromBFloat16(x[j]);
+            x[i] = ToBFloat16(x1 * c - x2 * s);
+            x[j] = ToBFloat16(x2 * c + x1 * s);
+        }
+
+        /// <summary>Writes the rotation of the float pair (source[i], source[j]) to (cache[k], cache[l]).</summary>
+        public static void RotateIntoBFloat16(global::ILGPU.ArrayView<float> source, long i, long j, global::ILGPU.ArrayView<ushort> cache, long k, long l, float c, float s)
+        {
+            float x1 = source[i], x2 = source[j];
+            cache[k] = ToBFloat16(x1 * c - x2 * s);
+            cache[l] = ToBFloat16(x2 * c + x1 * s);
+        }
+
+        /// <summary>Copies a dim past the rotary dim from a float source into the cache.</summary>
+        public static void CopyBFloat16(global::ILGPU.ArrayView<float> source, long i, global::ILGPU.ArrayView<ushort> cache, long k) => cache[k] = ToBFloat16(source[i]);
+
+        /// <summary>The float an fp16 value equals.</summary>
+        public static float FromHalf(ushort bits)
+        {
+            uint magnitude = bits & 0x7FFFu, sign = (uint)(bits & 0x8000) << 16;
+            // Exponent and fraction moved to float's places and the exponent rebiased from 15 to 127: right for normal numbers.
+            uint result = (magnitude << 13) + 0x3800_0000u;
+            if (magnitude > 0x7BFFu) result += 0x3800_0000u; // infinity and NaN: exponent 255
+            if (magnitude > 0x7C00u) result |= 0x0040_0000u; // NaN: quiet
+            // Zero and subnormals are f·2^-24, computed exactly as (2^-14 + f·2^-24) - 2^-14.
+            if (magnitude < 0x0400u) result = global::ILGPU.Interop.FloatAsInt(global::ILGPU.Interop.IntAsFloat(result + 0x0080_0000u) - global::ILGPU.Interop.IntAsFloat(0x3880_0000u));
+            return global::ILGPU.Interop.IntAsFloat(result | sign);
+        }
+
+        /// <summary>The fp16 value nearest <paramref name="value"/> (ties to even; from 65520 up, infinity).</summary>
+        public static ushort ToHalf(float value)
+        {
+            uint bits = global::ILGPU.Interop.FloatAsInt(value);
+            uint magnitude = bits & 0x7FFF_FFFFu, sign = (bits >> 16) & 0x8000u, truncated = magnitude >> 13;
+            uint result;
+            // NaN stays NaN: quiet, with the top 9 payload bits.
+            if (magnitude > 0x7F80_0000u) result = (truncated & 0x03FFu) | 0x7E00u;
+            // Below 2^-14 the result is a multiple of 2^-24: adding 0.5 (whose last place is 2^-24) lets the float adder round it.
+            else if (magnitude < 0x3880_0000u) result = global::ILGPU.Interop.FloatAsInt(global::ILGPU.Interop.IntAsFloat(magnitude) + 0.5f) - 0x3F00_0000u;
+            else
+            {
+                // The 13 dropped fraction bits rounded to nearest even (a carry moves into the exponent), the exponent rebiased.
+                result = ((magnitude + 0x0FFFu + (truncated & 1u)) >> 13) - 0x1_C000u;
+                if (result > 0x7C00u) result = 0x7C00u;
+            }
+            return (ushort)(result | sign);
+        }
+
+        /// <summary>The float a bfloat16 value equals: its upper half.</summary>
+        public static float FromBFloat16(ushort bits) => global::ILGPU.Interop.IntAsFloat((uint)bits << 16);
+
+        /// <summary>The bfloat16 value nearest <paramref name="value"/> (ties to even); NaN stays NaN, quiet.</summary>
+        public static ushort ToBFloat16(float value)
+        {
+            uint bits = global::ILGPU.Interop.FloatAsInt(value);
+            if ((bits & 0x7FFF_FFFFu) > 0x7F80_0000u) return (ushort)((bits >> 16) | 0x0040u);
+            return (ushort)((bits + 0x7FFFu + ((bits >> 16) & 1u)) >> 16);
+        }
+    }
+
+    /// <summary>
+    /// The device copy of the first rows of a host <see cref="global::RopeGen.RotaryTable"/>, grown by doubling up to its cap,
     /// and a device row for shifts.
     /// </summary>
     [global::Microsoft.CodeAnalysis.Embedded]
@@ -177,20 +374,22 @@ namespace RopeGen.Gpu
         /// <summary>The rows, <c>RowStride</c> floats per position.</summary>
         public global::ILGPU.ArrayView<float> View => _rows.View;
 
-        /// <summary>Grows the device rows to cover positions below <paramref name="positions"/>, up to the host table's cap.</summary>
+        /// <summary>Grows the device rows to cover positions below <paramref name="positions"/> (at least doubling), up to the host table's cap.</summary>
         public void Ensure(int positions)
         {
-            int wanted = global::System.Math.Min(positions, _host.MaxCachedPositions);
-            if (wanted <= Rows) return;
+            if (positions <= Rows || Rows == _host.MaxCachedPositions) return;
+            // At least doubling, so that lengths growing token by token upload rarely.
+            int wanted = (int)global::System.Math.Min(global::System.Math.Max(positions, 2L * Rows), _host.MaxCachedPositions);
             float[] rows = _host.Acquire(wanted - 1);
-            if (rows.Length == 0) return;
-            global::ILGPU.Runtime.MemoryBuffer1D<float, global::ILGPU.Stride1D.Dense> buffer = _accelerator.Allocate1D<float>(rows.Length);
-            global::ILGPU.Runtime.ArrayViewExtensions.CopyFromCPU(buffer.View.BaseView, rows);
+            int count = global::System.Math.Min(wanted, rows.Length / _host.Stride);
+            if (count <= Rows) return;
+            global::ILGPU.Runtime.MemoryBuffer1D<float, global::ILGPU.Stride1D.Dense> buffer = _accelerator.Allocate1D<float>((long)count * _host.Stride);
+            global::ILGPU.Runtime.ArrayViewExtensions.CopyFromCPU(buffer.View.BaseView, new global::System.ReadOnlySpan<float>(rows, 0, count * _host.Stride));
             // Launches already queued may still read the old rows.
             _accelerator.Synchronize();
             _rows.Dispose();
             _rows = buffer;
-            Rows = rows.Length / _host.Stride;
+            Rows = count;
         }
 
         /// <summary>Uploads the row that rotates by <paramref name="delta"/> positions, without the attention factor.</summary>
