@@ -336,7 +336,7 @@ namespace Models
             private static void RotateHeadsWide(ref float row, ref float a, int headsA, ref float b, int headsB) => RotateHeadsWide(ref row, ref a, headsA, HeadDim, ref b, headsB, HeadDim);
 
             /// <summary>Rotates every head of one token (heads of a and b strideA and strideB apart) with 512-bit vectors (cos at 0, sin at RowWidth in the row).</summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
             private static void RotateHeadsWide(ref float row, ref float a, int headsA, int strideA, ref float b, int headsB, int strideB)
             {
                 global::System.Runtime.Intrinsics.Vector512<float> c0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0);
@@ -362,7 +362,7 @@ namespace Models
             private static void RotateHeadsNarrow(ref float row, ref float a, int headsA, ref float b, int headsB) => RotateHeadsNarrow(ref row, ref a, headsA, HeadDim, ref b, headsB, HeadDim);
 
             /// <summary>Rotates every head of one token (heads of a and b strideA and strideB apart) with the widest vectors below 512 bits this machine accelerates; the JIT keeps only that path.</summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
             private static void RotateHeadsNarrow(ref float row, ref float a, int headsA, int strideA, ref float b, int headsB, int strideB)
             {
                 if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
