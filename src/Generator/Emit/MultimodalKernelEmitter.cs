@@ -36,6 +36,7 @@ namespace RopeGen.Generator.Emit
             Apply(w, spec, scheme, fused: true, withLength: false);
             Apply(w, spec, scheme, fused: true, withLength: true);
             EmitTokenLoop(w, config, sections);
+            MultimodalStagedEmitter.EmitMembers(w, spec);
         }
 
         private static void Apply(SourceWriter w, RotaryClassSpec spec, string scheme, bool fused, bool withLength)
@@ -75,8 +76,8 @@ namespace RopeGen.Generator.Emit
             w.Line($"int maxPosition = {Guard}.MaxPosition(positions);");
             if (withLength) w.Line($"{Guard}.CheckSequenceLength(sequenceLength, maxPosition);");
             w.Line(fused
-                ? "RopeGenRotary.RotateMultimodal(q, numQueryHeads, k, numKeyValueHeads, positions, maxPosition);"
-                : "RopeGenRotary.RotateMultimodal(x, numHeads, default, 0, positions, maxPosition);");
+                ? "RopeGenRotary.RotateMultimodal(q, numQueryHeads, k, numKeyValueHeads, positions, 0, tokens, maxPosition);"
+                : "RopeGenRotary.RotateMultimodal(x, numHeads, default, 0, positions, 0, tokens, maxPosition);");
             w.Close();
             w.Line();
         }
@@ -91,17 +92,18 @@ namespace RopeGen.Generator.Emit
             w.Line($"/// <summary>Composes each token's cos/sin row from the table rows of its three position ids (sections {sections}{(config.MRopeInterleaved ? ", interleaved" : "")}).</summary>");
             w.Line($"public static global::RopeGen.MultimodalRows MultimodalRows {{ get; }} = new global::RopeGen.MultimodalRows(Layout, new int[] {{ {string.Join(", ", config.MRopeSections!.Select(Int))} }}, {(config.MRopeInterleaved ? "true" : "false")});");
             w.Line();
-            w.Line("/// <summary>Rotates a (and b, if it has heads) at each token's three position ids, positions laid out [3, tokens].</summary>");
+            w.Line("/// <summary>Rotates a (and b, if it has heads), count tokens each, at the three position ids of tokens first on, positions laid out [3, tokens].</summary>");
             w.Line(Hidden);
-            w.Open($"internal static void RotateMultimodal({Span} a, int headsA, {Span} b, int headsB, {Positions} positions, int maxPosition)");
+            w.Open($"internal static void RotateMultimodal({Span} a, int headsA, {Span} b, int headsB, {Positions} positions, int first, int count, int maxPosition)");
             w.Line("int tokens = positions.Length / 3;");
             w.Line($"{Span} scratch = {scratch};");
             w.Line("global::RopeGen.MultimodalRowReader rows = MultimodalRows.Begin(Table, maxPosition, scratch);");
             w.Line("ref float aRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a);");
             w.Line("ref float bRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(b);");
             w.Line("bool wide = UseVector512(a.Length + b.Length);");
-            w.Open("for (int t = 0; t < tokens; t++)");
-            w.Line("ref float row = ref rows.Row(positions[t], positions[tokens + t], positions[2 * tokens + t]);");
+            w.Open("for (int t = 0; t < count; t++)");
+            w.Line("int at = first + t;");
+            w.Line("ref float row = ref rows.Row(positions[at], positions[tokens + at], positions[2 * tokens + at]);");
             w.Line($"ref float aToken = ref {unsafeAdd}(ref aRef, t * headsA * HeadDim);");
             w.Line($"ref float bToken = ref {unsafeAdd}(ref bRef, t * headsB * HeadDim);");
             w.Line("if (wide) RotateHeadsWide(ref row, ref aToken, headsA, ref bToken, headsB);");

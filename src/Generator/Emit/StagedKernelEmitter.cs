@@ -16,7 +16,7 @@ namespace RopeGen.Generator.Emit
         private const string Rotation = "RopeGenRotary.FloatRotation";
 
         /// <summary>An element type: its name in code and in the docs.</summary>
-        private readonly struct Element
+        internal readonly struct Element
         {
             public Element(string type, string words)
             {
@@ -31,11 +31,11 @@ namespace RopeGen.Generator.Emit
             public string Span => "global::System.Span<" + Type + ">";
         }
 
-        private static readonly Element Float = new Element("float", "float");
-        private static readonly Element Half = new Element("global::System.Half", "fp16 (<see cref=\"global::System.Half\"/>)");
-        private static readonly Element BFloat16 = new Element("global::RopeGen.BFloat16", "bfloat16 (<see cref=\"global::RopeGen.BFloat16\"/>)");
+        internal static readonly Element Float = new Element("float", "float");
+        internal static readonly Element Half = new Element("global::System.Half", "fp16 (<see cref=\"global::System.Half\"/>)");
+        internal static readonly Element BFloat16 = new Element("global::RopeGen.BFloat16", "bfloat16 (<see cref=\"global::RopeGen.BFloat16\"/>)");
 
-        private static readonly string[] Rounding =
+        internal static readonly string[] Rounding =
         {
             "/// Each value is widened to float, rotated with the same tables and arithmetic as the float overload, and rounded once to",
             "/// nearest (ties to even): the result is the float rotation of the input, rounded.",
@@ -71,7 +71,7 @@ namespace RopeGen.Generator.Emit
                 "The length does not match, a position is negative or <paramref name=\"numHeads\"/> &lt;= 0",
                 $"ApplyRotary({e.Span} x, {Positions} positions, int numHeads",
                 new[] { Layout("x", "numHeads") },
-                $"{Staged}.Apply<{Rotation}, {e.Type}>(default, x, numHeads, default, 0, positions, maxPosition, ");
+                $"{Staged}.Apply<{Rotation}, {e.Type}>(default, x, numHeads, default, 0, positions, maxPosition, LENGTH);");
         }
 
         private static void EmitFused(SourceWriter w, RotaryClassSpec spec, Element e)
@@ -90,7 +90,7 @@ namespace RopeGen.Generator.Emit
                     Layout("q", "numQueryHeads"), Layout("k", "numKeyValueHeads"),
                     $"{Guard}.CheckDisjoint<{e.Type}>(q, global::RopeGen.HeadView.Contiguous(numQueryHeads), k, global::RopeGen.HeadView.Contiguous(numKeyValueHeads), positions.Length, RopeGenRotary.HeadDim, \"q\", \"k\");",
                 },
-                $"{Staged}.Apply<{Rotation}, {e.Type}>(default, q, numQueryHeads, k, numKeyValueHeads, positions, maxPosition, ");
+                $"{Staged}.Apply<{Rotation}, {e.Type}>(default, q, numQueryHeads, k, numKeyValueHeads, positions, maxPosition, LENGTH);");
         }
 
         private static void EmitShift(SourceWriter w, RotaryClassSpec spec, Element e, RotaryConfig config)
@@ -130,23 +130,28 @@ namespace RopeGen.Generator.Emit
                 "A length does not match, a position is negative, <paramref name=\"numHeads\"/> &lt;= 0, or a slot is out of range or repeated",
                 $"RotateInto(global::System.ReadOnlySpan<float> source, {Positions} positions, int numHeads, {e.Span} cache, {Positions} slots",
                 new[] { Layout("source", "numHeads"), $"{Guard}.CheckSlots(slots, positions.Length, cache.Length, numHeads, RopeGenRotary.HeadDim);" },
-                $"{Staged}.RotateInto<{Rotation}, {e.Type}>(default, source, positions, numHeads, cache, slots, maxPosition, ");
+                $"{Staged}.RotateInto<{Rotation}, {e.Type}>(default, source, positions, numHeads, cache, slots, maxPosition, LENGTH);");
         }
 
         /// <summary>
         /// Writes a kernel twice: with the sequence length max(positions) + 1, and with an explicit <c>sequenceLength</c>
         /// parameter. <paramref name="signature"/> is the name and parameters without the closing parenthesis;
-        /// <paramref name="checks"/> run before the position checks; <paramref name="call"/> is completed with the length.
+        /// <paramref name="checks"/> run before the position checks; LENGTH in <paramref name="call"/> stands for the length.
+        /// <paramref name="lengthDocs"/>, if given, replace the summary's lines about the length (without it, with it; null: none).
         /// </summary>
-        private static void EmitBothLengths(SourceWriter w, RotaryClassSpec spec, string[] summary, string faults, string signature, string[] checks, string call)
+        internal static void EmitBothLengths(SourceWriter w, RotaryClassSpec spec, string[] summary, string faults, string signature, string[] checks, string call,
+            string?[]? lengthDocs = null)
         {
+            lengthDocs ??= new[]
+            {
+                "/// The dynamic kinds use the sequence length max(positions) + 1.",
+                "/// The explicit sequence length selects the table of the dynamic kinds (DynamicNtk, LongRope); other kinds ignore it.",
+            };
             foreach (bool explicitLength in new[] { false, true })
             {
                 w.Line("/// <summary>");
                 foreach (string line in summary) w.Line(line);
-                w.Line(explicitLength
-                    ? "/// The explicit sequence length selects the table of the dynamic kinds (DynamicNtk, LongRope); other kinds ignore it."
-                    : "/// The dynamic kinds use the sequence length max(positions) + 1.");
+                if (lengthDocs[explicitLength ? 1 : 0] is string lengthDoc) w.Line(lengthDoc);
                 w.Line("/// </summary>");
                 string lengthFault = explicitLength ? ", or <paramref name=\"sequenceLength\"/> does not exceed every position" : "";
                 w.Line($"/// <exception cref=\"global::System.ArgumentException\">{faults}{lengthFault}; nothing is written.</exception>");
@@ -157,7 +162,7 @@ namespace RopeGen.Generator.Emit
                 foreach (string check in checks) w.Line(check);
                 w.Line($"int maxPosition = {Guard}.MaxPosition(positions);");
                 if (explicitLength) w.Line($"{Guard}.CheckSequenceLength(sequenceLength, maxPosition);");
-                w.Line(call + (explicitLength ? "sequenceLength" : "maxPosition + 1") + ");");
+                w.Line(call.Replace("LENGTH", explicitLength ? "sequenceLength" : "maxPosition + 1"));
                 w.Close();
                 w.Line();
             }

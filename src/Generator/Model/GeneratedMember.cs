@@ -67,7 +67,8 @@ namespace RopeGen.Generator.Model
                     new[] { Span, "int", Span, "int", Positions }, new[] { Span, "int", Span, "int", Positions, "int" },
                 }
                 .Select(parameters => new GeneratedMember("ApplyMultimodalRotary", parameters, multimodal: true)))
-            .Concat(StagedOverloads())
+            .Concat(StagedOverloads(multimodal: false))
+            .Concat(StagedOverloads(multimodal: true))
             .ToArray();
 
         /// <summary>The members generated into a class with or without M-RoPE sections, in a compilation with or without ILGPU.</summary>
@@ -85,24 +86,26 @@ namespace RopeGen.Generator.Model
                 : "public ";
 
         // The fp16 and bfloat16 overloads (each ApplyRotary with and without a sequence length, ShiftRotary) and RotateInto
-        // into a float, fp16 or bfloat16 cache (with and without a sequence length).
-        private static IEnumerable<GeneratedMember> StagedOverloads()
+        // into a float, fp16 or bfloat16 cache (with and without a sequence length); for M-RoPE, ApplyMultimodalRotary and
+        // RotateMultimodalInto of the same shapes (no shift: ShiftRotary serves M-RoPE keys too).
+        private static IEnumerable<GeneratedMember> StagedOverloads(bool multimodal)
         {
+            string apply = multimodal ? "ApplyMultimodalRotary" : "ApplyRotary", into = multimodal ? "RotateMultimodalInto" : "RotateInto";
             foreach (string element in new[] { "global::System.Half", "global::RopeGen.BFloat16" })
             {
                 string span = "global::System.Span<" + element + ">";
                 foreach (string[] parameters in new[] { new[] { span, Positions, "int" }, new[] { span, "int", span, "int", Positions } })
                 {
-                    yield return new GeneratedMember("ApplyRotary", parameters);
-                    yield return new GeneratedMember("ApplyRotary", parameters.Concat(new[] { "int" }).ToArray());
+                    yield return new GeneratedMember(apply, parameters, multimodal: multimodal);
+                    yield return new GeneratedMember(apply, parameters.Concat(new[] { "int" }).ToArray(), multimodal: multimodal);
                 }
-                yield return new GeneratedMember("ShiftRotary", new[] { span, "int", "int" });
+                if (!multimodal) yield return new GeneratedMember("ShiftRotary", new[] { span, "int", "int" });
             }
             foreach (string element in new[] { "float", "global::System.Half", "global::RopeGen.BFloat16" })
             {
                 string[] parameters = { "global::System.ReadOnlySpan<float>", Positions, "int", "global::System.Span<" + element + ">", Positions };
-                yield return new GeneratedMember("RotateInto", parameters);
-                yield return new GeneratedMember("RotateInto", parameters.Concat(new[] { "int" }).ToArray());
+                yield return new GeneratedMember(into, parameters, multimodal: multimodal);
+                yield return new GeneratedMember(into, parameters.Concat(new[] { "int" }).ToArray(), multimodal: multimodal);
             }
         }
 

@@ -23,7 +23,7 @@ namespace RopeGen
             RotaryGuard.ThrowIfNotMultimodal(Config);
             int tokens = RotaryGuard.MultimodalTokenCount(positions.Length);
             RotaryGuard.CheckLayout(x.Length, tokens, numHeads, _headDim, nameof(x), nameof(numHeads));
-            RotateMultimodal(x, numHeads, default, 0, positions, RotaryGuard.MaxPosition(positions));
+            RotateMultimodal(x, numHeads, default, 0, positions, 0, tokens, RotaryGuard.MaxPosition(positions));
         }
 
         /// <summary>
@@ -40,7 +40,7 @@ namespace RopeGen
             RotaryGuard.CheckLayout(x.Length, tokens, numHeads, _headDim, nameof(x), nameof(numHeads));
             int maxPosition = RotaryGuard.MaxPosition(positions);
             RotaryGuard.CheckSequenceLength(sequenceLength, maxPosition);
-            RotateMultimodal(x, numHeads, default, 0, positions, maxPosition);
+            RotateMultimodal(x, numHeads, default, 0, positions, 0, tokens, maxPosition);
         }
 
         /// <summary>
@@ -54,7 +54,7 @@ namespace RopeGen
         {
             RotaryGuard.ThrowIfNotMultimodal(Config);
             CheckMultimodalPair(q, numQueryHeads, k, numKeyValueHeads, positions);
-            RotateMultimodal(q, numQueryHeads, k, numKeyValueHeads, positions, RotaryGuard.MaxPosition(positions));
+            RotateMultimodal(q, numQueryHeads, k, numKeyValueHeads, positions, 0, positions.Length / MultimodalAxes.Count, RotaryGuard.MaxPosition(positions));
         }
 
         /// <summary>
@@ -69,15 +69,16 @@ namespace RopeGen
             CheckMultimodalPair(q, numQueryHeads, k, numKeyValueHeads, positions);
             int maxPosition = RotaryGuard.MaxPosition(positions);
             RotaryGuard.CheckSequenceLength(sequenceLength, maxPosition);
-            RotateMultimodal(q, numQueryHeads, k, numKeyValueHeads, positions, maxPosition);
+            RotateMultimodal(q, numQueryHeads, k, numKeyValueHeads, positions, 0, positions.Length / MultimodalAxes.Count, maxPosition);
         }
 
-        private void CheckMultimodalPair(Span<float> q, int numQueryHeads, Span<float> k, int numKeyValueHeads, ReadOnlySpan<int> positions)
+        private void CheckMultimodalPair<T>(Span<T> q, int numQueryHeads, Span<T> k, int numKeyValueHeads, ReadOnlySpan<int> positions)
+            where T : unmanaged
         {
             int tokens = RotaryGuard.MultimodalTokenCount(positions.Length);
             RotaryGuard.CheckLayout(q.Length, tokens, numQueryHeads, _headDim, nameof(q), nameof(numQueryHeads));
             RotaryGuard.CheckLayout(k.Length, tokens, numKeyValueHeads, _headDim, nameof(k), nameof(numKeyValueHeads));
-            RotaryGuard.CheckDisjoint<float>(q, HeadView.Contiguous(numQueryHeads), k, HeadView.Contiguous(numKeyValueHeads), tokens, _headDim, nameof(q), nameof(k));
+            RotaryGuard.CheckDisjoint<T>(q, HeadView.Contiguous(numQueryHeads), k, HeadView.Contiguous(numKeyValueHeads), tokens, _headDim, nameof(q), nameof(k));
         }
 
         /// <summary>The composer, made on first use (plain configurations never need one); a race makes two equal ones.</summary>
@@ -87,7 +88,9 @@ namespace RopeGen
             return _multimodalRows!;
         }
 
-        private void RotateMultimodal(Span<float> a, int headsA, Span<float> b, int headsB, ReadOnlySpan<int> positions, int maxPosition)
+        /// <summary>Rotates a and b, <paramref name="count"/> tokens each, at the ids of tokens <paramref name="first"/> on of
+        /// <paramref name="positions"/> (<c>[3, tokens]</c>, every token's ids).</summary>
+        private void RotateMultimodal(Span<float> a, int headsA, Span<float> b, int headsB, ReadOnlySpan<int> positions, int first, int count, int maxPosition)
         {
             MultimodalRows composer = Volatile.Read(ref _multimodalRows) ?? CreateMultimodalRows();
             bool inCache = (long)a.Length + b.Length <= InCacheFloats;
@@ -97,9 +100,10 @@ namespace RopeGen
             ref float aRef = ref MemoryMarshal.GetReference(a);
             ref float bRef = ref MemoryMarshal.GetReference(b);
             int tokens = positions.Length / MultimodalAxes.Count, tokenA = headsA * _headDim, tokenB = headsB * _headDim;
-            for (int t = 0; t < tokens; t++)
+            for (int t = 0; t < count; t++)
             {
-                ref float row = ref rows.Row(positions[t], positions[tokens + t], positions[2 * tokens + t]);
+                int at = first + t;
+                ref float row = ref rows.Row(positions[at], positions[tokens + at], positions[2 * tokens + at]);
                 RotateHeads(ref row, ref Unsafe.Add(ref aRef, t * tokenA), headsA, inCache);
                 RotateHeads(ref row, ref Unsafe.Add(ref bRef, t * tokenB), headsB, inCache);
             }
