@@ -11,7 +11,7 @@ public class MultimodalRotaryKernelTests
 {
     private const double Tolerance = 2e-6;
 
-    private static readonly RotaryConfig[] Configs =
+    internal static readonly RotaryConfig[] Configs =
     {
         new(128, 1e6) { MRopeSections = new[] { 16, 24, 24 } }, // Qwen2-VL
         new(128, 5e6) { MRopeSections = new[] { 24, 20, 20 }, MRopeInterleaved = true }, // Qwen3-VL
@@ -32,7 +32,7 @@ public class MultimodalRotaryKernelTests
         (0, 0, 0), (7, 3, 9), (100, 0, 50), (1023, 1024, 1025), (4096, 70000, 2), (65536, 65536, 65536), (999_999, 1_000_000, 65536));
 
     /// <summary>A kernel whose table caches 4096 positions (not 65,536 rows of up to 8 KiB): ids past it take computed rows.</summary>
-    private static RotaryKernel Kernel(RotaryConfig c)
+    internal static RotaryKernel Kernel(RotaryConfig c)
     {
         var kernel = new RotaryKernel(c);
         kernel.Table.MaxCachedPositions = 4096;

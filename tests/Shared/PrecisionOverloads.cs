@@ -5,8 +5,8 @@ namespace RopeGen.Testing;
 /// <summary>
 /// One kernel's overloads for one element type <typeparamref name="T"/> (float, Half or BFloat16), bound by name and
 /// signature: a generated class's <c>ApplyRotary</c> / <c>ShiftRotary</c> / <c>RotateInto</c>, or a
-/// <see cref="RotaryKernel"/>'s <c>Apply</c> / <c>Shift</c> / <c>RotateInto</c>. For float they are the float kernels the
-/// 16-bit results are checked against.
+/// <see cref="RotaryKernel"/>'s <c>Apply</c> / <c>Shift</c> / <c>RotateInto</c>; or their M-RoPE forms (positions
+/// <c>[3, tokens]</c>). For float they are the float kernels the 16-bit results are checked against.
 /// </summary>
 internal sealed class PrecisionOverloads<T>
 {
@@ -21,13 +21,21 @@ internal sealed class PrecisionOverloads<T>
 
     /// <summary>A generated class's overloads.</summary>
     public static PrecisionOverloads<T> Generated(Type type, RotaryConfig config) =>
-        new(config, (t, name) => Delegate.CreateDelegate(t, type, name), "ApplyRotary", "ShiftRotary");
+        new(config, (t, name) => Delegate.CreateDelegate(t, type, name), "ApplyRotary", "ShiftRotary", "RotateInto");
+
+    /// <summary>A generated M-RoPE class's <c>ApplyMultimodalRotary</c> and <c>RotateMultimodalInto</c> (and <c>ShiftRotary</c>).</summary>
+    public static PrecisionOverloads<T> GeneratedMultimodal(Type type, RotaryConfig config) =>
+        new(config, (t, name) => Delegate.CreateDelegate(t, type, name), "ApplyMultimodalRotary", "ShiftRotary", "RotateMultimodalInto");
 
     /// <summary>A run-time kernel's overloads.</summary>
     public static PrecisionOverloads<T> Runtime(RotaryKernel kernel) =>
-        new(kernel.Config, (t, name) => Delegate.CreateDelegate(t, kernel, name), "Apply", "Shift");
+        new(kernel.Config, (t, name) => Delegate.CreateDelegate(t, kernel, name), "Apply", "Shift", "RotateInto");
 
-    private PrecisionOverloads(RotaryConfig config, Func<Type, string, Delegate> bind, string apply, string shift)
+    /// <summary>A run-time M-RoPE kernel's <c>ApplyMultimodal</c> and <c>RotateMultimodalInto</c> (and <c>Shift</c>).</summary>
+    public static PrecisionOverloads<T> RuntimeMultimodal(RotaryKernel kernel) =>
+        new(kernel.Config, (t, name) => Delegate.CreateDelegate(t, kernel, name), "ApplyMultimodal", "Shift", "RotateMultimodalInto");
+
+    private PrecisionOverloads(RotaryConfig config, Func<Type, string, Delegate> bind, string apply, string shift, string rotateInto)
     {
         TDelegate Bind<TDelegate>(string name) where TDelegate : Delegate => (TDelegate)bind(typeof(TDelegate), name);
         Config = config;
@@ -36,8 +44,8 @@ internal sealed class PrecisionOverloads<T>
         Fused = Bind<FusedFn>(apply);
         FusedWithLength = Bind<FusedLengthFn>(apply);
         Shift = Bind<ShiftFn>(shift);
-        RotateInto = Bind<RotateIntoFn>("RotateInto");
-        RotateIntoWithLength = Bind<RotateIntoLengthFn>("RotateInto");
+        RotateInto = Bind<RotateIntoFn>(rotateInto);
+        RotateIntoWithLength = Bind<RotateIntoLengthFn>(rotateInto);
     }
 
     public RotaryConfig Config { get; }
