@@ -34,11 +34,15 @@ public class MultimodalGeneratorTests
         string source = result.GeneratedTrees.Single().ToString();
         Assert.Contains("new float[4 * RowStride]", source);
         Assert.Contains("new global::RopeGen.MultimodalRows(Layout, new int[] { 200, 156, 156 }, true)", source);
-        Assert.Equal(4, source.Split('\n').Count(l => l.Trim().StartsWith("public static void ApplyMultimodalRotary(")));
+        // Float, fp16 and bfloat16, each single and fused, with and without a sequence length; the cache write into the three.
+        Assert.Equal(12, source.Split('\n').Count(l => l.Trim().StartsWith("public static void ApplyMultimodalRotary(")));
+        Assert.Equal(6, source.Split('\n').Count(l => l.Trim().StartsWith("public static void RotateMultimodalInto(")));
         string[] lines = source.Split('\n');
         for (int i = 0; i < lines.Length; i++)
         {
-            if (!lines[i].Trim().StartsWith("public static void ApplyMultimodalRotary(") && !lines[i].Contains(" MultimodalRows { get; }")) continue;
+            string line = lines[i].Trim();
+            if (!line.StartsWith("public static void ApplyMultimodalRotary(") && !line.StartsWith("public static void RotateMultimodalInto(") &&
+                !lines[i].Contains(" MultimodalRows { get; }")) continue;
             int j = i - 1;
             while (lines[j].Trim().StartsWith("[")) j--;
             Assert.StartsWith("///", lines[j].Trim());

@@ -677,7 +677,7 @@ namespace Models
             int tokens = global::RopeGen.RotaryGuard.MultimodalTokenCount(positions.Length);
             global::RopeGen.RotaryGuard.CheckLayout(x.Length, tokens, numHeads, RopeGenRotary.HeadDim, "x", "numHeads");
             int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
-            RopeGenRotary.RotateMultimodal(x, numHeads, default, 0, positions, maxPosition);
+            RopeGenRotary.RotateMultimodal(x, numHeads, default, 0, positions, 0, tokens, maxPosition);
         }
 
         /// <summary>
@@ -696,7 +696,7 @@ namespace Models
             global::RopeGen.RotaryGuard.CheckLayout(x.Length, tokens, numHeads, RopeGenRotary.HeadDim, "x", "numHeads");
             int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
             global::RopeGen.RotaryGuard.CheckSequenceLength(sequenceLength, maxPosition);
-            RopeGenRotary.RotateMultimodal(x, numHeads, default, 0, positions, maxPosition);
+            RopeGenRotary.RotateMultimodal(x, numHeads, default, 0, positions, 0, tokens, maxPosition);
         }
 
         /// <summary>
@@ -715,7 +715,7 @@ namespace Models
             global::RopeGen.RotaryGuard.CheckFusedLayout(q.Length, numQueryHeads, k.Length, numKeyValueHeads, tokens, RopeGenRotary.HeadDim);
             global::RopeGen.RotaryGuard.CheckDisjoint<float>(q, global::RopeGen.HeadView.Contiguous(numQueryHeads), k, global::RopeGen.HeadView.Contiguous(numKeyValueHeads), tokens, RopeGenRotary.HeadDim, "q", "k");
             int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
-            RopeGenRotary.RotateMultimodal(q, numQueryHeads, k, numKeyValueHeads, positions, maxPosition);
+            RopeGenRotary.RotateMultimodal(q, numQueryHeads, k, numKeyValueHeads, positions, 0, tokens, maxPosition);
         }
 
         /// <summary>
@@ -736,7 +736,7 @@ namespace Models
             global::RopeGen.RotaryGuard.CheckDisjoint<float>(q, global::RopeGen.HeadView.Contiguous(numQueryHeads), k, global::RopeGen.HeadView.Contiguous(numKeyValueHeads), tokens, RopeGenRotary.HeadDim, "q", "k");
             int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
             global::RopeGen.RotaryGuard.CheckSequenceLength(sequenceLength, maxPosition);
-            RopeGenRotary.RotateMultimodal(q, numQueryHeads, k, numKeyValueHeads, positions, maxPosition);
+            RopeGenRotary.RotateMultimodal(q, numQueryHeads, k, numKeyValueHeads, positions, 0, tokens, maxPosition);
         }
 
         public static partial class RopeGenRotary
@@ -744,9 +744,9 @@ namespace Models
             /// <summary>Composes each token's cos/sin row from the table rows of its three position ids (sections [16, 24, 24]).</summary>
             public static global::RopeGen.MultimodalRows MultimodalRows { get; } = new global::RopeGen.MultimodalRows(Layout, new int[] { 16, 24, 24 }, false);
 
-            /// <summary>Rotates a (and b, if it has heads) at each token's three position ids, positions laid out [3, tokens].</summary>
+            /// <summary>Rotates a (and b, if it has heads), count tokens each, at the three position ids of tokens first on, positions laid out [3, tokens].</summary>
             [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-            internal static void RotateMultimodal(global::System.Span<float> a, int headsA, global::System.Span<float> b, int headsB, global::System.ReadOnlySpan<int> positions, int maxPosition)
+            internal static void RotateMultimodal(global::System.Span<float> a, int headsA, global::System.Span<float> b, int headsB, global::System.ReadOnlySpan<int> positions, int first, int count, int maxPosition)
             {
                 int tokens = positions.Length / 3;
                 global::System.Span<float> scratch = stackalloc float[4 * RowStride];
@@ -754,14 +754,293 @@ namespace Models
                 ref float aRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a);
                 ref float bRef = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(b);
                 bool wide = UseVector512(a.Length + b.Length);
-                for (int t = 0; t < tokens; t++)
+                for (int t = 0; t < count; t++)
                 {
-                    ref float row = ref rows.Row(positions[t], positions[tokens + t], positions[2 * tokens + t]);
+                    int at = first + t;
+                    ref float row = ref rows.Row(positions[at], positions[tokens + at], positions[2 * tokens + at]);
                     ref float aToken = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref aRef, t * headsA * HeadDim);
                     ref float bToken = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bRef, t * headsB * HeadDim);
                     if (wide) RotateHeadsWide(ref row, ref aToken, headsA, ref bToken, headsB);
                     else RotateHeadsNarrow(ref row, ref aToken, headsA, ref bToken, headsB);
                 }
+            }
+        }
+
+        /// <summary>
+        /// M-RoPE on the fp16 (<see cref="global::System.Half"/>) buffer <paramref name="x"/>, laid out <c>[tokens, numHeads, RopeGenRotary.HeadDim]</c>, in place,
+        /// like <see cref="ApplyMultimodalRotary(global::System.Span{float}, global::System.ReadOnlySpan{int}, int)"/>.
+        /// <paramref name="positions"/> holds three ids per token, <c>[3, tokens]</c> axis-major (every temporal id, then every height id, then every width id).
+        /// Each value is widened to float, rotated with the same tables and arithmetic as the float overload, and rounded once to
+        /// nearest (ties to even): the result is the float rotation of the input, rounded.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The positions are not 3 × tokens, the length does not match, a position is negative or <paramref name="numHeads"/> &lt;= 0; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void ApplyMultimodalRotary(global::System.Span<global::System.Half> x, global::System.ReadOnlySpan<int> positions, int numHeads)
+        {
+            int tokens = global::RopeGen.RotaryGuard.MultimodalTokenCount(positions.Length);
+            global::RopeGen.RotaryGuard.CheckLayout(x.Length, tokens, numHeads, RopeGenRotary.HeadDim, "x", "numHeads");
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            global::RopeGen.StagedRotation.ApplyMultimodal<RopeGenRotary.MultimodalFloatRotation, global::System.Half>(default, x, numHeads, default, 0, positions, maxPosition);
+        }
+
+        /// <summary>
+        /// M-RoPE on the fp16 (<see cref="global::System.Half"/>) buffer <paramref name="x"/>, laid out <c>[tokens, numHeads, RopeGenRotary.HeadDim]</c>, in place,
+        /// like <see cref="ApplyMultimodalRotary(global::System.Span{float}, global::System.ReadOnlySpan{int}, int)"/>.
+        /// <paramref name="positions"/> holds three ids per token, <c>[3, tokens]</c> axis-major (every temporal id, then every height id, then every width id).
+        /// Each value is widened to float, rotated with the same tables and arithmetic as the float overload, and rounded once to
+        /// nearest (ties to even): the result is the float rotation of the input, rounded.
+        /// <paramref name="sequenceLength"/> is checked against the positions; M-RoPE's static kinds do not depend on it.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The positions are not 3 × tokens, the length does not match, a position is negative or <paramref name="numHeads"/> &lt;= 0, or <paramref name="sequenceLength"/> does not exceed every position; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void ApplyMultimodalRotary(global::System.Span<global::System.Half> x, global::System.ReadOnlySpan<int> positions, int numHeads, int sequenceLength)
+        {
+            int tokens = global::RopeGen.RotaryGuard.MultimodalTokenCount(positions.Length);
+            global::RopeGen.RotaryGuard.CheckLayout(x.Length, tokens, numHeads, RopeGenRotary.HeadDim, "x", "numHeads");
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            global::RopeGen.RotaryGuard.CheckSequenceLength(sequenceLength, maxPosition);
+            global::RopeGen.StagedRotation.ApplyMultimodal<RopeGenRotary.MultimodalFloatRotation, global::System.Half>(default, x, numHeads, default, 0, positions, maxPosition);
+        }
+
+        /// <summary>
+        /// M-RoPE on fp16 (<see cref="global::System.Half"/>) queries <paramref name="q"/> <c>[tokens, numQueryHeads, HeadDim]</c> and keys <paramref name="k"/>
+        /// <c>[tokens, numKeyValueHeads, HeadDim]</c> in one pass, sharing each token's cos/sin; q and k must not overlap.
+        /// <paramref name="positions"/> holds three ids per token, <c>[3, tokens]</c> axis-major (every temporal id, then every height id, then every width id).
+        /// Each value is widened to float, rotated with the same tables and arithmetic as the float overload, and rounded once to
+        /// nearest (ties to even): the result is the float rotation of the input, rounded.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The positions are not 3 × tokens, a length does not match, q and k overlap, a position is negative or a head count &lt;= 0; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void ApplyMultimodalRotary(global::System.Span<global::System.Half> q, int numQueryHeads, global::System.Span<global::System.Half> k, int numKeyValueHeads, global::System.ReadOnlySpan<int> positions)
+        {
+            int tokens = global::RopeGen.RotaryGuard.MultimodalTokenCount(positions.Length);
+            global::RopeGen.RotaryGuard.CheckFusedLayout(q.Length, numQueryHeads, k.Length, numKeyValueHeads, tokens, RopeGenRotary.HeadDim);
+            global::RopeGen.RotaryGuard.CheckDisjoint<global::System.Half>(q, global::RopeGen.HeadView.Contiguous(numQueryHeads), k, global::RopeGen.HeadView.Contiguous(numKeyValueHeads), tokens, RopeGenRotary.HeadDim, "q", "k");
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            global::RopeGen.StagedRotation.ApplyMultimodal<RopeGenRotary.MultimodalFloatRotation, global::System.Half>(default, q, numQueryHeads, k, numKeyValueHeads, positions, maxPosition);
+        }
+
+        /// <summary>
+        /// M-RoPE on fp16 (<see cref="global::System.Half"/>) queries <paramref name="q"/> <c>[tokens, numQueryHeads, HeadDim]</c> and keys <paramref name="k"/>
+        /// <c>[tokens, numKeyValueHeads, HeadDim]</c> in one pass, sharing each token's cos/sin; q and k must not overlap.
+        /// <paramref name="positions"/> holds three ids per token, <c>[3, tokens]</c> axis-major (every temporal id, then every height id, then every width id).
+        /// Each value is widened to float, rotated with the same tables and arithmetic as the float overload, and rounded once to
+        /// nearest (ties to even): the result is the float rotation of the input, rounded.
+        /// <paramref name="sequenceLength"/> is checked against the positions; M-RoPE's static kinds do not depend on it.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The positions are not 3 × tokens, a length does not match, q and k overlap, a position is negative or a head count &lt;= 0, or <paramref name="sequenceLength"/> does not exceed every position; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void ApplyMultimodalRotary(global::System.Span<global::System.Half> q, int numQueryHeads, global::System.Span<global::System.Half> k, int numKeyValueHeads, global::System.ReadOnlySpan<int> positions, int sequenceLength)
+        {
+            int tokens = global::RopeGen.RotaryGuard.MultimodalTokenCount(positions.Length);
+            global::RopeGen.RotaryGuard.CheckFusedLayout(q.Length, numQueryHeads, k.Length, numKeyValueHeads, tokens, RopeGenRotary.HeadDim);
+            global::RopeGen.RotaryGuard.CheckDisjoint<global::System.Half>(q, global::RopeGen.HeadView.Contiguous(numQueryHeads), k, global::RopeGen.HeadView.Contiguous(numKeyValueHeads), tokens, RopeGenRotary.HeadDim, "q", "k");
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            global::RopeGen.RotaryGuard.CheckSequenceLength(sequenceLength, maxPosition);
+            global::RopeGen.StagedRotation.ApplyMultimodal<RopeGenRotary.MultimodalFloatRotation, global::System.Half>(default, q, numQueryHeads, k, numKeyValueHeads, positions, maxPosition);
+        }
+
+        /// <summary>
+        /// M-RoPE on the bfloat16 (<see cref="global::RopeGen.BFloat16"/>) buffer <paramref name="x"/>, laid out <c>[tokens, numHeads, RopeGenRotary.HeadDim]</c>, in place,
+        /// like <see cref="ApplyMultimodalRotary(global::System.Span{float}, global::System.ReadOnlySpan{int}, int)"/>.
+        /// <paramref name="positions"/> holds three ids per token, <c>[3, tokens]</c> axis-major (every temporal id, then every height id, then every width id).
+        /// Each value is widened to float, rotated with the same tables and arithmetic as the float overload, and rounded once to
+        /// nearest (ties to even): the result is the float rotation of the input, rounded.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The positions are not 3 × tokens, the length does not match, a position is negative or <paramref name="numHeads"/> &lt;= 0; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void ApplyMultimodalRotary(global::System.Span<global::RopeGen.BFloat16> x, global::System.ReadOnlySpan<int> positions, int numHeads)
+        {
+            int tokens = global::RopeGen.RotaryGuard.MultimodalTokenCount(positions.Length);
+            global::RopeGen.RotaryGuard.CheckLayout(x.Length, tokens, numHeads, RopeGenRotary.HeadDim, "x", "numHeads");
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            global::RopeGen.StagedRotation.ApplyMultimodal<RopeGenRotary.MultimodalFloatRotation, global::RopeGen.BFloat16>(default, x, numHeads, default, 0, positions, maxPosition);
+        }
+
+        /// <summary>
+        /// M-RoPE on the bfloat16 (<see cref="global::RopeGen.BFloat16"/>) buffer <paramref name="x"/>, laid out <c>[tokens, numHeads, RopeGenRotary.HeadDim]</c>, in place,
+        /// like <see cref="ApplyMultimodalRotary(global::System.Span{float}, global::System.ReadOnlySpan{int}, int)"/>.
+        /// <paramref name="positions"/> holds three ids per token, <c>[3, tokens]</c> axis-major (every temporal id, then every height id, then every width id).
+        /// Each value is widened to float, rotated with the same tables and arithmetic as the float overload, and rounded once to
+        /// nearest (ties to even): the result is the float rotation of the input, rounded.
+        /// <paramref name="sequenceLength"/> is checked against the positions; M-RoPE's static kinds do not depend on it.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The positions are not 3 × tokens, the length does not match, a position is negative or <paramref name="numHeads"/> &lt;= 0, or <paramref name="sequenceLength"/> does not exceed every position; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void ApplyMultimodalRotary(global::System.Span<global::RopeGen.BFloat16> x, global::System.ReadOnlySpan<int> positions, int numHeads, int sequenceLength)
+        {
+            int tokens = global::RopeGen.RotaryGuard.MultimodalTokenCount(positions.Length);
+            global::RopeGen.RotaryGuard.CheckLayout(x.Length, tokens, numHeads, RopeGenRotary.HeadDim, "x", "numHeads");
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            global::RopeGen.RotaryGuard.CheckSequenceLength(sequenceLength, maxPosition);
+            global::RopeGen.StagedRotation.ApplyMultimodal<RopeGenRotary.MultimodalFloatRotation, global::RopeGen.BFloat16>(default, x, numHeads, default, 0, positions, maxPosition);
+        }
+
+        /// <summary>
+        /// M-RoPE on bfloat16 (<see cref="global::RopeGen.BFloat16"/>) queries <paramref name="q"/> <c>[tokens, numQueryHeads, HeadDim]</c> and keys <paramref name="k"/>
+        /// <c>[tokens, numKeyValueHeads, HeadDim]</c> in one pass, sharing each token's cos/sin; q and k must not overlap.
+        /// <paramref name="positions"/> holds three ids per token, <c>[3, tokens]</c> axis-major (every temporal id, then every height id, then every width id).
+        /// Each value is widened to float, rotated with the same tables and arithmetic as the float overload, and rounded once to
+        /// nearest (ties to even): the result is the float rotation of the input, rounded.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The positions are not 3 × tokens, a length does not match, q and k overlap, a position is negative or a head count &lt;= 0; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void ApplyMultimodalRotary(global::System.Span<global::RopeGen.BFloat16> q, int numQueryHeads, global::System.Span<global::RopeGen.BFloat16> k, int numKeyValueHeads, global::System.ReadOnlySpan<int> positions)
+        {
+            int tokens = global::RopeGen.RotaryGuard.MultimodalTokenCount(positions.Length);
+            global::RopeGen.RotaryGuard.CheckFusedLayout(q.Length, numQueryHeads, k.Length, numKeyValueHeads, tokens, RopeGenRotary.HeadDim);
+            global::RopeGen.RotaryGuard.CheckDisjoint<global::RopeGen.BFloat16>(q, global::RopeGen.HeadView.Contiguous(numQueryHeads), k, global::RopeGen.HeadView.Contiguous(numKeyValueHeads), tokens, RopeGenRotary.HeadDim, "q", "k");
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            global::RopeGen.StagedRotation.ApplyMultimodal<RopeGenRotary.MultimodalFloatRotation, global::RopeGen.BFloat16>(default, q, numQueryHeads, k, numKeyValueHeads, positions, maxPosition);
+        }
+
+        /// <summary>
+        /// M-RoPE on bfloat16 (<see cref="global::RopeGen.BFloat16"/>) queries <paramref name="q"/> <c>[tokens, numQueryHeads, HeadDim]</c> and keys <paramref name="k"/>
+        /// <c>[tokens, numKeyValueHeads, HeadDim]</c> in one pass, sharing each token's cos/sin; q and k must not overlap.
+        /// <paramref name="positions"/> holds three ids per token, <c>[3, tokens]</c> axis-major (every temporal id, then every height id, then every width id).
+        /// Each value is widened to float, rotated with the same tables and arithmetic as the float overload, and rounded once to
+        /// nearest (ties to even): the result is the float rotation of the input, rounded.
+        /// <paramref name="sequenceLength"/> is checked against the positions; M-RoPE's static kinds do not depend on it.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The positions are not 3 × tokens, a length does not match, q and k overlap, a position is negative or a head count &lt;= 0, or <paramref name="sequenceLength"/> does not exceed every position; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void ApplyMultimodalRotary(global::System.Span<global::RopeGen.BFloat16> q, int numQueryHeads, global::System.Span<global::RopeGen.BFloat16> k, int numKeyValueHeads, global::System.ReadOnlySpan<int> positions, int sequenceLength)
+        {
+            int tokens = global::RopeGen.RotaryGuard.MultimodalTokenCount(positions.Length);
+            global::RopeGen.RotaryGuard.CheckFusedLayout(q.Length, numQueryHeads, k.Length, numKeyValueHeads, tokens, RopeGenRotary.HeadDim);
+            global::RopeGen.RotaryGuard.CheckDisjoint<global::RopeGen.BFloat16>(q, global::RopeGen.HeadView.Contiguous(numQueryHeads), k, global::RopeGen.HeadView.Contiguous(numKeyValueHeads), tokens, RopeGenRotary.HeadDim, "q", "k");
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            global::RopeGen.RotaryGuard.CheckSequenceLength(sequenceLength, maxPosition);
+            global::RopeGen.StagedRotation.ApplyMultimodal<RopeGenRotary.MultimodalFloatRotation, global::RopeGen.BFloat16>(default, q, numQueryHeads, k, numKeyValueHeads, positions, maxPosition);
+        }
+
+        /// <summary>
+        /// M-RoPE for new keys <paramref name="source"/> <c>[tokens, numHeads, HeadDim]</c> (left unchanged), written token t into row
+        /// <c>slots[t]</c> of the float cache <paramref name="cache"/> <c>[capacity, numHeads, HeadDim]</c>, in one pass; every
+        /// other row is left as it was.
+        /// <paramref name="positions"/> holds three ids per token, <c>[3, tokens]</c> axis-major (every temporal id, then every height id, then every width id).
+        /// The rows written equal what <see cref="ApplyMultimodalRotary(global::System.Span{float}, global::System.ReadOnlySpan{int}, int)"/> computes in place, bit for bit.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The positions are not 3 × tokens, a length does not match, a position is negative, <paramref name="numHeads"/> &lt;= 0, or a slot is out of range or repeated; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void RotateMultimodalInto(global::System.ReadOnlySpan<float> source, global::System.ReadOnlySpan<int> positions, int numHeads, global::System.Span<float> cache, global::System.ReadOnlySpan<int> slots)
+        {
+            int tokens = global::RopeGen.RotaryGuard.MultimodalTokenCount(positions.Length);
+            global::RopeGen.RotaryGuard.CheckLayout(source.Length, tokens, numHeads, RopeGenRotary.HeadDim, "source", "numHeads");
+            global::RopeGen.RotaryGuard.CheckSlots(slots, tokens, cache.Length, numHeads, RopeGenRotary.HeadDim);
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            global::RopeGen.StagedRotation.RotateMultimodalInto<RopeGenRotary.MultimodalFloatRotation, float>(default, source, positions, numHeads, cache, slots, maxPosition);
+        }
+
+        /// <summary>
+        /// M-RoPE for new keys <paramref name="source"/> <c>[tokens, numHeads, HeadDim]</c> (left unchanged), written token t into row
+        /// <c>slots[t]</c> of the float cache <paramref name="cache"/> <c>[capacity, numHeads, HeadDim]</c>, in one pass; every
+        /// other row is left as it was.
+        /// <paramref name="positions"/> holds three ids per token, <c>[3, tokens]</c> axis-major (every temporal id, then every height id, then every width id).
+        /// The rows written equal what <see cref="ApplyMultimodalRotary(global::System.Span{float}, global::System.ReadOnlySpan{int}, int)"/> computes in place, bit for bit.
+        /// <paramref name="sequenceLength"/> is checked against the positions; M-RoPE's static kinds do not depend on it.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The positions are not 3 × tokens, a length does not match, a position is negative, <paramref name="numHeads"/> &lt;= 0, or a slot is out of range or repeated, or <paramref name="sequenceLength"/> does not exceed every position; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void RotateMultimodalInto(global::System.ReadOnlySpan<float> source, global::System.ReadOnlySpan<int> positions, int numHeads, global::System.Span<float> cache, global::System.ReadOnlySpan<int> slots, int sequenceLength)
+        {
+            int tokens = global::RopeGen.RotaryGuard.MultimodalTokenCount(positions.Length);
+            global::RopeGen.RotaryGuard.CheckLayout(source.Length, tokens, numHeads, RopeGenRotary.HeadDim, "source", "numHeads");
+            global::RopeGen.RotaryGuard.CheckSlots(slots, tokens, cache.Length, numHeads, RopeGenRotary.HeadDim);
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            global::RopeGen.RotaryGuard.CheckSequenceLength(sequenceLength, maxPosition);
+            global::RopeGen.StagedRotation.RotateMultimodalInto<RopeGenRotary.MultimodalFloatRotation, float>(default, source, positions, numHeads, cache, slots, maxPosition);
+        }
+
+        /// <summary>
+        /// M-RoPE for new keys <paramref name="source"/> <c>[tokens, numHeads, HeadDim]</c> (left unchanged), written token t into row
+        /// <c>slots[t]</c> of the fp16 (<see cref="global::System.Half"/>) cache <paramref name="cache"/> <c>[capacity, numHeads, HeadDim]</c>, in one pass; every
+        /// other row is left as it was.
+        /// <paramref name="positions"/> holds three ids per token, <c>[3, tokens]</c> axis-major (every temporal id, then every height id, then every width id).
+        /// Each value is rotated in float, as the float overloads rotate it, and rounded once to nearest (ties to even).
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The positions are not 3 × tokens, a length does not match, a position is negative, <paramref name="numHeads"/> &lt;= 0, or a slot is out of range or repeated; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void RotateMultimodalInto(global::System.ReadOnlySpan<float> source, global::System.ReadOnlySpan<int> positions, int numHeads, global::System.Span<global::System.Half> cache, global::System.ReadOnlySpan<int> slots)
+        {
+            int tokens = global::RopeGen.RotaryGuard.MultimodalTokenCount(positions.Length);
+            global::RopeGen.RotaryGuard.CheckLayout(source.Length, tokens, numHeads, RopeGenRotary.HeadDim, "source", "numHeads");
+            global::RopeGen.RotaryGuard.CheckSlots(slots, tokens, cache.Length, numHeads, RopeGenRotary.HeadDim);
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            global::RopeGen.StagedRotation.RotateMultimodalInto<RopeGenRotary.MultimodalFloatRotation, global::System.Half>(default, source, positions, numHeads, cache, slots, maxPosition);
+        }
+
+        /// <summary>
+        /// M-RoPE for new keys <paramref name="source"/> <c>[tokens, numHeads, HeadDim]</c> (left unchanged), written token t into row
+        /// <c>slots[t]</c> of the fp16 (<see cref="global::System.Half"/>) cache <paramref name="cache"/> <c>[capacity, numHeads, HeadDim]</c>, in one pass; every
+        /// other row is left as it was.
+        /// <paramref name="positions"/> holds three ids per token, <c>[3, tokens]</c> axis-major (every temporal id, then every height id, then every width id).
+        /// Each value is rotated in float, as the float overloads rotate it, and rounded once to nearest (ties to even).
+        /// <paramref name="sequenceLength"/> is checked against the positions; M-RoPE's static kinds do not depend on it.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The positions are not 3 × tokens, a length does not match, a position is negative, <paramref name="numHeads"/> &lt;= 0, or a slot is out of range or repeated, or <paramref name="sequenceLength"/> does not exceed every position; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void RotateMultimodalInto(global::System.ReadOnlySpan<float> source, global::System.ReadOnlySpan<int> positions, int numHeads, global::System.Span<global::System.Half> cache, global::System.ReadOnlySpan<int> slots, int sequenceLength)
+        {
+            int tokens = global::RopeGen.RotaryGuard.MultimodalTokenCount(positions.Length);
+            global::RopeGen.RotaryGuard.CheckLayout(source.Length, tokens, numHeads, RopeGenRotary.HeadDim, "source", "numHeads");
+            global::RopeGen.RotaryGuard.CheckSlots(slots, tokens, cache.Length, numHeads, RopeGenRotary.HeadDim);
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            global::RopeGen.RotaryGuard.CheckSequenceLength(sequenceLength, maxPosition);
+            global::RopeGen.StagedRotation.RotateMultimodalInto<RopeGenRotary.MultimodalFloatRotation, global::System.Half>(default, source, positions, numHeads, cache, slots, maxPosition);
+        }
+
+        /// <summary>
+        /// M-RoPE for new keys <paramref name="source"/> <c>[tokens, numHeads, HeadDim]</c> (left unchanged), written token t into row
+        /// <c>slots[t]</c> of the bfloat16 (<see cref="global::RopeGen.BFloat16"/>) cache <paramref name="cache"/> <c>[capacity, numHeads, HeadDim]</c>, in one pass; every
+        /// other row is left as it was.
+        /// <paramref name="positions"/> holds three ids per token, <c>[3, tokens]</c> axis-major (every temporal id, then every height id, then every width id).
+        /// Each value is rotated in float, as the float overloads rotate it, and rounded once to nearest (ties to even).
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The positions are not 3 × tokens, a length does not match, a position is negative, <paramref name="numHeads"/> &lt;= 0, or a slot is out of range or repeated; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void RotateMultimodalInto(global::System.ReadOnlySpan<float> source, global::System.ReadOnlySpan<int> positions, int numHeads, global::System.Span<global::RopeGen.BFloat16> cache, global::System.ReadOnlySpan<int> slots)
+        {
+            int tokens = global::RopeGen.RotaryGuard.MultimodalTokenCount(positions.Length);
+            global::RopeGen.RotaryGuard.CheckLayout(source.Length, tokens, numHeads, RopeGenRotary.HeadDim, "source", "numHeads");
+            global::RopeGen.RotaryGuard.CheckSlots(slots, tokens, cache.Length, numHeads, RopeGenRotary.HeadDim);
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            global::RopeGen.StagedRotation.RotateMultimodalInto<RopeGenRotary.MultimodalFloatRotation, global::RopeGen.BFloat16>(default, source, positions, numHeads, cache, slots, maxPosition);
+        }
+
+        /// <summary>
+        /// M-RoPE for new keys <paramref name="source"/> <c>[tokens, numHeads, HeadDim]</c> (left unchanged), written token t into row
+        /// <c>slots[t]</c> of the bfloat16 (<see cref="global::RopeGen.BFloat16"/>) cache <paramref name="cache"/> <c>[capacity, numHeads, HeadDim]</c>, in one pass; every
+        /// other row is left as it was.
+        /// <paramref name="positions"/> holds three ids per token, <c>[3, tokens]</c> axis-major (every temporal id, then every height id, then every width id).
+        /// Each value is rotated in float, as the float overloads rotate it, and rounded once to nearest (ties to even).
+        /// <paramref name="sequenceLength"/> is checked against the positions; M-RoPE's static kinds do not depend on it.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The positions are not 3 × tokens, a length does not match, a position is negative, <paramref name="numHeads"/> &lt;= 0, or a slot is out of range or repeated, or <paramref name="sequenceLength"/> does not exceed every position; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void RotateMultimodalInto(global::System.ReadOnlySpan<float> source, global::System.ReadOnlySpan<int> positions, int numHeads, global::System.Span<global::RopeGen.BFloat16> cache, global::System.ReadOnlySpan<int> slots, int sequenceLength)
+        {
+            int tokens = global::RopeGen.RotaryGuard.MultimodalTokenCount(positions.Length);
+            global::RopeGen.RotaryGuard.CheckLayout(source.Length, tokens, numHeads, RopeGenRotary.HeadDim, "source", "numHeads");
+            global::RopeGen.RotaryGuard.CheckSlots(slots, tokens, cache.Length, numHeads, RopeGenRotary.HeadDim);
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            global::RopeGen.RotaryGuard.CheckSequenceLength(sequenceLength, maxPosition);
+            global::RopeGen.StagedRotation.RotateMultimodalInto<RopeGenRotary.MultimodalFloatRotation, global::RopeGen.BFloat16>(default, source, positions, numHeads, cache, slots, maxPosition);
+        }
+
+        static partial class RopeGenRotary
+        {
+            /// <summary>This class's float M-RoPE, which <see cref="global::RopeGen.StagedRotation"/> drives for the Half, BFloat16 and cache-writing M-RoPE kernels.</summary>
+            [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+            internal readonly struct MultimodalFloatRotation : global::RopeGen.IMultimodalFloatRotation
+            {
+                /// <inheritdoc/>
+                public int HeadDim => RopeGenRotary.HeadDim;
+
+                /// <inheritdoc/>
+                public void RotateMultimodal(global::System.Span<float> a, int headsA, global::System.Span<float> b, int headsB, global::System.ReadOnlySpan<int> positions, int first, int count, int maxPosition) =>
+                    RopeGenRotary.RotateMultimodal(a, headsA, b, headsB, positions, first, count, maxPosition);
             }
         }
 
