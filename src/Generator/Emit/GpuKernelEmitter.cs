@@ -34,8 +34,8 @@ namespace RopeGen.Generator.Emit
             $"{View}<{e.KernelType}>, int, {Places}, {View}<{e.KernelType}>, int, {Places}, {View}<int>, {View}<float>, int, {View}<double>" +
             (multimodal ? ", int" : "");
 
-        private static string IntoTypes(GpuElement e) =>
-            $"{View}<float>, int, {View}<{e.KernelType}>, {View}<int>, {View}<int>, {View}<float>, int, {View}<double>";
+        private static string IntoTypes(GpuElement e, bool multimodal) =>
+            $"{View}<float>, int, {View}<{e.KernelType}>, {View}<int>, {View}<int>, {View}<float>, int, {View}<double>" + (multimodal ? ", int" : "");
 
         private static string ShiftTypes(GpuElement e) => $"{View}<{e.KernelType}>, {View}<float>";
 
@@ -72,9 +72,9 @@ namespace RopeGen.Generator.Emit
             w.Line("private readonly global::ILGPU.Runtime.Accelerator _accelerator;");
             foreach (GpuElement e in GpuElement.All)
             {
-                string rotate = Kernel(RotateTypes(e, multimodal && e == GpuElement.Float));
+                string rotate = Kernel(RotateTypes(e, multimodal));
                 w.Line(e == GpuElement.Float ? $"private readonly {rotate} _rotate;" : $"private {rotate}? _rotate{e.Suffix};");
-                w.Line($"private {Kernel(IntoTypes(e))}? _rotateInto{e.Suffix};");
+                w.Line($"private {Kernel(IntoTypes(e, multimodal))}? _rotateInto{e.Suffix};");
                 w.Line($"private {Kernel(ShiftTypes(e))}? _shift{e.Suffix};");
             }
             w.Line($"private readonly {Table} _table;");
@@ -136,7 +136,7 @@ namespace RopeGen.Generator.Emit
             w.Line();
 
             EmitSelect(w, config);
-            foreach (GpuElement e in GpuElement.All) EmitLaunchers(w, e, multimodal && e == GpuElement.Float);
+            foreach (GpuElement e in GpuElement.All) EmitLaunchers(w, e, multimodal);
             foreach (GpuElement e in GpuElement.All) EmitKernels(w, config, e);
             w.Close();
         }
@@ -187,15 +187,15 @@ namespace RopeGen.Generator.Emit
         private static void EmitLaunchers(SourceWriter w, GpuElement e, bool multimodal)
         {
             string view = $"{View}<{e.KernelType}>";
-            string rotate = e == GpuElement.Float ? "_rotate" : $"(_rotate{e.Suffix} ??= {Load(RotateTypes(e, false), "RotateKernel" + e.Suffix)})";
+            string rotate = e == GpuElement.Float ? "_rotate" : $"(_rotate{e.Suffix} ??= {Load(RotateTypes(e, multimodal), "RotateKernel" + e.Suffix)})";
             string axis = multimodal ? ", int axisStride = 0" : "";
             string select = $"Select(sequenceLength, out {View}<float> rows, out int cachedRows, out {View}<double> theta);";
             Launcher(w, $"Launch{e.Suffix}({view} a, {Strides} headsA, {view} b, {Strides} headsB, {View}<int> positions, int tokens, int sequenceLength{axis})",
                 select, "tokens, headsA.Heads + headsB.Heads",
                 $"{rotate}(threads, a, headsA.Heads, headsA.Places, b, headsB.Heads, headsB.Places, positions, rows, cachedRows, theta{(multimodal ? ", axisStride" : "")});");
-            Launcher(w, $"LaunchInto{e.Suffix}({View}<float> source, int heads, {view} cache, {View}<int> slots, {View}<int> positions, int tokens, int sequenceLength)",
+            Launcher(w, $"LaunchInto{e.Suffix}({View}<float> source, int heads, {view} cache, {View}<int> slots, {View}<int> positions, int tokens, int sequenceLength{axis})",
                 select, "tokens, heads",
-                $"(_rotateInto{e.Suffix} ??= {Load(IntoTypes(e), "RotateIntoKernel" + e.Suffix)})(threads, source, heads, cache, slots, positions, rows, cachedRows, theta);");
+                $"(_rotateInto{e.Suffix} ??= {Load(IntoTypes(e, multimodal), "RotateIntoKernel" + e.Suffix)})(threads, source, heads, cache, slots, positions, rows, cachedRows, theta{(multimodal ? ", axisStride" : "")});");
             Launcher(w, $"LaunchShift{e.Suffix}({view} keys, int rows, int delta)",
                 $"{Checks}.NotDisposed(_disposed, nameof(RopeGenGpuRotary));\n{Guard}.ThrowIfDynamicShift(RopeGenRotary.Config);", "rows, 1",
                 $"(_shift{e.Suffix} ??= {Load(ShiftTypes(e), "ShiftKernel" + e.Suffix)})(threads, keys, _table.ShiftRow(delta));");
@@ -220,7 +220,7 @@ namespace RopeGen.Generator.Emit
             bool half = config.Layout == RotaryLayout.HalfSplit;
             string first = half ? "pair" : "2 * pair", second = half ? "pair + RopeGenRotary.PairCount" : "2 * pair + 1";
             string view = $"{View}<{e.KernelType}>";
-            bool multimodal = config.IsMultimodal && e == GpuElement.Float;
+            bool multimodal = config.IsMultimodal;
 
             w.Line("/// <summary>One thread per rotation pair of every head of a, then of b; consecutive threads touch consecutive pairs.</summary>");
             w.Open($"private static void RotateKernel{e.Suffix}(global::ILGPU.Index1D index, {view} a, int headsA, {Places} placesA, {view} b, int headsB, {Places} placesB, " +
@@ -230,15 +230,7 @@ namespace RopeGen.Generator.Emit
             w.Line("int heads = headsA + headsB;");
             w.Line("int token = head / heads;");
             w.Line("int h = head - token * heads;");
-            if (multimodal)
-            {
-                w.Line("// M-RoPE: the pair's axis picks one of the token's three ids ([3, tokens]); plain calls pass axisStride 0.");
-                w.Line($"int p = positions[({AxisOfPair(config.MRopeSections!, config.MRopeInterleaved)}) * axisStride + token];");
-            }
-            else
-            {
-                w.Line("int p = positions[token];");
-            }
+            EmitPosition(w, config);
             EmitCosSin(w, half);
             w.Open("if (h < headsA)");
             w.Line($"long at = {Strides}.Start(placesA, token, h);");
@@ -253,11 +245,11 @@ namespace RopeGen.Generator.Emit
 
             w.Line("/// <summary>One thread per rotation pair: token t's heads rotated from the float source into cache row slots[t]; the dims past the rotary dim copied.</summary>");
             w.Open($"private static void RotateIntoKernel{e.Suffix}(global::ILGPU.Index1D index, {View}<float> source, int heads, {view} cache, {View}<int> slots, " +
-                   $"{View}<int> positions, {View}<float> rows, int cachedRows, {View}<double> theta)");
+                   $"{View}<int> positions, {View}<float> rows, int cachedRows, {View}<double> theta{(multimodal ? ", int axisStride" : "")})");
             w.Line("int pair = index % RopeGenRotary.PairCount;");
             w.Line("int head = index / RopeGenRotary.PairCount;");
             w.Line("int token = head / heads;");
-            w.Line("int p = positions[token];");
+            EmitPosition(w, config);
             EmitCosSin(w, half);
             w.Line("long from = (long)head * RopeGenRotary.HeadDim;");
             w.Line("long to = ((long)slots[token] * heads + head - token * heads) * RopeGenRotary.HeadDim;");
@@ -278,6 +270,20 @@ namespace RopeGen.Generator.Emit
             w.Line($"{Math}.RotatePair{e.Suffix}(keys, at + {first}, at + {second}, row[{cos}], row[RopeGenRotary.RowWidth + {cos}]);");
             w.Close();
             w.Line();
+        }
+
+        /// <summary>Declares <c>p</c>, the position of pair <c>pair</c> of token <c>token</c>: with M-RoPE, the id of the pair's axis.</summary>
+        private static void EmitPosition(SourceWriter w, RotaryConfig config)
+        {
+            if (config.IsMultimodal)
+            {
+                w.Line("// M-RoPE: the pair's axis picks one of the token's three ids ([3, tokens]); plain calls pass axisStride 0.");
+                w.Line($"int p = positions[({AxisOfPair(config.MRopeSections!, config.MRopeInterleaved)}) * axisStride + token];");
+            }
+            else
+            {
+                w.Line("int p = positions[token];");
+            }
         }
 
         /// <summary>Declares <c>c</c> and <c>s</c> for position <c>p</c> and pair <c>pair</c>: from the rows, or computed in double.</summary>

@@ -7,7 +7,7 @@ namespace RopeGen.Generator.Emit
     /// <c>RopeGenGpuRotary</c> (<see cref="EmitMembers"/>) and as the declarations of the shared <c>IGpuRotary</c> and
     /// <c>IGpuMultimodalRotary</c> (<see cref="EmitDeclarations"/>). They mirror the CPU kernels: <c>Apply</c> with head counts or <c>HeadView</c>s on
     /// float, fp16 and bfloat16 views, <c>RotateInto</c> a KV cache, <c>Shift</c>, and for M-RoPE classes
-    /// <c>ApplyMultimodal</c>; each with and without an explicit sequence length where the CPU kernels have both. They
+    /// <c>ApplyMultimodal</c> and <c>RotateMultimodalInto</c> on the same element types; each with and without an explicit sequence length where the CPU kernels have both. They
     /// check their arguments with the shared <c>GpuChecks</c> and queue one launch.
     /// </summary>
     /// <remarks>
@@ -95,22 +95,33 @@ namespace RopeGen.Generator.Emit
                 new[] { $"int tokens = {Checks}.Tokens(keys, numHeads, RopeGenRotary.HeadDim, \"keys\", \"numHeads\");" },
                 "LaunchShiftSUFFIX(keysCAST, tokens * numHeads, delta);",
                 GpuElement.All, WithLength: false),
-            new("ApplyMultimodal", $"{View}<float> x, {View}<int> positions, int numHeads",
-                "M-RoPE: queues the in-place rotation of <paramref name=\"x\"/> <c>[tokens, numHeads, HeadDim]</c>, where <paramref name=\"positions\"/> holds three ids per token, <c>[3, tokens]</c> axis-major (every temporal id, then every height id, then every width id); each pair turns with its axis's id.",
+            new("ApplyMultimodal", $"{View}<ELEM> x, {View}<int> positions, int numHeads",
+                "M-RoPE: queues the in-place rotation of the ELEMDESC buffer <paramref name=\"x\"/> <c>[tokens, numHeads, HeadDim]</c>, where <paramref name=\"positions\"/> holds three ids per token, <c>[3, tokens]</c> axis-major (every temporal id, then every height id, then every width id); each pair turns with its axis's id.",
                 "The positions are not 3 × tokens, the length does not match or <paramref name=\"numHeads\"/> &lt;= 0",
                 new[]
                 {
                     $"int tokens = {Checks}.MultimodalTokens(positions);",
                     $"{Strides} heads = {Checks}.Heads(x, tokens, numHeads, RopeGenRotary.HeadDim, \"x\", \"numHeads\");",
                 },
-                $"Launch(x, heads, {View}<float>.Empty, default, positions, tokens, LENGTH, tokens);",
-                FloatOnly, Multimodal: true),
-            new("ApplyMultimodal", $"{View}<float> q, int numQueryHeads, {View}<float> k, int numKeyValueHeads, {View}<int> positions",
-                "M-RoPE for queries <paramref name=\"q\"/> and keys <paramref name=\"k\"/> in one launch; <paramref name=\"positions\"/> holds three ids per token, <c>[3, tokens]</c> axis-major.",
+                $"LaunchSUFFIX(xCAST, heads, {View}<KELEM>.Empty, default, positions, tokens, LENGTH, tokens);",
+                GpuElement.All, Multimodal: true),
+            new("ApplyMultimodal", $"{View}<ELEM> q, int numQueryHeads, {View}<ELEM> k, int numKeyValueHeads, {View}<int> positions",
+                "M-RoPE for ELEMDESC queries <paramref name=\"q\"/> and keys <paramref name=\"k\"/> in one launch; <paramref name=\"positions\"/> holds three ids per token, <c>[3, tokens]</c> axis-major.",
                 "The positions are not 3 × tokens, a length does not match, a head count &lt;= 0 or q and k overlap",
                 new[] { $"int tokens = {Checks}.MultimodalTokens(positions);" }.Concat(FusedChecks, 1),
-                "Launch(q, queryHeads, k, keyHeads, positions, tokens, LENGTH, tokens);",
-                FloatOnly, Multimodal: true),
+                "LaunchSUFFIX(qCAST, queryHeads, kCAST, keyHeads, positions, tokens, LENGTH, tokens);",
+                GpuElement.All, Multimodal: true),
+            new("RotateMultimodalInto", $"{View}<float> source, {View}<int> positions, int numHeads, {View}<ELEM> cache, {View}<int> slots",
+                "M-RoPE: queues the rotation of new keys <paramref name=\"source\"/> <c>[tokens, numHeads, HeadDim]</c> (left unchanged), at the ids of <paramref name=\"positions\"/> <c>[3, tokens]</c> axis-major, into row <c>slots[t]</c> of the ELEMDESC cache <paramref name=\"cache\"/> <c>[capacity, numHeads, HeadDim]</c>, rounded once; other rows are left as they were. The slots are read back to the host and checked first (a synchronization).",
+                "The positions are not 3 × tokens, a length does not match, <paramref name=\"numHeads\"/> &lt;= 0, or a slot is out of range or repeated",
+                new[]
+                {
+                    $"int tokens = {Checks}.MultimodalTokens(positions);",
+                    $"{Checks}.Heads(source, tokens, numHeads, RopeGenRotary.HeadDim, \"source\", \"numHeads\");",
+                    $"{Checks}.Slots(slots, tokens, cache, numHeads, RopeGenRotary.HeadDim);",
+                },
+                "LaunchIntoSUFFIX(source, numHeads, cacheCAST, slots, positions, tokens, LENGTH, tokens);",
+                GpuElement.All, Multimodal: true),
         };
 
         /// <summary>Every overload: operation, element type, and whether it takes a sequence length.</summary>

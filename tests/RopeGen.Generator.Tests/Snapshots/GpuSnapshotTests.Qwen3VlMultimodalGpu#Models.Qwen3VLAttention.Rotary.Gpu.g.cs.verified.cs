@@ -23,13 +23,13 @@ namespace Models
         {
             private readonly global::ILGPU.Runtime.Accelerator _accelerator;
             private readonly global::System.Action<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, int, global::ILGPU.LongIndex3D, global::ILGPU.ArrayView<float>, int, global::ILGPU.LongIndex3D, global::ILGPU.ArrayView<int>, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<double>, int> _rotate;
-            private global::System.Action<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<int>, global::ILGPU.ArrayView<int>, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<double>>? _rotateInto;
+            private global::System.Action<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<int>, global::ILGPU.ArrayView<int>, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<double>, int>? _rotateInto;
             private global::System.Action<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>>? _shift;
-            private global::System.Action<global::ILGPU.Index1D, global::ILGPU.ArrayView<ushort>, int, global::ILGPU.LongIndex3D, global::ILGPU.ArrayView<ushort>, int, global::ILGPU.LongIndex3D, global::ILGPU.ArrayView<int>, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<double>>? _rotateHalf;
-            private global::System.Action<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<ushort>, global::ILGPU.ArrayView<int>, global::ILGPU.ArrayView<int>, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<double>>? _rotateIntoHalf;
+            private global::System.Action<global::ILGPU.Index1D, global::ILGPU.ArrayView<ushort>, int, global::ILGPU.LongIndex3D, global::ILGPU.ArrayView<ushort>, int, global::ILGPU.LongIndex3D, global::ILGPU.ArrayView<int>, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<double>, int>? _rotateHalf;
+            private global::System.Action<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<ushort>, global::ILGPU.ArrayView<int>, global::ILGPU.ArrayView<int>, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<double>, int>? _rotateIntoHalf;
             private global::System.Action<global::ILGPU.Index1D, global::ILGPU.ArrayView<ushort>, global::ILGPU.ArrayView<float>>? _shiftHalf;
-            private global::System.Action<global::ILGPU.Index1D, global::ILGPU.ArrayView<ushort>, int, global::ILGPU.LongIndex3D, global::ILGPU.ArrayView<ushort>, int, global::ILGPU.LongIndex3D, global::ILGPU.ArrayView<int>, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<double>>? _rotateBFloat16;
-            private global::System.Action<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<ushort>, global::ILGPU.ArrayView<int>, global::ILGPU.ArrayView<int>, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<double>>? _rotateIntoBFloat16;
+            private global::System.Action<global::ILGPU.Index1D, global::ILGPU.ArrayView<ushort>, int, global::ILGPU.LongIndex3D, global::ILGPU.ArrayView<ushort>, int, global::ILGPU.LongIndex3D, global::ILGPU.ArrayView<int>, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<double>, int>? _rotateBFloat16;
+            private global::System.Action<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<ushort>, global::ILGPU.ArrayView<int>, global::ILGPU.ArrayView<int>, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<double>, int>? _rotateIntoBFloat16;
             private global::System.Action<global::ILGPU.Index1D, global::ILGPU.ArrayView<ushort>, global::ILGPU.ArrayView<float>>? _shiftBFloat16;
             private readonly global::RopeGen.Gpu.DeviceTable _table;
             private readonly global::ILGPU.Runtime.MemoryBuffer1D<double, global::ILGPU.Stride1D.Dense> _theta;
@@ -443,7 +443,7 @@ namespace Models
             }
 
             /// <summary>
-            /// M-RoPE: queues the in-place rotation of <paramref name="x"/> <c>[tokens, numHeads, HeadDim]</c>, where <paramref name="positions"/> holds three ids per token, <c>[3, tokens]</c> axis-major (every temporal id, then every height id, then every width id); each pair turns with its axis's id.
+            /// M-RoPE: queues the in-place rotation of the float buffer <paramref name="x"/> <c>[tokens, numHeads, HeadDim]</c>, where <paramref name="positions"/> holds three ids per token, <c>[3, tokens]</c> axis-major (every temporal id, then every height id, then every width id); each pair turns with its axis's id.
             /// The frequency table does not depend on the sequence length.
             /// Launches are queued; synchronize the accelerator before reading the result.
             /// </summary>
@@ -457,7 +457,7 @@ namespace Models
             }
 
             /// <summary>
-            /// M-RoPE: queues the in-place rotation of <paramref name="x"/> <c>[tokens, numHeads, HeadDim]</c>, where <paramref name="positions"/> holds three ids per token, <c>[3, tokens]</c> axis-major (every temporal id, then every height id, then every width id); each pair turns with its axis's id.
+            /// M-RoPE: queues the in-place rotation of the float buffer <paramref name="x"/> <c>[tokens, numHeads, HeadDim]</c>, where <paramref name="positions"/> holds three ids per token, <c>[3, tokens]</c> axis-major (every temporal id, then every height id, then every width id); each pair turns with its axis's id.
             /// The explicit sequence length selects the table of the dynamic kinds (pass the whole sequence's length to every chunk) and grows the device table to cover it.
             /// Launches are queued; synchronize the accelerator before reading the result.
             /// </summary>
@@ -472,7 +472,69 @@ namespace Models
             }
 
             /// <summary>
-            /// M-RoPE for queries <paramref name="q"/> and keys <paramref name="k"/> in one launch; <paramref name="positions"/> holds three ids per token, <c>[3, tokens]</c> axis-major.
+            /// M-RoPE: queues the in-place rotation of the fp16 (<see cref="global::ILGPU.Half"/>) buffer <paramref name="x"/> <c>[tokens, numHeads, HeadDim]</c>, where <paramref name="positions"/> holds three ids per token, <c>[3, tokens]</c> axis-major (every temporal id, then every height id, then every width id); each pair turns with its axis's id.
+            /// The frequency table does not depend on the sequence length.
+            /// Values are widened to float, rotated as the float overloads rotate them and rounded once to nearest (ties to even).
+            /// Launches are queued; synchronize the accelerator before reading the result.
+            /// </summary>
+            /// <exception cref="global::System.ArgumentException">The positions are not 3 × tokens, the length does not match or <paramref name="numHeads"/> &lt;= 0; nothing is launched.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+            public void ApplyMultimodal(global::ILGPU.ArrayView<global::ILGPU.Half> x, global::ILGPU.ArrayView<int> positions, int numHeads)
+            {
+                int tokens = global::RopeGen.Gpu.GpuChecks.MultimodalTokens(positions);
+                global::RopeGen.Gpu.HeadStrides heads = global::RopeGen.Gpu.GpuChecks.Heads(x, tokens, numHeads, RopeGenRotary.HeadDim, "x", "numHeads");
+                LaunchHalf(x.Cast<ushort>(), heads, global::ILGPU.ArrayView<ushort>.Empty, default, positions, tokens, 0, tokens);
+            }
+
+            /// <summary>
+            /// M-RoPE: queues the in-place rotation of the fp16 (<see cref="global::ILGPU.Half"/>) buffer <paramref name="x"/> <c>[tokens, numHeads, HeadDim]</c>, where <paramref name="positions"/> holds three ids per token, <c>[3, tokens]</c> axis-major (every temporal id, then every height id, then every width id); each pair turns with its axis's id.
+            /// The explicit sequence length selects the table of the dynamic kinds (pass the whole sequence's length to every chunk) and grows the device table to cover it.
+            /// Values are widened to float, rotated as the float overloads rotate them and rounded once to nearest (ties to even).
+            /// Launches are queued; synchronize the accelerator before reading the result.
+            /// </summary>
+            /// <exception cref="global::System.ArgumentException">The positions are not 3 × tokens, the length does not match or <paramref name="numHeads"/> &lt;= 0, or <paramref name="sequenceLength"/> &lt; 1; nothing is launched.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+            public void ApplyMultimodal(global::ILGPU.ArrayView<global::ILGPU.Half> x, global::ILGPU.ArrayView<int> positions, int numHeads, int sequenceLength)
+            {
+                int tokens = global::RopeGen.Gpu.GpuChecks.MultimodalTokens(positions);
+                global::RopeGen.Gpu.HeadStrides heads = global::RopeGen.Gpu.GpuChecks.Heads(x, tokens, numHeads, RopeGenRotary.HeadDim, "x", "numHeads");
+                global::RopeGen.Gpu.GpuChecks.SequenceLength(sequenceLength);
+                LaunchHalf(x.Cast<ushort>(), heads, global::ILGPU.ArrayView<ushort>.Empty, default, positions, tokens, sequenceLength, tokens);
+            }
+
+            /// <summary>
+            /// M-RoPE: queues the in-place rotation of the bfloat16 (<see cref="global::RopeGen.BFloat16"/>) buffer <paramref name="x"/> <c>[tokens, numHeads, HeadDim]</c>, where <paramref name="positions"/> holds three ids per token, <c>[3, tokens]</c> axis-major (every temporal id, then every height id, then every width id); each pair turns with its axis's id.
+            /// The frequency table does not depend on the sequence length.
+            /// Values are widened to float, rotated as the float overloads rotate them and rounded once to nearest (ties to even).
+            /// Launches are queued; synchronize the accelerator before reading the result.
+            /// </summary>
+            /// <exception cref="global::System.ArgumentException">The positions are not 3 × tokens, the length does not match or <paramref name="numHeads"/> &lt;= 0; nothing is launched.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+            public void ApplyMultimodal(global::ILGPU.ArrayView<global::RopeGen.BFloat16> x, global::ILGPU.ArrayView<int> positions, int numHeads)
+            {
+                int tokens = global::RopeGen.Gpu.GpuChecks.MultimodalTokens(positions);
+                global::RopeGen.Gpu.HeadStrides heads = global::RopeGen.Gpu.GpuChecks.Heads(x, tokens, numHeads, RopeGenRotary.HeadDim, "x", "numHeads");
+                LaunchBFloat16(x.Cast<ushort>(), heads, global::ILGPU.ArrayView<ushort>.Empty, default, positions, tokens, 0, tokens);
+            }
+
+            /// <summary>
+            /// M-RoPE: queues the in-place rotation of the bfloat16 (<see cref="global::RopeGen.BFloat16"/>) buffer <paramref name="x"/> <c>[tokens, numHeads, HeadDim]</c>, where <paramref name="positions"/> holds three ids per token, <c>[3, tokens]</c> axis-major (every temporal id, then every height id, then every width id); each pair turns with its axis's id.
+            /// The explicit sequence length selects the table of the dynamic kinds (pass the whole sequence's length to every chunk) and grows the device table to cover it.
+            /// Values are widened to float, rotated as the float overloads rotate them and rounded once to nearest (ties to even).
+            /// Launches are queued; synchronize the accelerator before reading the result.
+            /// </summary>
+            /// <exception cref="global::System.ArgumentException">The positions are not 3 × tokens, the length does not match or <paramref name="numHeads"/> &lt;= 0, or <paramref name="sequenceLength"/> &lt; 1; nothing is launched.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+            public void ApplyMultimodal(global::ILGPU.ArrayView<global::RopeGen.BFloat16> x, global::ILGPU.ArrayView<int> positions, int numHeads, int sequenceLength)
+            {
+                int tokens = global::RopeGen.Gpu.GpuChecks.MultimodalTokens(positions);
+                global::RopeGen.Gpu.HeadStrides heads = global::RopeGen.Gpu.GpuChecks.Heads(x, tokens, numHeads, RopeGenRotary.HeadDim, "x", "numHeads");
+                global::RopeGen.Gpu.GpuChecks.SequenceLength(sequenceLength);
+                LaunchBFloat16(x.Cast<ushort>(), heads, global::ILGPU.ArrayView<ushort>.Empty, default, positions, tokens, sequenceLength, tokens);
+            }
+
+            /// <summary>
+            /// M-RoPE for float queries <paramref name="q"/> and keys <paramref name="k"/> in one launch; <paramref name="positions"/> holds three ids per token, <c>[3, tokens]</c> axis-major.
             /// The frequency table does not depend on the sequence length.
             /// Launches are queued; synchronize the accelerator before reading the result.
             /// </summary>
@@ -489,7 +551,7 @@ namespace Models
             }
 
             /// <summary>
-            /// M-RoPE for queries <paramref name="q"/> and keys <paramref name="k"/> in one launch; <paramref name="positions"/> holds three ids per token, <c>[3, tokens]</c> axis-major.
+            /// M-RoPE for float queries <paramref name="q"/> and keys <paramref name="k"/> in one launch; <paramref name="positions"/> holds three ids per token, <c>[3, tokens]</c> axis-major.
             /// The explicit sequence length selects the table of the dynamic kinds (pass the whole sequence's length to every chunk) and grows the device table to cover it.
             /// Launches are queued; synchronize the accelerator before reading the result.
             /// </summary>
@@ -504,6 +566,177 @@ namespace Models
                 global::RopeGen.Gpu.GpuChecks.Disjoint(q, global::RopeGen.HeadView.Contiguous(numQueryHeads), k, global::RopeGen.HeadView.Contiguous(numKeyValueHeads), tokens, RopeGenRotary.HeadDim, "q", "k");
                 global::RopeGen.Gpu.GpuChecks.SequenceLength(sequenceLength);
                 Launch(q, queryHeads, k, keyHeads, positions, tokens, sequenceLength, tokens);
+            }
+
+            /// <summary>
+            /// M-RoPE for fp16 (<see cref="global::ILGPU.Half"/>) queries <paramref name="q"/> and keys <paramref name="k"/> in one launch; <paramref name="positions"/> holds three ids per token, <c>[3, tokens]</c> axis-major.
+            /// The frequency table does not depend on the sequence length.
+            /// Values are widened to float, rotated as the float overloads rotate them and rounded once to nearest (ties to even).
+            /// Launches are queued; synchronize the accelerator before reading the result.
+            /// </summary>
+            /// <exception cref="global::System.ArgumentException">The positions are not 3 × tokens, a length does not match, a head count &lt;= 0 or q and k overlap; nothing is launched.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+            public void ApplyMultimodal(global::ILGPU.ArrayView<global::ILGPU.Half> q, int numQueryHeads, global::ILGPU.ArrayView<global::ILGPU.Half> k, int numKeyValueHeads, global::ILGPU.ArrayView<int> positions)
+            {
+                int tokens = global::RopeGen.Gpu.GpuChecks.MultimodalTokens(positions);
+                global::RopeGen.Gpu.GpuChecks.FusedLayout(q, numQueryHeads, k, numKeyValueHeads, tokens, RopeGenRotary.HeadDim);
+                global::RopeGen.Gpu.HeadStrides queryHeads = global::RopeGen.Gpu.HeadStrides.Of(global::RopeGen.HeadView.Contiguous(numQueryHeads), RopeGenRotary.HeadDim);
+                global::RopeGen.Gpu.HeadStrides keyHeads = global::RopeGen.Gpu.HeadStrides.Of(global::RopeGen.HeadView.Contiguous(numKeyValueHeads), RopeGenRotary.HeadDim);
+                global::RopeGen.Gpu.GpuChecks.Disjoint(q, global::RopeGen.HeadView.Contiguous(numQueryHeads), k, global::RopeGen.HeadView.Contiguous(numKeyValueHeads), tokens, RopeGenRotary.HeadDim, "q", "k");
+                LaunchHalf(q.Cast<ushort>(), queryHeads, k.Cast<ushort>(), keyHeads, positions, tokens, 0, tokens);
+            }
+
+            /// <summary>
+            /// M-RoPE for fp16 (<see cref="global::ILGPU.Half"/>) queries <paramref name="q"/> and keys <paramref name="k"/> in one launch; <paramref name="positions"/> holds three ids per token, <c>[3, tokens]</c> axis-major.
+            /// The explicit sequence length selects the table of the dynamic kinds (pass the whole sequence's length to every chunk) and grows the device table to cover it.
+            /// Values are widened to float, rotated as the float overloads rotate them and rounded once to nearest (ties to even).
+            /// Launches are queued; synchronize the accelerator before reading the result.
+            /// </summary>
+            /// <exception cref="global::System.ArgumentException">The positions are not 3 × tokens, a length does not match, a head count &lt;= 0 or q and k overlap, or <paramref name="sequenceLength"/> &lt; 1; nothing is launched.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+            public void ApplyMultimodal(global::ILGPU.ArrayView<global::ILGPU.Half> q, int numQueryHeads, global::ILGPU.ArrayView<global::ILGPU.Half> k, int numKeyValueHeads, global::ILGPU.ArrayView<int> positions, int sequenceLength)
+            {
+                int tokens = global::RopeGen.Gpu.GpuChecks.MultimodalTokens(positions);
+                global::RopeGen.Gpu.GpuChecks.FusedLayout(q, numQueryHeads, k, numKeyValueHeads, tokens, RopeGenRotary.HeadDim);
+                global::RopeGen.Gpu.HeadStrides queryHeads = global::RopeGen.Gpu.HeadStrides.Of(global::RopeGen.HeadView.Contiguous(numQueryHeads), RopeGenRotary.HeadDim);
+                global::RopeGen.Gpu.HeadStrides keyHeads = global::RopeGen.Gpu.HeadStrides.Of(global::RopeGen.HeadView.Contiguous(numKeyValueHeads), RopeGenRotary.HeadDim);
+                global::RopeGen.Gpu.GpuChecks.Disjoint(q, global::RopeGen.HeadView.Contiguous(numQueryHeads), k, global::RopeGen.HeadView.Contiguous(numKeyValueHeads), tokens, RopeGenRotary.HeadDim, "q", "k");
+                global::RopeGen.Gpu.GpuChecks.SequenceLength(sequenceLength);
+                LaunchHalf(q.Cast<ushort>(), queryHeads, k.Cast<ushort>(), keyHeads, positions, tokens, sequenceLength, tokens);
+            }
+
+            /// <summary>
+            /// M-RoPE for bfloat16 (<see cref="global::RopeGen.BFloat16"/>) queries <paramref name="q"/> and keys <paramref name="k"/> in one launch; <paramref name="positions"/> holds three ids per token, <c>[3, tokens]</c> axis-major.
+            /// The frequency table does not depend on the sequence length.
+            /// Values are widened to float, rotated as the float overloads rotate them and rounded once to nearest (ties to even).
+            /// Launches are queued; synchronize the accelerator before reading the result.
+            /// </summary>
+            /// <exception cref="global::System.ArgumentException">The positions are not 3 × tokens, a length does not match, a head count &lt;= 0 or q and k overlap; nothing is launched.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+            public void ApplyMultimodal(global::ILGPU.ArrayView<global::RopeGen.BFloat16> q, int numQueryHeads, global::ILGPU.ArrayView<global::RopeGen.BFloat16> k, int numKeyValueHeads, global::ILGPU.ArrayView<int> positions)
+            {
+                int tokens = global::RopeGen.Gpu.GpuChecks.MultimodalTokens(positions);
+                global::RopeGen.Gpu.GpuChecks.FusedLayout(q, numQueryHeads, k, numKeyValueHeads, tokens, RopeGenRotary.HeadDim);
+                global::RopeGen.Gpu.HeadStrides queryHeads = global::RopeGen.Gpu.HeadStrides.Of(global::RopeGen.HeadView.Contiguous(numQueryHeads), RopeGenRotary.HeadDim);
+                global::RopeGen.Gpu.HeadStrides keyHeads = global::RopeGen.Gpu.HeadStrides.Of(global::RopeGen.HeadView.Contiguous(numKeyValueHeads), RopeGenRotary.HeadDim);
+                global::RopeGen.Gpu.GpuChecks.Disjoint(q, global::RopeGen.HeadView.Contiguous(numQueryHeads), k, global::RopeGen.HeadView.Contiguous(numKeyValueHeads), tokens, RopeGenRotary.HeadDim, "q", "k");
+                LaunchBFloat16(q.Cast<ushort>(), queryHeads, k.Cast<ushort>(), keyHeads, positions, tokens, 0, tokens);
+            }
+
+            /// <summary>
+            /// M-RoPE for bfloat16 (<see cref="global::RopeGen.BFloat16"/>) queries <paramref name="q"/> and keys <paramref name="k"/> in one launch; <paramref name="positions"/> holds three ids per token, <c>[3, tokens]</c> axis-major.
+            /// The explicit sequence length selects the table of the dynamic kinds (pass the whole sequence's length to every chunk) and grows the device table to cover it.
+            /// Values are widened to float, rotated as the float overloads rotate them and rounded once to nearest (ties to even).
+            /// Launches are queued; synchronize the accelerator before reading the result.
+            /// </summary>
+            /// <exception cref="global::System.ArgumentException">The positions are not 3 × tokens, a length does not match, a head count &lt;= 0 or q and k overlap, or <paramref name="sequenceLength"/> &lt; 1; nothing is launched.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+            public void ApplyMultimodal(global::ILGPU.ArrayView<global::RopeGen.BFloat16> q, int numQueryHeads, global::ILGPU.ArrayView<global::RopeGen.BFloat16> k, int numKeyValueHeads, global::ILGPU.ArrayView<int> positions, int sequenceLength)
+            {
+                int tokens = global::RopeGen.Gpu.GpuChecks.MultimodalTokens(positions);
+                global::RopeGen.Gpu.GpuChecks.FusedLayout(q, numQueryHeads, k, numKeyValueHeads, tokens, RopeGenRotary.HeadDim);
+                global::RopeGen.Gpu.HeadStrides queryHeads = global::RopeGen.Gpu.HeadStrides.Of(global::RopeGen.HeadView.Contiguous(numQueryHeads), RopeGenRotary.HeadDim);
+                global::RopeGen.Gpu.HeadStrides keyHeads = global::RopeGen.Gpu.HeadStrides.Of(global::RopeGen.HeadView.Contiguous(numKeyValueHeads), RopeGenRotary.HeadDim);
+                global::RopeGen.Gpu.GpuChecks.Disjoint(q, global::RopeGen.HeadView.Contiguous(numQueryHeads), k, global::RopeGen.HeadView.Contiguous(numKeyValueHeads), tokens, RopeGenRotary.HeadDim, "q", "k");
+                global::RopeGen.Gpu.GpuChecks.SequenceLength(sequenceLength);
+                LaunchBFloat16(q.Cast<ushort>(), queryHeads, k.Cast<ushort>(), keyHeads, positions, tokens, sequenceLength, tokens);
+            }
+
+            /// <summary>
+            /// M-RoPE: queues the rotation of new keys <paramref name="source"/> <c>[tokens, numHeads, HeadDim]</c> (left unchanged), at the ids of <paramref name="positions"/> <c>[3, tokens]</c> axis-major, into row <c>slots[t]</c> of the float cache <paramref name="cache"/> <c>[capacity, numHeads, HeadDim]</c>, rounded once; other rows are left as they were. The slots are read back to the host and checked first (a synchronization).
+            /// The frequency table does not depend on the sequence length.
+            /// Launches are queued; synchronize the accelerator before reading the result.
+            /// </summary>
+            /// <exception cref="global::System.ArgumentException">The positions are not 3 × tokens, a length does not match, <paramref name="numHeads"/> &lt;= 0, or a slot is out of range or repeated; nothing is launched.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+            public void RotateMultimodalInto(global::ILGPU.ArrayView<float> source, global::ILGPU.ArrayView<int> positions, int numHeads, global::ILGPU.ArrayView<float> cache, global::ILGPU.ArrayView<int> slots)
+            {
+                int tokens = global::RopeGen.Gpu.GpuChecks.MultimodalTokens(positions);
+                global::RopeGen.Gpu.GpuChecks.Heads(source, tokens, numHeads, RopeGenRotary.HeadDim, "source", "numHeads");
+                global::RopeGen.Gpu.GpuChecks.Slots(slots, tokens, cache, numHeads, RopeGenRotary.HeadDim);
+                LaunchInto(source, numHeads, cache, slots, positions, tokens, 0, tokens);
+            }
+
+            /// <summary>
+            /// M-RoPE: queues the rotation of new keys <paramref name="source"/> <c>[tokens, numHeads, HeadDim]</c> (left unchanged), at the ids of <paramref name="positions"/> <c>[3, tokens]</c> axis-major, into row <c>slots[t]</c> of the float cache <paramref name="cache"/> <c>[capacity, numHeads, HeadDim]</c>, rounded once; other rows are left as they were. The slots are read back to the host and checked first (a synchronization).
+            /// The explicit sequence length selects the table of the dynamic kinds (pass the whole sequence's length to every chunk) and grows the device table to cover it.
+            /// Launches are queued; synchronize the accelerator before reading the result.
+            /// </summary>
+            /// <exception cref="global::System.ArgumentException">The positions are not 3 × tokens, a length does not match, <paramref name="numHeads"/> &lt;= 0, or a slot is out of range or repeated, or <paramref name="sequenceLength"/> &lt; 1; nothing is launched.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+            public void RotateMultimodalInto(global::ILGPU.ArrayView<float> source, global::ILGPU.ArrayView<int> positions, int numHeads, global::ILGPU.ArrayView<float> cache, global::ILGPU.ArrayView<int> slots, int sequenceLength)
+            {
+                int tokens = global::RopeGen.Gpu.GpuChecks.MultimodalTokens(positions);
+                global::RopeGen.Gpu.GpuChecks.Heads(source, tokens, numHeads, RopeGenRotary.HeadDim, "source", "numHeads");
+                global::RopeGen.Gpu.GpuChecks.Slots(slots, tokens, cache, numHeads, RopeGenRotary.HeadDim);
+                global::RopeGen.Gpu.GpuChecks.SequenceLength(sequenceLength);
+                LaunchInto(source, numHeads, cache, slots, positions, tokens, sequenceLength, tokens);
+            }
+
+            /// <summary>
+            /// M-RoPE: queues the rotation of new keys <paramref name="source"/> <c>[tokens, numHeads, HeadDim]</c> (left unchanged), at the ids of <paramref name="positions"/> <c>[3, tokens]</c> axis-major, into row <c>slots[t]</c> of the fp16 (<see cref="global::ILGPU.Half"/>) cache <paramref name="cache"/> <c>[capacity, numHeads, HeadDim]</c>, rounded once; other rows are left as they were. The slots are read back to the host and checked first (a synchronization).
+            /// The frequency table does not depend on the sequence length.
+            /// Values are widened to float, rotated as the float overloads rotate them and rounded once to nearest (ties to even).
+            /// Launches are queued; synchronize the accelerator before reading the result.
+            /// </summary>
+            /// <exception cref="global::System.ArgumentException">The positions are not 3 × tokens, a length does not match, <paramref name="numHeads"/> &lt;= 0, or a slot is out of range or repeated; nothing is launched.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+            public void RotateMultimodalInto(global::ILGPU.ArrayView<float> source, global::ILGPU.ArrayView<int> positions, int numHeads, global::ILGPU.ArrayView<global::ILGPU.Half> cache, global::ILGPU.ArrayView<int> slots)
+            {
+                int tokens = global::RopeGen.Gpu.GpuChecks.MultimodalTokens(positions);
+                global::RopeGen.Gpu.GpuChecks.Heads(source, tokens, numHeads, RopeGenRotary.HeadDim, "source", "numHeads");
+                global::RopeGen.Gpu.GpuChecks.Slots(slots, tokens, cache, numHeads, RopeGenRotary.HeadDim);
+                LaunchIntoHalf(source, numHeads, cache.Cast<ushort>(), slots, positions, tokens, 0, tokens);
+            }
+
+            /// <summary>
+            /// M-RoPE: queues the rotation of new keys <paramref name="source"/> <c>[tokens, numHeads, HeadDim]</c> (left unchanged), at the ids of <paramref name="positions"/> <c>[3, tokens]</c> axis-major, into row <c>slots[t]</c> of the fp16 (<see cref="global::ILGPU.Half"/>) cache <paramref name="cache"/> <c>[capacity, numHeads, HeadDim]</c>, rounded once; other rows are left as they were. The slots are read back to the host and checked first (a synchronization).
+            /// The explicit sequence length selects the table of the dynamic kinds (pass the whole sequence's length to every chunk) and grows the device table to cover it.
+            /// Values are widened to float, rotated as the float overloads rotate them and rounded once to nearest (ties to even).
+            /// Launches are queued; synchronize the accelerator before reading the result.
+            /// </summary>
+            /// <exception cref="global::System.ArgumentException">The positions are not 3 × tokens, a length does not match, <paramref name="numHeads"/> &lt;= 0, or a slot is out of range or repeated, or <paramref name="sequenceLength"/> &lt; 1; nothing is launched.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+            public void RotateMultimodalInto(global::ILGPU.ArrayView<float> source, global::ILGPU.ArrayView<int> positions, int numHeads, global::ILGPU.ArrayView<global::ILGPU.Half> cache, global::ILGPU.ArrayView<int> slots, int sequenceLength)
+            {
+                int tokens = global::RopeGen.Gpu.GpuChecks.MultimodalTokens(positions);
+                global::RopeGen.Gpu.GpuChecks.Heads(source, tokens, numHeads, RopeGenRotary.HeadDim, "source", "numHeads");
+                global::RopeGen.Gpu.GpuChecks.Slots(slots, tokens, cache, numHeads, RopeGenRotary.HeadDim);
+                global::RopeGen.Gpu.GpuChecks.SequenceLength(sequenceLength);
+                LaunchIntoHalf(source, numHeads, cache.Cast<ushort>(), slots, positions, tokens, sequenceLength, tokens);
+            }
+
+            /// <summary>
+            /// M-RoPE: queues the rotation of new keys <paramref name="source"/> <c>[tokens, numHeads, HeadDim]</c> (left unchanged), at the ids of <paramref name="positions"/> <c>[3, tokens]</c> axis-major, into row <c>slots[t]</c> of the bfloat16 (<see cref="global::RopeGen.BFloat16"/>) cache <paramref name="cache"/> <c>[capacity, numHeads, HeadDim]</c>, rounded once; other rows are left as they were. The slots are read back to the host and checked first (a synchronization).
+            /// The frequency table does not depend on the sequence length.
+            /// Values are widened to float, rotated as the float overloads rotate them and rounded once to nearest (ties to even).
+            /// Launches are queued; synchronize the accelerator before reading the result.
+            /// </summary>
+            /// <exception cref="global::System.ArgumentException">The positions are not 3 × tokens, a length does not match, <paramref name="numHeads"/> &lt;= 0, or a slot is out of range or repeated; nothing is launched.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+            public void RotateMultimodalInto(global::ILGPU.ArrayView<float> source, global::ILGPU.ArrayView<int> positions, int numHeads, global::ILGPU.ArrayView<global::RopeGen.BFloat16> cache, global::ILGPU.ArrayView<int> slots)
+            {
+                int tokens = global::RopeGen.Gpu.GpuChecks.MultimodalTokens(positions);
+                global::RopeGen.Gpu.GpuChecks.Heads(source, tokens, numHeads, RopeGenRotary.HeadDim, "source", "numHeads");
+                global::RopeGen.Gpu.GpuChecks.Slots(slots, tokens, cache, numHeads, RopeGenRotary.HeadDim);
+                LaunchIntoBFloat16(source, numHeads, cache.Cast<ushort>(), slots, positions, tokens, 0, tokens);
+            }
+
+            /// <summary>
+            /// M-RoPE: queues the rotation of new keys <paramref name="source"/> <c>[tokens, numHeads, HeadDim]</c> (left unchanged), at the ids of <paramref name="positions"/> <c>[3, tokens]</c> axis-major, into row <c>slots[t]</c> of the bfloat16 (<see cref="global::RopeGen.BFloat16"/>) cache <paramref name="cache"/> <c>[capacity, numHeads, HeadDim]</c>, rounded once; other rows are left as they were. The slots are read back to the host and checked first (a synchronization).
+            /// The explicit sequence length selects the table of the dynamic kinds (pass the whole sequence's length to every chunk) and grows the device table to cover it.
+            /// Values are widened to float, rotated as the float overloads rotate them and rounded once to nearest (ties to even).
+            /// Launches are queued; synchronize the accelerator before reading the result.
+            /// </summary>
+            /// <exception cref="global::System.ArgumentException">The positions are not 3 × tokens, a length does not match, <paramref name="numHeads"/> &lt;= 0, or a slot is out of range or repeated, or <paramref name="sequenceLength"/> &lt; 1; nothing is launched.</exception>
+            [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+            public void RotateMultimodalInto(global::ILGPU.ArrayView<float> source, global::ILGPU.ArrayView<int> positions, int numHeads, global::ILGPU.ArrayView<global::RopeGen.BFloat16> cache, global::ILGPU.ArrayView<int> slots, int sequenceLength)
+            {
+                int tokens = global::RopeGen.Gpu.GpuChecks.MultimodalTokens(positions);
+                global::RopeGen.Gpu.GpuChecks.Heads(source, tokens, numHeads, RopeGenRotary.HeadDim, "source", "numHeads");
+                global::RopeGen.Gpu.GpuChecks.Slots(slots, tokens, cache, numHeads, RopeGenRotary.HeadDim);
+                global::RopeGen.Gpu.GpuChecks.SequenceLength(sequenceLength);
+                LaunchIntoBFloat16(source, numHeads, cache.Cast<ushort>(), slots, positions, tokens, sequenceLength, tokens);
             }
 
             /// <summary>Grows the device table to cover positions below <paramref name="positions"/> now (up to the cap), so later launches read rather than compute them.</summary>
@@ -542,12 +775,12 @@ namespace Models
                 _rotate(threads, a, headsA.Heads, headsA.Places, b, headsB.Heads, headsB.Places, positions, rows, cachedRows, theta, axisStride);
             }
 
-            private void LaunchInto(global::ILGPU.ArrayView<float> source, int heads, global::ILGPU.ArrayView<float> cache, global::ILGPU.ArrayView<int> slots, global::ILGPU.ArrayView<int> positions, int tokens, int sequenceLength)
+            private void LaunchInto(global::ILGPU.ArrayView<float> source, int heads, global::ILGPU.ArrayView<float> cache, global::ILGPU.ArrayView<int> slots, global::ILGPU.ArrayView<int> positions, int tokens, int sequenceLength, int axisStride = 0)
             {
                 Select(sequenceLength, out global::ILGPU.ArrayView<float> rows, out int cachedRows, out global::ILGPU.ArrayView<double> theta);
                 int threads = global::RopeGen.Gpu.GpuChecks.Threads(tokens, heads, RopeGenRotary.PairCount);
                 if (threads == 0) return;
-                (_rotateInto ??= global::ILGPU.Runtime.KernelLoaders.LoadAutoGroupedStreamKernel<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<int>, global::ILGPU.ArrayView<int>, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<double>>(_accelerator, RotateIntoKernel))(threads, source, heads, cache, slots, positions, rows, cachedRows, theta);
+                (_rotateInto ??= global::ILGPU.Runtime.KernelLoaders.LoadAutoGroupedStreamKernel<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<int>, global::ILGPU.ArrayView<int>, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<double>, int>(_accelerator, RotateIntoKernel))(threads, source, heads, cache, slots, positions, rows, cachedRows, theta, axisStride);
             }
 
             private void LaunchShift(global::ILGPU.ArrayView<float> keys, int rows, int delta)
@@ -559,20 +792,20 @@ namespace Models
                 (_shift ??= global::ILGPU.Runtime.KernelLoaders.LoadAutoGroupedStreamKernel<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, global::ILGPU.ArrayView<float>>(_accelerator, ShiftKernel))(threads, keys, _table.ShiftRow(delta));
             }
 
-            private void LaunchHalf(global::ILGPU.ArrayView<ushort> a, global::RopeGen.Gpu.HeadStrides headsA, global::ILGPU.ArrayView<ushort> b, global::RopeGen.Gpu.HeadStrides headsB, global::ILGPU.ArrayView<int> positions, int tokens, int sequenceLength)
+            private void LaunchHalf(global::ILGPU.ArrayView<ushort> a, global::RopeGen.Gpu.HeadStrides headsA, global::ILGPU.ArrayView<ushort> b, global::RopeGen.Gpu.HeadStrides headsB, global::ILGPU.ArrayView<int> positions, int tokens, int sequenceLength, int axisStride = 0)
             {
                 Select(sequenceLength, out global::ILGPU.ArrayView<float> rows, out int cachedRows, out global::ILGPU.ArrayView<double> theta);
                 int threads = global::RopeGen.Gpu.GpuChecks.Threads(tokens, headsA.Heads + headsB.Heads, RopeGenRotary.PairCount);
                 if (threads == 0) return;
-                (_rotateHalf ??= global::ILGPU.Runtime.KernelLoaders.LoadAutoGroupedStreamKernel<global::ILGPU.Index1D, global::ILGPU.ArrayView<ushort>, int, global::ILGPU.LongIndex3D, global::ILGPU.ArrayView<ushort>, int, global::ILGPU.LongIndex3D, global::ILGPU.ArrayView<int>, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<double>>(_accelerator, RotateKernelHalf))(threads, a, headsA.Heads, headsA.Places, b, headsB.Heads, headsB.Places, positions, rows, cachedRows, theta);
+                (_rotateHalf ??= global::ILGPU.Runtime.KernelLoaders.LoadAutoGroupedStreamKernel<global::ILGPU.Index1D, global::ILGPU.ArrayView<ushort>, int, global::ILGPU.LongIndex3D, global::ILGPU.ArrayView<ushort>, int, global::ILGPU.LongIndex3D, global::ILGPU.ArrayView<int>, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<double>, int>(_accelerator, RotateKernelHalf))(threads, a, headsA.Heads, headsA.Places, b, headsB.Heads, headsB.Places, positions, rows, cachedRows, theta, axisStride);
             }
 
-            private void LaunchIntoHalf(global::ILGPU.ArrayView<float> source, int heads, global::ILGPU.ArrayView<ushort> cache, global::ILGPU.ArrayView<int> slots, global::ILGPU.ArrayView<int> positions, int tokens, int sequenceLength)
+            private void LaunchIntoHalf(global::ILGPU.ArrayView<float> source, int heads, global::ILGPU.ArrayView<ushort> cache, global::ILGPU.ArrayView<int> slots, global::ILGPU.ArrayView<int> positions, int tokens, int sequenceLength, int axisStride = 0)
             {
                 Select(sequenceLength, out global::ILGPU.ArrayView<float> rows, out int cachedRows, out global::ILGPU.ArrayView<double> theta);
                 int threads = global::RopeGen.Gpu.GpuChecks.Threads(tokens, heads, RopeGenRotary.PairCount);
                 if (threads == 0) return;
-                (_rotateIntoHalf ??= global::ILGPU.Runtime.KernelLoaders.LoadAutoGroupedStreamKernel<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<ushort>, global::ILGPU.ArrayView<int>, global::ILGPU.ArrayView<int>, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<double>>(_accelerator, RotateIntoKernelHalf))(threads, source, heads, cache, slots, positions, rows, cachedRows, theta);
+                (_rotateIntoHalf ??= global::ILGPU.Runtime.KernelLoaders.LoadAutoGroupedStreamKernel<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<ushort>, global::ILGPU.ArrayView<int>, global::ILGPU.ArrayView<int>, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<double>, int>(_accelerator, RotateIntoKernelHalf))(threads, source, heads, cache, slots, positions, rows, cachedRows, theta, axisStride);
             }
 
             private void LaunchShiftHalf(global::ILGPU.ArrayView<ushort> keys, int rows, int delta)
@@ -584,20 +817,20 @@ namespace Models
                 (_shiftHalf ??= global::ILGPU.Runtime.KernelLoaders.LoadAutoGroupedStreamKernel<global::ILGPU.Index1D, global::ILGPU.ArrayView<ushort>, global::ILGPU.ArrayView<float>>(_accelerator, ShiftKernelHalf))(threads, keys, _table.ShiftRow(delta));
             }
 
-            private void LaunchBFloat16(global::ILGPU.ArrayView<ushort> a, global::RopeGen.Gpu.HeadStrides headsA, global::ILGPU.ArrayView<ushort> b, global::RopeGen.Gpu.HeadStrides headsB, global::ILGPU.ArrayView<int> positions, int tokens, int sequenceLength)
+            private void LaunchBFloat16(global::ILGPU.ArrayView<ushort> a, global::RopeGen.Gpu.HeadStrides headsA, global::ILGPU.ArrayView<ushort> b, global::RopeGen.Gpu.HeadStrides headsB, global::ILGPU.ArrayView<int> positions, int tokens, int sequenceLength, int axisStride = 0)
             {
                 Select(sequenceLength, out global::ILGPU.ArrayView<float> rows, out int cachedRows, out global::ILGPU.ArrayView<double> theta);
                 int threads = global::RopeGen.Gpu.GpuChecks.Threads(tokens, headsA.Heads + headsB.Heads, RopeGenRotary.PairCount);
                 if (threads == 0) return;
-                (_rotateBFloat16 ??= global::ILGPU.Runtime.KernelLoaders.LoadAutoGroupedStreamKernel<global::ILGPU.Index1D, global::ILGPU.ArrayView<ushort>, int, global::ILGPU.LongIndex3D, global::ILGPU.ArrayView<ushort>, int, global::ILGPU.LongIndex3D, global::ILGPU.ArrayView<int>, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<double>>(_accelerator, RotateKernelBFloat16))(threads, a, headsA.Heads, headsA.Places, b, headsB.Heads, headsB.Places, positions, rows, cachedRows, theta);
+                (_rotateBFloat16 ??= global::ILGPU.Runtime.KernelLoaders.LoadAutoGroupedStreamKernel<global::ILGPU.Index1D, global::ILGPU.ArrayView<ushort>, int, global::ILGPU.LongIndex3D, global::ILGPU.ArrayView<ushort>, int, global::ILGPU.LongIndex3D, global::ILGPU.ArrayView<int>, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<double>, int>(_accelerator, RotateKernelBFloat16))(threads, a, headsA.Heads, headsA.Places, b, headsB.Heads, headsB.Places, positions, rows, cachedRows, theta, axisStride);
             }
 
-            private void LaunchIntoBFloat16(global::ILGPU.ArrayView<float> source, int heads, global::ILGPU.ArrayView<ushort> cache, global::ILGPU.ArrayView<int> slots, global::ILGPU.ArrayView<int> positions, int tokens, int sequenceLength)
+            private void LaunchIntoBFloat16(global::ILGPU.ArrayView<float> source, int heads, global::ILGPU.ArrayView<ushort> cache, global::ILGPU.ArrayView<int> slots, global::ILGPU.ArrayView<int> positions, int tokens, int sequenceLength, int axisStride = 0)
             {
                 Select(sequenceLength, out global::ILGPU.ArrayView<float> rows, out int cachedRows, out global::ILGPU.ArrayView<double> theta);
                 int threads = global::RopeGen.Gpu.GpuChecks.Threads(tokens, heads, RopeGenRotary.PairCount);
                 if (threads == 0) return;
-                (_rotateIntoBFloat16 ??= global::ILGPU.Runtime.KernelLoaders.LoadAutoGroupedStreamKernel<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<ushort>, global::ILGPU.ArrayView<int>, global::ILGPU.ArrayView<int>, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<double>>(_accelerator, RotateIntoKernelBFloat16))(threads, source, heads, cache, slots, positions, rows, cachedRows, theta);
+                (_rotateIntoBFloat16 ??= global::ILGPU.Runtime.KernelLoaders.LoadAutoGroupedStreamKernel<global::ILGPU.Index1D, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<ushort>, global::ILGPU.ArrayView<int>, global::ILGPU.ArrayView<int>, global::ILGPU.ArrayView<float>, int, global::ILGPU.ArrayView<double>, int>(_accelerator, RotateIntoKernelBFloat16))(threads, source, heads, cache, slots, positions, rows, cachedRows, theta, axisStride);
             }
 
             private void LaunchShiftBFloat16(global::ILGPU.ArrayView<ushort> keys, int rows, int delta)
@@ -646,12 +879,13 @@ namespace Models
             }
 
             /// <summary>One thread per rotation pair: token t's heads rotated from the float source into cache row slots[t]; the dims past the rotary dim copied.</summary>
-            private static void RotateIntoKernel(global::ILGPU.Index1D index, global::ILGPU.ArrayView<float> source, int heads, global::ILGPU.ArrayView<float> cache, global::ILGPU.ArrayView<int> slots, global::ILGPU.ArrayView<int> positions, global::ILGPU.ArrayView<float> rows, int cachedRows, global::ILGPU.ArrayView<double> theta)
+            private static void RotateIntoKernel(global::ILGPU.Index1D index, global::ILGPU.ArrayView<float> source, int heads, global::ILGPU.ArrayView<float> cache, global::ILGPU.ArrayView<int> slots, global::ILGPU.ArrayView<int> positions, global::ILGPU.ArrayView<float> rows, int cachedRows, global::ILGPU.ArrayView<double> theta, int axisStride)
             {
                 int pair = index % RopeGenRotary.PairCount;
                 int head = index / RopeGenRotary.PairCount;
                 int token = head / heads;
-                int p = positions[token];
+                // M-RoPE: the pair's axis picks one of the token's three ids ([3, tokens]); plain calls pass axisStride 0.
+                int p = positions[(pair % 3 == 1 && pair < 60 ? 1 : pair % 3 == 2 && pair < 60 ? 2 : 0) * axisStride + token];
                 float c, s;
                 if (p >= 0 && p < cachedRows)
                 {
@@ -680,14 +914,15 @@ namespace Models
             }
 
             /// <summary>One thread per rotation pair of every head of a, then of b; consecutive threads touch consecutive pairs.</summary>
-            private static void RotateKernelHalf(global::ILGPU.Index1D index, global::ILGPU.ArrayView<ushort> a, int headsA, global::ILGPU.LongIndex3D placesA, global::ILGPU.ArrayView<ushort> b, int headsB, global::ILGPU.LongIndex3D placesB, global::ILGPU.ArrayView<int> positions, global::ILGPU.ArrayView<float> rows, int cachedRows, global::ILGPU.ArrayView<double> theta)
+            private static void RotateKernelHalf(global::ILGPU.Index1D index, global::ILGPU.ArrayView<ushort> a, int headsA, global::ILGPU.LongIndex3D placesA, global::ILGPU.ArrayView<ushort> b, int headsB, global::ILGPU.LongIndex3D placesB, global::ILGPU.ArrayView<int> positions, global::ILGPU.ArrayView<float> rows, int cachedRows, global::ILGPU.ArrayView<double> theta, int axisStride)
             {
                 int pair = index % RopeGenRotary.PairCount;
                 int head = index / RopeGenRotary.PairCount;
                 int heads = headsA + headsB;
                 int token = head / heads;
                 int h = head - token * heads;
-                int p = positions[token];
+                // M-RoPE: the pair's axis picks one of the token's three ids ([3, tokens]); plain calls pass axisStride 0.
+                int p = positions[(pair % 3 == 1 && pair < 60 ? 1 : pair % 3 == 2 && pair < 60 ? 2 : 0) * axisStride + token];
                 float c, s;
                 if (p >= 0 && p < cachedRows)
                 {
@@ -715,12 +950,13 @@ namespace Models
             }
 
             /// <summary>One thread per rotation pair: token t's heads rotated from the float source into cache row slots[t]; the dims past the rotary dim copied.</summary>
-            private static void RotateIntoKernelHalf(global::ILGPU.Index1D index, global::ILGPU.ArrayView<float> source, int heads, global::ILGPU.ArrayView<ushort> cache, global::ILGPU.ArrayView<int> slots, global::ILGPU.ArrayView<int> positions, global::ILGPU.ArrayView<float> rows, int cachedRows, global::ILGPU.ArrayView<double> theta)
+            private static void RotateIntoKernelHalf(global::ILGPU.Index1D index, global::ILGPU.ArrayView<float> source, int heads, global::ILGPU.ArrayView<ushort> cache, global::ILGPU.ArrayView<int> slots, global::ILGPU.ArrayView<int> positions, global::ILGPU.ArrayView<float> rows, int cachedRows, global::ILGPU.ArrayView<double> theta, int axisStride)
             {
                 int pair = index % RopeGenRotary.PairCount;
                 int head = index / RopeGenRotary.PairCount;
                 int token = head / heads;
-                int p = positions[token];
+                // M-RoPE: the pair's axis picks one of the token's three ids ([3, tokens]); plain calls pass axisStride 0.
+                int p = positions[(pair % 3 == 1 && pair < 60 ? 1 : pair % 3 == 2 && pair < 60 ? 2 : 0) * axisStride + token];
                 float c, s;
                 if (p >= 0 && p < cachedRows)
                 {
@@ -749,14 +985,15 @@ namespace Models
             }
 
             /// <summary>One thread per rotation pair of every head of a, then of b; consecutive threads touch consecutive pairs.</summary>
-            private static void RotateKernelBFloat16(global::ILGPU.Index1D index, global::ILGPU.ArrayView<ushort> a, int headsA, global::ILGPU.LongIndex3D placesA, global::ILGPU.ArrayView<ushort> b, int headsB, global::ILGPU.LongIndex3D placesB, global::ILGPU.ArrayView<int> positions, global::ILGPU.ArrayView<float> rows, int cachedRows, global::ILGPU.ArrayView<double> theta)
+            private static void RotateKernelBFloat16(global::ILGPU.Index1D index, global::ILGPU.ArrayView<ushort> a, int headsA, global::ILGPU.LongIndex3D placesA, global::ILGPU.ArrayView<ushort> b, int headsB, global::ILGPU.LongIndex3D placesB, global::ILGPU.ArrayView<int> positions, global::ILGPU.ArrayView<float> rows, int cachedRows, global::ILGPU.ArrayView<double> theta, int axisStride)
             {
                 int pair = index % RopeGenRotary.PairCount;
                 int head = index / RopeGenRotary.PairCount;
                 int heads = headsA + headsB;
                 int token = head / heads;
                 int h = head - token * heads;
-                int p = positions[token];
+                // M-RoPE: the pair's axis picks one of the token's three ids ([3, tokens]); plain calls pass axisStride 0.
+                int p = positions[(pair % 3 == 1 && pair < 60 ? 1 : pair % 3 == 2 && pair < 60 ? 2 : 0) * axisStride + token];
                 float c, s;
                 if (p >= 0 && p < cachedRows)
                 {
@@ -784,12 +1021,13 @@ namespace Models
             }
 
             /// <summary>One thread per rotation pair: token t's heads rotated from the float source into cache row slots[t]; the dims past the rotary dim copied.</summary>
-            private static void RotateIntoKernelBFloat16(global::ILGPU.Index1D index, global::ILGPU.ArrayView<float> source, int heads, global::ILGPU.ArrayView<ushort> cache, global::ILGPU.ArrayView<int> slots, global::ILGPU.ArrayView<int> positions, global::ILGPU.ArrayView<float> rows, int cachedRows, global::ILGPU.ArrayView<double> theta)
+            private static void RotateIntoKernelBFloat16(global::ILGPU.Index1D index, global::ILGPU.ArrayView<float> source, int heads, global::ILGPU.ArrayView<ushort> cache, global::ILGPU.ArrayView<int> slots, global::ILGPU.ArrayView<int> positions, global::ILGPU.ArrayView<float> rows, int cachedRows, global::ILGPU.ArrayView<double> theta, int axisStride)
             {
                 int pair = index % RopeGenRotary.PairCount;
                 int head = index / RopeGenRotary.PairCount;
                 int token = head / heads;
-                int p = positions[token];
+                // M-RoPE: the pair's axis picks one of the token's three ids ([3, tokens]); plain calls pass axisStride 0.
+                int p = positions[(pair % 3 == 1 && pair < 60 ? 1 : pair % 3 == 2 && pair < 60 ? 2 : 0) * axisStride + token];
                 float c, s;
                 if (p >= 0 && p < cachedRows)
                 {

@@ -105,17 +105,59 @@ namespace RopeGen.Gpu
     [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
     internal interface IGpuMultimodalRotary : IGpuRotary
     {
-        /// <summary>M-RoPE: queues the in-place rotation of <paramref name="x"/> <c>[tokens, numHeads, HeadDim]</c>, where <paramref name="positions"/> holds three ids per token, <c>[3, tokens]</c> axis-major (every temporal id, then every height id, then every width id); each pair turns with its axis's id.</summary>
+        /// <summary>M-RoPE: queues the in-place rotation of the float buffer <paramref name="x"/> <c>[tokens, numHeads, HeadDim]</c>, where <paramref name="positions"/> holds three ids per token, <c>[3, tokens]</c> axis-major (every temporal id, then every height id, then every width id); each pair turns with its axis's id.</summary>
         void ApplyMultimodal(global::ILGPU.ArrayView<float> x, global::ILGPU.ArrayView<int> positions, int numHeads);
 
-        /// <summary>M-RoPE: queues the in-place rotation of <paramref name="x"/> <c>[tokens, numHeads, HeadDim]</c>, where <paramref name="positions"/> holds three ids per token, <c>[3, tokens]</c> axis-major (every temporal id, then every height id, then every width id); each pair turns with its axis's id. With an explicit sequence length.</summary>
+        /// <summary>M-RoPE: queues the in-place rotation of the float buffer <paramref name="x"/> <c>[tokens, numHeads, HeadDim]</c>, where <paramref name="positions"/> holds three ids per token, <c>[3, tokens]</c> axis-major (every temporal id, then every height id, then every width id); each pair turns with its axis's id. With an explicit sequence length.</summary>
         void ApplyMultimodal(global::ILGPU.ArrayView<float> x, global::ILGPU.ArrayView<int> positions, int numHeads, int sequenceLength);
 
-        /// <summary>M-RoPE for queries <paramref name="q"/> and keys <paramref name="k"/> in one launch; <paramref name="positions"/> holds three ids per token, <c>[3, tokens]</c> axis-major.</summary>
+        /// <summary>M-RoPE: queues the in-place rotation of the fp16 (<see cref="global::ILGPU.Half"/>) buffer <paramref name="x"/> <c>[tokens, numHeads, HeadDim]</c>, where <paramref name="positions"/> holds three ids per token, <c>[3, tokens]</c> axis-major (every temporal id, then every height id, then every width id); each pair turns with its axis's id.</summary>
+        void ApplyMultimodal(global::ILGPU.ArrayView<global::ILGPU.Half> x, global::ILGPU.ArrayView<int> positions, int numHeads);
+
+        /// <summary>M-RoPE: queues the in-place rotation of the fp16 (<see cref="global::ILGPU.Half"/>) buffer <paramref name="x"/> <c>[tokens, numHeads, HeadDim]</c>, where <paramref name="positions"/> holds three ids per token, <c>[3, tokens]</c> axis-major (every temporal id, then every height id, then every width id); each pair turns with its axis's id. With an explicit sequence length.</summary>
+        void ApplyMultimodal(global::ILGPU.ArrayView<global::ILGPU.Half> x, global::ILGPU.ArrayView<int> positions, int numHeads, int sequenceLength);
+
+        /// <summary>M-RoPE: queues the in-place rotation of the bfloat16 (<see cref="global::RopeGen.BFloat16"/>) buffer <paramref name="x"/> <c>[tokens, numHeads, HeadDim]</c>, where <paramref name="positions"/> holds three ids per token, <c>[3, tokens]</c> axis-major (every temporal id, then every height id, then every width id); each pair turns with its axis's id.</summary>
+        void ApplyMultimodal(global::ILGPU.ArrayView<global::RopeGen.BFloat16> x, global::ILGPU.ArrayView<int> positions, int numHeads);
+
+        /// <summary>M-RoPE: queues the in-place rotation of the bfloat16 (<see cref="global::RopeGen.BFloat16"/>) buffer <paramref name="x"/> <c>[tokens, numHeads, HeadDim]</c>, where <paramref name="positions"/> holds three ids per token, <c>[3, tokens]</c> axis-major (every temporal id, then every height id, then every width id); each pair turns with its axis's id. With an explicit sequence length.</summary>
+        void ApplyMultimodal(global::ILGPU.ArrayView<global::RopeGen.BFloat16> x, global::ILGPU.ArrayView<int> positions, int numHeads, int sequenceLength);
+
+        /// <summary>M-RoPE for float queries <paramref name="q"/> and keys <paramref name="k"/> in one launch; <paramref name="positions"/> holds three ids per token, <c>[3, tokens]</c> axis-major.</summary>
         void ApplyMultimodal(global::ILGPU.ArrayView<float> q, int numQueryHeads, global::ILGPU.ArrayView<float> k, int numKeyValueHeads, global::ILGPU.ArrayView<int> positions);
 
-        /// <summary>M-RoPE for queries <paramref name="q"/> and keys <paramref name="k"/> in one launch; <paramref name="positions"/> holds three ids per token, <c>[3, tokens]</c> axis-major. With an explicit sequence length.</summary>
+        /// <summary>M-RoPE for float queries <paramref name="q"/> and keys <paramref name="k"/> in one launch; <paramref name="positions"/> holds three ids per token, <c>[3, tokens]</c> axis-major. With an explicit sequence length.</summary>
         void ApplyMultimodal(global::ILGPU.ArrayView<float> q, int numQueryHeads, global::ILGPU.ArrayView<float> k, int numKeyValueHeads, global::ILGPU.ArrayView<int> positions, int sequenceLength);
+
+        /// <summary>M-RoPE for fp16 (<see cref="global::ILGPU.Half"/>) queries <paramref name="q"/> and keys <paramref name="k"/> in one launch; <paramref name="positions"/> holds three ids per token, <c>[3, tokens]</c> axis-major.</summary>
+        void ApplyMultimodal(global::ILGPU.ArrayView<global::ILGPU.Half> q, int numQueryHeads, global::ILGPU.ArrayView<global::ILGPU.Half> k, int numKeyValueHeads, global::ILGPU.ArrayView<int> positions);
+
+        /// <summary>M-RoPE for fp16 (<see cref="global::ILGPU.Half"/>) queries <paramref name="q"/> and keys <paramref name="k"/> in one launch; <paramref name="positions"/> holds three ids per token, <c>[3, tokens]</c> axis-major. With an explicit sequence length.</summary>
+        void ApplyMultimodal(global::ILGPU.ArrayView<global::ILGPU.Half> q, int numQueryHeads, global::ILGPU.ArrayView<global::ILGPU.Half> k, int numKeyValueHeads, global::ILGPU.ArrayView<int> positions, int sequenceLength);
+
+        /// <summary>M-RoPE for bfloat16 (<see cref="global::RopeGen.BFloat16"/>) queries <paramref name="q"/> and keys <paramref name="k"/> in one launch; <paramref name="positions"/> holds three ids per token, <c>[3, tokens]</c> axis-major.</summary>
+        void ApplyMultimodal(global::ILGPU.ArrayView<global::RopeGen.BFloat16> q, int numQueryHeads, global::ILGPU.ArrayView<global::RopeGen.BFloat16> k, int numKeyValueHeads, global::ILGPU.ArrayView<int> positions);
+
+        /// <summary>M-RoPE for bfloat16 (<see cref="global::RopeGen.BFloat16"/>) queries <paramref name="q"/> and keys <paramref name="k"/> in one launch; <paramref name="positions"/> holds three ids per token, <c>[3, tokens]</c> axis-major. With an explicit sequence length.</summary>
+        void ApplyMultimodal(global::ILGPU.ArrayView<global::RopeGen.BFloat16> q, int numQueryHeads, global::ILGPU.ArrayView<global::RopeGen.BFloat16> k, int numKeyValueHeads, global::ILGPU.ArrayView<int> positions, int sequenceLength);
+
+        /// <summary>M-RoPE: queues the rotation of new keys <paramref name="source"/> <c>[tokens, numHeads, HeadDim]</c> (left unchanged), at the ids of <paramref name="positions"/> <c>[3, tokens]</c> axis-major, into row <c>slots[t]</c> of the float cache <paramref name="cache"/> <c>[capacity, numHeads, HeadDim]</c>, rounded once; other rows are left as they were. The slots are read back to the host and checked first (a synchronization).</summary>
+        void RotateMultimodalInto(global::ILGPU.ArrayView<float> source, global::ILGPU.ArrayView<int> positions, int numHeads, global::ILGPU.ArrayView<float> cache, global::ILGPU.ArrayView<int> slots);
+
+        /// <summary>M-RoPE: queues the rotation of new keys <paramref name="source"/> <c>[tokens, numHeads, HeadDim]</c> (left unchanged), at the ids of <paramref name="positions"/> <c>[3, tokens]</c> axis-major, into row <c>slots[t]</c> of the float cache <paramref name="cache"/> <c>[capacity, numHeads, HeadDim]</c>, rounded once; other rows are left as they were. The slots are read back to the host and checked first (a synchronization). With an explicit sequence length.</summary>
+        void RotateMultimodalInto(global::ILGPU.ArrayView<float> source, global::ILGPU.ArrayView<int> positions, int numHeads, global::ILGPU.ArrayView<float> cache, global::ILGPU.ArrayView<int> slots, int sequenceLength);
+
+        /// <summary>M-RoPE: queues the rotation of new keys <paramref name="source"/> <c>[tokens, numHeads, HeadDim]</c> (left unchanged), at the ids of <paramref name="positions"/> <c>[3, tokens]</c> axis-major, into row <c>slots[t]</c> of the fp16 (<see cref="global::ILGPU.Half"/>) cache <paramref name="cache"/> <c>[capacity, numHeads, HeadDim]</c>, rounded once; other rows are left as they were. The slots are read back to the host and checked first (a synchronization).</summary>
+        void RotateMultimodalInto(global::ILGPU.ArrayView<float> source, global::ILGPU.ArrayView<int> positions, int numHeads, global::ILGPU.ArrayView<global::ILGPU.Half> cache, global::ILGPU.ArrayView<int> slots);
+
+        /// <summary>M-RoPE: queues the rotation of new keys <paramref name="source"/> <c>[tokens, numHeads, HeadDim]</c> (left unchanged), at the ids of <paramref name="positions"/> <c>[3, tokens]</c> axis-major, into row <c>slots[t]</c> of the fp16 (<see cref="global::ILGPU.Half"/>) cache <paramref name="cache"/> <c>[capacity, numHeads, HeadDim]</c>, rounded once; other rows are left as they were. The slots are read back to the host and checked first (a synchronization). With an explicit sequence length.</summary>
+        void RotateMultimodalInto(global::ILGPU.ArrayView<float> source, global::ILGPU.ArrayView<int> positions, int numHeads, global::ILGPU.ArrayView<global::ILGPU.Half> cache, global::ILGPU.ArrayView<int> slots, int sequenceLength);
+
+        /// <summary>M-RoPE: queues the rotation of new keys <paramref name="source"/> <c>[tokens, numHeads, HeadDim]</c> (left unchanged), at the ids of <paramref name="positions"/> <c>[3, tokens]</c> axis-major, into row <c>slots[t]</c> of the bfloat16 (<see cref="global::RopeGen.BFloat16"/>) cache <paramref name="cache"/> <c>[capacity, numHeads, HeadDim]</c>, rounded once; other rows are left as they were. The slots are read back to the host and checked first (a synchronization).</summary>
+        void RotateMultimodalInto(global::ILGPU.ArrayView<float> source, global::ILGPU.ArrayView<int> positions, int numHeads, global::ILGPU.ArrayView<global::RopeGen.BFloat16> cache, global::ILGPU.ArrayView<int> slots);
+
+        /// <summary>M-RoPE: queues the rotation of new keys <paramref name="source"/> <c>[tokens, numHeads, HeadDim]</c> (left unchanged), at the ids of <paramref name="positions"/> <c>[3, tokens]</c> axis-major, into row <c>slots[t]</c> of the bfloat16 (<see cref="global::RopeGen.BFloat16"/>) cache <paramref name="cache"/> <c>[capacity, numHeads, HeadDim]</c>, rounded once; other rows are left as they were. The slots are read back to the host and checked first (a synchronization). With an explicit sequence length.</summary>
+        void RotateMultimodalInto(global::ILGPU.ArrayView<float> source, global::ILGPU.ArrayView<int> positions, int numHeads, global::ILGPU.ArrayView<global::RopeGen.BFloat16> cache, global::ILGPU.ArrayView<int> slots, int sequenceLength);
     }
 
     /// <summary>
