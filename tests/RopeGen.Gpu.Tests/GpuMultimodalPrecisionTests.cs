@@ -142,14 +142,7 @@ public class GpuMultimodalPrecisionTests(AcceleratorFixture gpu)
         T[] written = cacheDevice.GetAsArray1D();
 
         Assert.Equal(source, sourceDevice.GetAsArray1D());
-        double[] exact = Exact(kernel.Config, source, Positions, heads);
-        for (int slot = 0; slot < Capacity; slot++)
-        {
-            int t = Array.IndexOf(Slots, slot);
-            string what = $"{kernel.Name} {typeof(T).Name} cache row {slot}";
-            if (t < 0) Assert.True(written.AsSpan(slot * row, row).SequenceEqual(cache.AsSpan(slot * row, row)), what + " was not to be written");
-            else Sixteen.AssertRoundedOnce<T>(written.AsSpan(slot * row, row), expected.AsSpan(t * row, row), exact.AsSpan(t * row, row), what);
-        }
+        Sixteen.AssertCacheRows<T>(written, cache, Slots, row, expected, Exact(kernel.Config, source, Positions, heads), $"{kernel.Name} {typeof(T).Name}");
     }
 
     [Theory]

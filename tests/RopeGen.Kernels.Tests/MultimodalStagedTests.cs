@@ -28,10 +28,10 @@ public class MultimodalStagedTests
     private static void Apply<T>(MultimodalCase kernel)
     {
         foreach (int heads in HeadCounts(kernel))
-            MultimodalStagedChecks<T>.Apply(Overloads<float>(kernel), Overloads<T>(kernel), MultimodalStagedChecks<T>.Mixed, heads);
+            MultimodalStagedChecks<T>.Apply(Overloads<float>(kernel), Overloads<T>(kernel), MultimodalIds.Mixed, heads);
         int[] prefill = MultimodalPositions.TextAndImage(16, 1, 22, 22, 12);
         MultimodalStagedChecks<T>.Fused(Overloads<float>(kernel), Overloads<T>(kernel), prefill, 4, 2);
-        MultimodalStagedChecks<T>.Fused(Overloads<float>(kernel), Overloads<T>(kernel), MultimodalStagedChecks<T>.Mixed, 4096 / kernel.Config.HeadDim + 1, 2);
+        MultimodalStagedChecks<T>.Fused(Overloads<float>(kernel), Overloads<T>(kernel), MultimodalIds.Mixed, 4096 / kernel.Config.HeadDim + 1, 2);
     }
 
     [Theory, MemberData(nameof(MultimodalCase.Cases), MemberType = typeof(MultimodalCase))]

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using static RopeGen.Testing.MultimodalIds;
 
 namespace RopeGen.Tests;
 
@@ -24,9 +25,6 @@ public class MultimodalRotaryKernelTests
     };
 
     public static TheoryData<int> Indexes() => new(Enumerable.Range(0, Configs.Length));
-
-    private static int[] Ids(params (int T, int H, int W)[] tokens) =>
-        tokens.Select(t => t.T).Concat(tokens.Select(t => t.H)).Concat(tokens.Select(t => t.W)).ToArray();
 
     private static readonly int[] Mixed = Ids(
         (0, 0, 0), (7, 3, 9), (100, 0, 50), (1023, 1024, 1025), (4096, 70000, 2), (65536, 65536, 65536), (999_999, 1_000_000, 65536));

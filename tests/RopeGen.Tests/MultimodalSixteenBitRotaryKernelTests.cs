@@ -32,9 +32,9 @@ public class MultimodalSixteenBitRotaryKernelTests
         PrecisionOverloads<float> f = PrecisionOverloads<float>.RuntimeMultimodal(kernel);
         PrecisionOverloads<T> s = PrecisionOverloads<T>.RuntimeMultimodal(kernel);
         foreach (int heads in HeadCounts(kernel))
-            MultimodalStagedChecks<T>.Apply(f, s, MultimodalStagedChecks<T>.Mixed, heads);
+            MultimodalStagedChecks<T>.Apply(f, s, MultimodalIds.Mixed, heads);
         MultimodalStagedChecks<T>.Fused(f, s, MultimodalPositions.TextAndImage(5, 2, 4, 6, 7), 4, 2);
-        MultimodalStagedChecks<T>.Fused(f, s, MultimodalStagedChecks<T>.Mixed, 4096 / kernel.Config.HeadDim + 1, 1);
+        MultimodalStagedChecks<T>.Fused(f, s, MultimodalIds.Mixed, 4096 / kernel.Config.HeadDim + 1, 1);
     }
 
     [Theory, MemberData(nameof(Indexes))]

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using static RopeGen.Testing.Buffers;
+using static RopeGen.Testing.MultimodalIds;
 
 namespace RopeGen.Testing;
 
@@ -13,15 +14,6 @@ namespace RopeGen.Testing;
 /// </summary>
 internal static class MultimodalStagedChecks<T>
 {
-    /// <summary>Ids laid out [3, tokens], axis-major, from (temporal, height, width) per token.</summary>
-    public static int[] Ids(params (int T, int H, int W)[] tokens) =>
-        tokens.Select(t => t.T).Concat(tokens.Select(t => t.H)).Concat(tokens.Select(t => t.W)).ToArray();
-
-    /// <summary>Text tokens (equal ids), image tokens, ids on both sides of the table's block and cap, up to 1,000,000.</summary>
-    public static readonly int[] Mixed = Ids(
-        (0, 0, 0), (5, 5, 5), (7, 3, 9), (100, 0, 50), (1023, 1024, 1025), (4096, 70000, 2), (12, 12, 13),
-        (65536, 65536, 65536), (999_999, 1_000_000, 65536), (40000, 40001, 39999));
-
     private static double[] Exact(RotaryConfig config, float[] input, int[] positions, int heads)
     {
         double[] exact = input.Select(v => (double)v).ToArray();
@@ -107,13 +99,7 @@ internal static class MultimodalStagedChecks<T>
             else s.RotateInto(source, positions, heads, cache, slots);
 
             Assert.Equal(sourceBefore, source);
-            for (int slot = 0; slot < capacity; slot++)
-            {
-                int t = Array.IndexOf(slots, slot);
-                Span<T> written = cache.AsSpan(slot * row, row);
-                if (t < 0) Assert.True(written.SequenceEqual(cacheBefore.AsSpan(slot * row, row)), $"row {slot} was not to be written");
-                else Sixteen.AssertRoundedOnce<T>(written, expected.AsSpan(t * row, row), exact.AsSpan(t * row, row), $"{heads} heads, slot {slot}");
-            }
+            Sixteen.AssertCacheRows<T>(cache, cacheBefore, slots, row, expected, exact, $"{heads} heads");
         }
     }
 

@@ -46,6 +46,21 @@ internal static class Sixteen
     }
 
     /// <summary>
+    /// A cache after a cache write of rows <paramref name="row"/> long: row <c>slots[t]</c> holds token t of
+    /// <paramref name="expected"/> rounded once (<see cref="AssertRoundedOnce{T}"/>), every other row is as it was.
+    /// </summary>
+    public static void AssertCacheRows<T>(T[] cache, T[] before, int[] slots, int row, float[] expected, double[] exact, string what)
+    {
+        for (int slot = 0; slot < cache.Length / row; slot++)
+        {
+            int t = Array.IndexOf(slots, slot);
+            Span<T> written = cache.AsSpan(slot * row, row);
+            if (t < 0) Assert.True(written.SequenceEqual(before.AsSpan(slot * row, row)), $"{what}: cache row {slot} was not to be written");
+            else AssertRoundedOnce<T>(written, expected.AsSpan(t * row, row), exact.AsSpan(t * row, row), $"{what}, cache row {slot}");
+        }
+    }
+
+    /// <summary>
     /// The bounds for one result: the bits of <paramref name="floatResult"/> (the float kernel on the decoded input)
     /// rounded once to <typeparamref name="T"/>; and within one unit in the last place of <typeparamref name="T"/>, plus the
     /// float kernel's own 2e-6, of the exact double rotation <paramref name="reference"/>.

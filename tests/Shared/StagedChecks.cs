@@ -108,13 +108,7 @@ internal static class StagedChecks<T>
             }
 
             Assert.Equal(sourceBefore, source);
-            for (int slot = 0; slot < capacity; slot++)
-            {
-                int t = Array.IndexOf(slots, slot);
-                Span<T> written = cache.AsSpan(slot * row, row);
-                if (t < 0) Assert.True(written.SequenceEqual(cacheBefore.AsSpan(slot * row, row)), $"row {slot} was not to be written");
-                else Sixteen.AssertRoundedOnce<T>(written, expected.AsSpan(t * row, row), exact.AsSpan(t * row, row), $"{heads} heads, slot {slot}");
-            }
+            Sixteen.AssertCacheRows<T>(cache, cacheBefore, slots, row, expected, exact, $"{heads} heads");
         }
     }
 }

@@ -12,9 +12,6 @@ namespace RopeGen.Generator.Emit
     /// </summary>
     internal static class MultimodalStagedEmitter
     {
-        private const string Positions = "global::System.ReadOnlySpan<int>";
-        private const string Guard = "global::RopeGen.RotaryGuard";
-        private const string Staged = "global::RopeGen.StagedRotation";
         private const string Rotation = "RopeGenRotary.MultimodalFloatRotation";
         private const string Tokens = "int tokens = " + Guard + ".MultimodalTokenCount(positions.Length);";
 

@@ -10,9 +10,9 @@ namespace RopeGen.Generator.Emit
     /// </summary>
     internal static class StagedKernelEmitter
     {
-        private const string Positions = "global::System.ReadOnlySpan<int>";
-        private const string Guard = "global::RopeGen.RotaryGuard";
-        private const string Staged = "global::RopeGen.StagedRotation";
+        internal const string Positions = "global::System.ReadOnlySpan<int>";
+        internal const string Guard = "global::RopeGen.RotaryGuard";
+        internal const string Staged = "global::RopeGen.StagedRotation";
         private const string Rotation = "RopeGenRotary.FloatRotation";
 
         /// <summary>An element type: its name in code and in the docs.</summary>
