@@ -76,7 +76,7 @@ namespace RopeGen.Generator.Diagnostics
             "Member named like a generated one",
             "'{0}' {1}; rename it",
             DiagnosticSeverity.Error,
-            "RopeGen generates the ApplyRotary overloads, ShiftRotary and the nested class RopeGenRotary into the [Rotary] class (with M-RoPE sections also ApplyMultimodalRotary, with ILGPU also CreateGpuRotary and RopeGenGpuRotary): a member of the same name and signature, a non-method member of a generated method's name, or the class's own name would clash with them.");
+            "RopeGen generates the ApplyRotary overloads, ShiftRotary, RotateInto and the nested class RopeGenRotary into the [Rotary] class (with M-RoPE sections also ApplyMultimodalRotary and RotateMultimodalInto, with ILGPU also CreateGpuRotary and RopeGenGpuRotary): a member of the same name and signature, a non-method member of a generated method's name, or the class's own name would clash with them.");
 
         public static readonly DiagnosticDescriptor ConfigNotFound = Create(DiagnosticIds.ConfigNotFound,
             "Config file not found among the AdditionalFiles", "{0}", DiagnosticSeverity.Error,

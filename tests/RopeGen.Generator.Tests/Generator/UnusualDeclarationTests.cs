@@ -197,6 +197,18 @@ public class UnusualDeclarationTests
     }
 
     [Fact]
+    public async Task MultimodalCacheWriteClashesOnlyWithMRopeSections()
+    {
+        const string member = "static int RotateMultimodalInto;";
+        AnalyzedRun plain = await RunAsync([$"[Rotary(64)] partial class C {{ {member} }}"]);
+        Assert.Single(plain.Generated);
+        Assert.DoesNotContain(plain.Problems, d => d.Id == "ROPE013");
+        AnalyzedRun multimodal = await RunAsync([$"[Rotary(64, MRopeSections = new[] {{ 16, 8, 8 }})] partial class C {{ {member} }}"]);
+        Assert.Empty(multimodal.Generated);
+        Assert.Contains("RotateMultimodalInto", Assert.Single(multimodal.Problems, d => d.Id == "ROPE013").GetMessage());
+    }
+
+    [Fact]
     public async Task GpuMemberNamesClashOnlyWhenIlgpuIsReferenced()
     {
         const string source = "[Rotary(64)] partial class C { static int CreateGpuRotary; static int RopeGenGpuRotary; }";
