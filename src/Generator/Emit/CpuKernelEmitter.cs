@@ -208,8 +208,8 @@ namespace RopeGen.Generator.Emit
             int width = config.Layout == RotaryLayout.Interleaved ? config.EffectiveRotaryDim : config.PairCount;
             w.Line("/// <summary>");
             w.Line("/// Whether a call over <paramref name=\"floats\"/> floats takes the 512-bit path: only when the data fits in cache.");
-            w.Line("/// Streaming more than 1 MiB through 512-bit loads and stores ran up to 1.9x slower than 256-bit ones on AVX-512");
-            w.Line("/// hardware we measured (AMD EPYC; README, Performance), while in-cache calls such as decode gained.");
+            w.Line("/// Larger calls stream from memory, where 512-bit loads and stores measured slower than 256-bit ones (RopeGen's");
+            w.Line("/// docs/performance.md has the figures).");
             w.Line("/// </summary>");
             w.Line(Inline);
             w.Line($"private static bool UseVector512(long floats) => global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && floats <= {Vector512FloatLimit};");

@@ -324,8 +324,8 @@ namespace Models
 
             /// <summary>
             /// Whether a call over <paramref name="floats"/> floats takes the 512-bit path: only when the data fits in cache.
-            /// Streaming more than 1 MiB through 512-bit loads and stores ran up to 1.9x slower than 256-bit ones on AVX-512
-            /// hardware we measured (AMD EPYC; README, Performance), while in-cache calls such as decode gained.
+            /// Larger calls stream from memory, where 512-bit loads and stores measured slower than 256-bit ones (RopeGen's
+            /// docs/performance.md has the figures).
             /// </summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private static bool UseVector512(long floats) => global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && floats <= 262144;
