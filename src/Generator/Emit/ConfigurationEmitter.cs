@@ -16,7 +16,7 @@ namespace RopeGen.Generator.Emit
 
         public static void Open(SourceWriter w, RotaryClassSpec spec, RotaryConfig config)
         {
-            int width = config.Layout == RotaryLayout.Interleaved ? config.EffectiveRotaryDim : config.PairCount;
+            long width = RotaryRows.Width(config.Layout, config.PairCount);
             w.Line("/// <summary>The RoPE configuration of this class, resolved at build time by RopeGen, and its cos/sin tables.</summary>");
             w.Line(ClassEmitter.GeneratedCode);
             w.Open(GeneratedMember.RopeGenRotary.Public(spec) + "static partial class RopeGenRotary");
@@ -27,8 +27,8 @@ namespace RopeGen.Generator.Emit
             Constant(w, "The frequency scaling kind.", "global::RopeGen.RopeScaling", "Scaling", "global::RopeGen.RopeScaling." + config.Scaling);
             Constant(w, "The factor folded into every cos and sin (YaRN / LongRoPE magnitude correction; 1 otherwise).", "double",
                 "AttentionFactor", SourceWriter.Double(RopeFrequencies.AttentionFactor(config)));
-            Constant(w, "Floats in the cos half (and in the sin half) of a table row.", "int", "RowWidth", Int(width));
-            Constant(w, "Floats per table row: RowWidth cos values, then RowWidth sin values.", "int", "RowStride", Int(2 * width));
+            Constant(w, "Floats in the cos half (and in the sin half) of a table row.", "int", "RowWidth", Long(width));
+            Constant(w, "Floats per table row: RowWidth cos values, then RowWidth sin values.", "int", "RowStride", Long(2 * width));
 
             string within = config.Scaling switch
             {
@@ -106,5 +106,7 @@ namespace RopeGen.Generator.Emit
         }
 
         private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+        private static string Long(long value) => value.ToString(CultureInfo.InvariantCulture);
     }
 }

@@ -83,7 +83,7 @@ namespace RopeGen.Generator.Emit
 
         private static void EmitTokenLoop(SourceWriter w, RotaryConfig config, string sections)
         {
-            int width = config.Layout == RotaryLayout.Interleaved ? config.EffectiveRotaryDim : config.PairCount;
+            long width = RotaryRows.Width(config.Layout, config.PairCount);
             string scratch = 4 * 2 * width <= MaxStackScratchFloats ? "stackalloc float[4 * RowStride]" : "new float[4 * RowStride]";
             const string unsafeAdd = "global::System.Runtime.CompilerServices.Unsafe.Add";
 

@@ -468,7 +468,7 @@ namespace Models
             {
                 global::RopeGen.Gpu.GpuChecks.NotDisposed(_disposed, nameof(RopeGenGpuRotary));
                 rows = _table.View;
-                if (sequenceLength > 2048)
+                if (global::RopeGen.RopeFrequencies.IsDynamicNtkStretched(RopeGenRotary.Config, sequenceLength))
                 {
                     global::ILGPU.Runtime.ArrayViewExtensions.CopyFromCPU(_stretchedTheta.View.BaseView, global::RopeGen.RopeFrequencies.InverseFrequencies(RopeGenRotary.Config, sequenceLength));
                     theta = _stretchedTheta.View;

@@ -470,7 +470,7 @@ namespace Models
             private void Select(int sequenceLength, out global::ILGPU.ArrayView<float> rows, out int cachedRows, out global::ILGPU.ArrayView<double> theta)
             {
                 global::RopeGen.Gpu.GpuChecks.NotDisposed(_disposed, nameof(RopeGenGpuRotary));
-                bool useLong = sequenceLength > 4096;
+                bool useLong = global::RopeGen.RopeFrequencies.UsesLongFactors(RopeGenRotary.Config, sequenceLength);
                 global::RopeGen.Gpu.DeviceTable table = useLong ? _longTable : _table;
                 theta = useLong ? _longTheta.View : _theta.View;
                 table.Ensure(sequenceLength);
