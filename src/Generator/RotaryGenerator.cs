@@ -66,7 +66,7 @@ namespace RopeGen.Generator
         private static void Emit(SourceProductionContext spc, RotaryTarget target)
         {
             RotaryClassSpec spec = target.Class;
-            spc.AddSource(spec.HintName, ClassEmitter.Emit(spec, CpuKernelEmitter.EmitMembers, spc.CancellationToken));
+            spc.AddSource(spec.HintName, ClassEmitter.Emit(spec, ClassEmitter.EmitCpuMembers, spc.CancellationToken));
             if (target.HasIlgpu)
                 spc.AddSource(spec.GpuHintName, ClassEmitter.Emit(spec, GpuKernelEmitter.EmitMembers, spc.CancellationToken));
         }

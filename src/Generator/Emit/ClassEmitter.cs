@@ -7,8 +7,8 @@ using RopeGen.Generator.Model;
 namespace RopeGen.Generator.Emit
 {
     /// <summary>
-    /// Writes one generated file: the header, the namespace and the reopened containing types, around the members
-    /// written by <see cref="CpuKernelEmitter"/> or, in a second file when ILGPU is referenced, <see cref="GpuKernelEmitter"/>.
+    /// Writes one generated file: the header, the namespace and the reopened containing types, around the CPU members
+    /// (<see cref="EmitCpuMembers"/>) or, in a second file when ILGPU is referenced, those of <see cref="GpuKernelEmitter"/>.
     /// </summary>
     internal static class ClassEmitter
     {
@@ -32,6 +32,28 @@ namespace RopeGen.Generator.Emit
             foreach (ContainingType _ in spec.Containers) w.Close();
             if (spec.Namespace is not null) w.Close();
             return w.ToString();
+        }
+
+        /// <summary>
+        /// The CPU members: the public kernels of every element type, then the nested <c>RopeGenRotary</c> with the resolved
+        /// configuration and the kernel bodies they call.
+        /// </summary>
+        public static void EmitCpuMembers(SourceWriter w, RotaryClassSpec spec, RotaryConfig config)
+        {
+            CpuKernelEmitter.EmitPublicKernels(w, spec, config);
+            w.Line();
+            MultimodalKernelEmitter.EmitPublicKernels(w, spec, config);
+            StagedKernelEmitter.EmitPublicKernels(w, spec, config);
+
+            w.Line("/// <summary>The RoPE configuration of this class, resolved at build time by RopeGen, its cos/sin tables and the kernel bodies.</summary>");
+            w.Line(GeneratedCode);
+            w.Open(GeneratedMember.RopeGenRotary.Public(spec) + "static partial class RopeGenRotary");
+            ConfigurationEmitter.EmitMembers(w, config);
+            CpuKernelEmitter.EmitBodies(w, config);
+            MultimodalKernelEmitter.EmitBodies(w, config);
+            w.Line();
+            StagedKernelEmitter.EmitBodies(w);
+            w.Close();
         }
 
         /// <summary>A name as C# source: keywords (<c>class</c>, and contextual ones such as <c>record</c>) with '@'.</summary>

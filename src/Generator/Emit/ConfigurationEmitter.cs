@@ -6,20 +6,17 @@ using RopeGen.Generator.Model;
 namespace RopeGen.Generator.Emit
 {
     /// <summary>
-    /// Opens the nested <c>RopeGenRotary</c> class and writes the resolved configuration: constants, the inverse
-    /// frequencies computed at build time by the shared <see cref="RopeFrequencies"/>, the run-time
-    /// <c>RotaryConfig</c> twin and the cos/sin tables. The caller writes the kernel bodies and closes the class.
+    /// Writes the resolved configuration, first in the nested <c>RopeGenRotary</c>: constants, the inverse frequencies
+    /// computed at build time by the shared <see cref="RopeFrequencies"/>, the run-time <c>RotaryConfig</c> twin and the
+    /// cos/sin tables.
     /// </summary>
     internal static class ConfigurationEmitter
     {
         private const string Table = "global::RopeGen.RotaryTable";
 
-        public static void Open(SourceWriter w, RotaryClassSpec spec, RotaryConfig config)
+        public static void EmitMembers(SourceWriter w, RotaryConfig config)
         {
             long width = RotaryRows.Width(config.Layout, config.PairCount);
-            w.Line("/// <summary>The RoPE configuration of this class, resolved at build time by RopeGen, and its cos/sin tables.</summary>");
-            w.Line(ClassEmitter.GeneratedCode);
-            w.Open(GeneratedMember.RopeGenRotary.Public(spec) + "static partial class RopeGenRotary");
             Constant(w, "Width of one attention head.", "int", "HeadDim", Int(config.HeadDim));
             Constant(w, "Leading dimensions of each head that are rotated; the rest pass through.", "int", "RotaryDim", Int(config.EffectiveRotaryDim));
             Constant(w, "Rotation pairs per head, RotaryDim / 2.", "int", "PairCount", Int(config.PairCount));

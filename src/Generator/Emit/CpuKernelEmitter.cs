@@ -4,8 +4,8 @@ using RopeGen.Generator.Model;
 namespace RopeGen.Generator.Emit
 {
     /// <summary>
-    /// Writes the CPU members of an annotated class: the public kernels (<c>ApplyRotary</c>, <c>ShiftRotary</c>) and
-    /// the nested <c>RopeGenRotary</c> class that holds the resolved configuration, the tables and the kernel bodies.
+    /// Writes the float CPU kernels of an annotated class: the public <c>ApplyRotary</c> and <c>ShiftRotary</c>, and
+    /// their bodies in the nested <c>RopeGenRotary</c> (laid out by <see cref="ClassEmitter.EmitCpuMembers"/>).
     /// </summary>
     internal static class CpuKernelEmitter
     {
@@ -24,23 +24,17 @@ namespace RopeGen.Generator.Emit
         // Rows of up to 16 KiB live on the stack; larger (huge heads) on the heap.
         private const int MaxStackRowFloats = 4096;
 
-        public static void EmitMembers(SourceWriter w, RotaryClassSpec spec, RotaryConfig config)
+        /// <summary>The kernel bodies, inside <c>RopeGenRotary</c>: Rotate, Shift and the per-token head rotations.</summary>
+        public static void EmitBodies(SourceWriter w, RotaryConfig config)
         {
-            EmitPublicKernels(w, spec, config);
-            w.Line();
-            ConfigurationEmitter.Open(w, spec, config);
             EmitRotate(w, config);
             w.Line();
             EmitShift(w, config);
             w.Line();
             EmitRotateHeads(w, config);
-            w.Close();
-            MultimodalKernelEmitter.EmitMembers(w, spec, config);
-            w.Line();
-            StagedKernelEmitter.EmitMembers(w, spec, config);
         }
 
-        private static void EmitPublicKernels(SourceWriter w, RotaryClassSpec spec, RotaryConfig config)
+        public static void EmitPublicKernels(SourceWriter w, RotaryClassSpec spec, RotaryConfig config)
         {
             string sequenceNote = config.IsDynamic
                 ? "the sequence length max(positions) + 1 selects the frequency table, as transformers does"

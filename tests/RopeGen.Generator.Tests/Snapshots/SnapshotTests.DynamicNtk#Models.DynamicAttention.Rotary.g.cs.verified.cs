@@ -216,7 +216,278 @@ namespace Models
             RopeGenRotary.Shift(keys, numHeads, delta);
         }
 
-        /// <summary>The RoPE configuration of this class, resolved at build time by RopeGen, and its cos/sin tables.</summary>
+        /// <summary>
+        /// Rotates the fp16 (<see cref="global::System.Half"/>) buffer <paramref name="x"/>, laid out <c>[positions.Length, numHeads, RopeGenRotary.HeadDim]</c>,
+        /// in place, like <see cref="ApplyRotary(global::System.Span{float}, global::System.ReadOnlySpan{int}, int)"/>.
+        /// Each value is widened to float, rotated with the same tables and arithmetic as the float overload, and rounded once to
+        /// nearest (ties to even): the result is the float rotation of the input, rounded.
+        /// The dynamic kinds use the sequence length max(positions) + 1.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The length does not match, a position is negative or <paramref name="numHeads"/> &lt;= 0; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void ApplyRotary(global::System.Span<global::System.Half> x, global::System.ReadOnlySpan<int> positions, int numHeads)
+        {
+            global::RopeGen.RotaryGuard.CheckLayout(x.Length, positions.Length, numHeads, RopeGenRotary.HeadDim, "x", "numHeads");
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            global::RopeGen.StagedRotation.Apply<RopeGenRotary.FloatRotation, global::System.Half>(default, x, numHeads, default, 0, positions, maxPosition, maxPosition + 1);
+        }
+
+        /// <summary>
+        /// Rotates the fp16 (<see cref="global::System.Half"/>) buffer <paramref name="x"/>, laid out <c>[positions.Length, numHeads, RopeGenRotary.HeadDim]</c>,
+        /// in place, like <see cref="ApplyRotary(global::System.Span{float}, global::System.ReadOnlySpan{int}, int)"/>.
+        /// Each value is widened to float, rotated with the same tables and arithmetic as the float overload, and rounded once to
+        /// nearest (ties to even): the result is the float rotation of the input, rounded.
+        /// The explicit sequence length selects the table of the dynamic kinds (DynamicNtk, LongRope); other kinds ignore it.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The length does not match, a position is negative or <paramref name="numHeads"/> &lt;= 0, or <paramref name="sequenceLength"/> does not exceed every position; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void ApplyRotary(global::System.Span<global::System.Half> x, global::System.ReadOnlySpan<int> positions, int numHeads, int sequenceLength)
+        {
+            global::RopeGen.RotaryGuard.CheckLayout(x.Length, positions.Length, numHeads, RopeGenRotary.HeadDim, "x", "numHeads");
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            global::RopeGen.RotaryGuard.CheckSequenceLength(sequenceLength, maxPosition);
+            global::RopeGen.StagedRotation.Apply<RopeGenRotary.FloatRotation, global::System.Half>(default, x, numHeads, default, 0, positions, maxPosition, sequenceLength);
+        }
+
+        /// <summary>
+        /// Rotates fp16 (<see cref="global::System.Half"/>) queries <paramref name="q"/> <c>[positions.Length, numQueryHeads, HeadDim]</c> and keys
+        /// <paramref name="k"/> <c>[positions.Length, numKeyValueHeads, HeadDim]</c> in one pass, sharing each token's cos/sin.
+        /// Each value is widened to float, rotated with the same tables and arithmetic as the float overload, and rounded once to
+        /// nearest (ties to even): the result is the float rotation of the input, rounded.
+        /// The dynamic kinds use the sequence length max(positions) + 1.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">A length does not match, a position is negative or a head count &lt;= 0; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void ApplyRotary(global::System.Span<global::System.Half> q, int numQueryHeads, global::System.Span<global::System.Half> k, int numKeyValueHeads, global::System.ReadOnlySpan<int> positions)
+        {
+            global::RopeGen.RotaryGuard.CheckLayout(q.Length, positions.Length, numQueryHeads, RopeGenRotary.HeadDim, "q", "numQueryHeads");
+            global::RopeGen.RotaryGuard.CheckLayout(k.Length, positions.Length, numKeyValueHeads, RopeGenRotary.HeadDim, "k", "numKeyValueHeads");
+            global::RopeGen.RotaryGuard.CheckDisjoint<global::System.Half>(q, global::RopeGen.HeadView.Contiguous(numQueryHeads), k, global::RopeGen.HeadView.Contiguous(numKeyValueHeads), positions.Length, RopeGenRotary.HeadDim, "q", "k");
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            global::RopeGen.StagedRotation.Apply<RopeGenRotary.FloatRotation, global::System.Half>(default, q, numQueryHeads, k, numKeyValueHeads, positions, maxPosition, maxPosition + 1);
+        }
+
+        /// <summary>
+        /// Rotates fp16 (<see cref="global::System.Half"/>) queries <paramref name="q"/> <c>[positions.Length, numQueryHeads, HeadDim]</c> and keys
+        /// <paramref name="k"/> <c>[positions.Length, numKeyValueHeads, HeadDim]</c> in one pass, sharing each token's cos/sin.
+        /// Each value is widened to float, rotated with the same tables and arithmetic as the float overload, and rounded once to
+        /// nearest (ties to even): the result is the float rotation of the input, rounded.
+        /// The explicit sequence length selects the table of the dynamic kinds (DynamicNtk, LongRope); other kinds ignore it.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">A length does not match, a position is negative or a head count &lt;= 0, or <paramref name="sequenceLength"/> does not exceed every position; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void ApplyRotary(global::System.Span<global::System.Half> q, int numQueryHeads, global::System.Span<global::System.Half> k, int numKeyValueHeads, global::System.ReadOnlySpan<int> positions, int sequenceLength)
+        {
+            global::RopeGen.RotaryGuard.CheckLayout(q.Length, positions.Length, numQueryHeads, RopeGenRotary.HeadDim, "q", "numQueryHeads");
+            global::RopeGen.RotaryGuard.CheckLayout(k.Length, positions.Length, numKeyValueHeads, RopeGenRotary.HeadDim, "k", "numKeyValueHeads");
+            global::RopeGen.RotaryGuard.CheckDisjoint<global::System.Half>(q, global::RopeGen.HeadView.Contiguous(numQueryHeads), k, global::RopeGen.HeadView.Contiguous(numKeyValueHeads), positions.Length, RopeGenRotary.HeadDim, "q", "k");
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            global::RopeGen.RotaryGuard.CheckSequenceLength(sequenceLength, maxPosition);
+            global::RopeGen.StagedRotation.Apply<RopeGenRotary.FloatRotation, global::System.Half>(default, q, numQueryHeads, k, numKeyValueHeads, positions, maxPosition, sequenceLength);
+        }
+
+        /// <summary>
+        /// Re-rotates cached fp16 (<see cref="global::System.Half"/>) keys <paramref name="keys"/> <c>[tokens, numHeads, HeadDim]</c> by <paramref name="delta"/>
+        /// positions, like <see cref="ShiftRotary(global::System.Span{float}, int, int)"/>: R(p + delta) = R(delta)·R(p), without the
+        /// attention factor. Each value is widened to float, rotated and rounded once.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The length is not a whole number of tokens or <paramref name="numHeads"/> &lt;= 0; nothing is written.</exception>
+        /// <exception cref="global::System.NotSupportedException">The scaling kind is dynamic (DynamicNtk, LongRope): no single shift is correct.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void ShiftRotary(global::System.Span<global::System.Half> keys, int numHeads, int delta)
+        {
+            global::RopeGen.RotaryGuard.ThrowIfDynamicShift(RopeGenRotary.Config);
+        }
+
+        /// <summary>
+        /// Rotates the bfloat16 (<see cref="global::RopeGen.BFloat16"/>) buffer <paramref name="x"/>, laid out <c>[positions.Length, numHeads, RopeGenRotary.HeadDim]</c>,
+        /// in place, like <see cref="ApplyRotary(global::System.Span{float}, global::System.ReadOnlySpan{int}, int)"/>.
+        /// Each value is widened to float, rotated with the same tables and arithmetic as the float overload, and rounded once to
+        /// nearest (ties to even): the result is the float rotation of the input, rounded.
+        /// The dynamic kinds use the sequence length max(positions) + 1.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The length does not match, a position is negative or <paramref name="numHeads"/> &lt;= 0; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void ApplyRotary(global::System.Span<global::RopeGen.BFloat16> x, global::System.ReadOnlySpan<int> positions, int numHeads)
+        {
+            global::RopeGen.RotaryGuard.CheckLayout(x.Length, positions.Length, numHeads, RopeGenRotary.HeadDim, "x", "numHeads");
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            global::RopeGen.StagedRotation.Apply<RopeGenRotary.FloatRotation, global::RopeGen.BFloat16>(default, x, numHeads, default, 0, positions, maxPosition, maxPosition + 1);
+        }
+
+        /// <summary>
+        /// Rotates the bfloat16 (<see cref="global::RopeGen.BFloat16"/>) buffer <paramref name="x"/>, laid out <c>[positions.Length, numHeads, RopeGenRotary.HeadDim]</c>,
+        /// in place, like <see cref="ApplyRotary(global::System.Span{float}, global::System.ReadOnlySpan{int}, int)"/>.
+        /// Each value is widened to float, rotated with the same tables and arithmetic as the float overload, and rounded once to
+        /// nearest (ties to even): the result is the float rotation of the input, rounded.
+        /// The explicit sequence length selects the table of the dynamic kinds (DynamicNtk, LongRope); other kinds ignore it.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The length does not match, a position is negative or <paramref name="numHeads"/> &lt;= 0, or <paramref name="sequenceLength"/> does not exceed every position; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void ApplyRotary(global::System.Span<global::RopeGen.BFloat16> x, global::System.ReadOnlySpan<int> positions, int numHeads, int sequenceLength)
+        {
+            global::RopeGen.RotaryGuard.CheckLayout(x.Length, positions.Length, numHeads, RopeGenRotary.HeadDim, "x", "numHeads");
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            global::RopeGen.RotaryGuard.CheckSequenceLength(sequenceLength, maxPosition);
+            global::RopeGen.StagedRotation.Apply<RopeGenRotary.FloatRotation, global::RopeGen.BFloat16>(default, x, numHeads, default, 0, positions, maxPosition, sequenceLength);
+        }
+
+        /// <summary>
+        /// Rotates bfloat16 (<see cref="global::RopeGen.BFloat16"/>) queries <paramref name="q"/> <c>[positions.Length, numQueryHeads, HeadDim]</c> and keys
+        /// <paramref name="k"/> <c>[positions.Length, numKeyValueHeads, HeadDim]</c> in one pass, sharing each token's cos/sin.
+        /// Each value is widened to float, rotated with the same tables and arithmetic as the float overload, and rounded once to
+        /// nearest (ties to even): the result is the float rotation of the input, rounded.
+        /// The dynamic kinds use the sequence length max(positions) + 1.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">A length does not match, a position is negative or a head count &lt;= 0; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void ApplyRotary(global::System.Span<global::RopeGen.BFloat16> q, int numQueryHeads, global::System.Span<global::RopeGen.BFloat16> k, int numKeyValueHeads, global::System.ReadOnlySpan<int> positions)
+        {
+            global::RopeGen.RotaryGuard.CheckLayout(q.Length, positions.Length, numQueryHeads, RopeGenRotary.HeadDim, "q", "numQueryHeads");
+            global::RopeGen.RotaryGuard.CheckLayout(k.Length, positions.Length, numKeyValueHeads, RopeGenRotary.HeadDim, "k", "numKeyValueHeads");
+            global::RopeGen.RotaryGuard.CheckDisjoint<global::RopeGen.BFloat16>(q, global::RopeGen.HeadView.Contiguous(numQueryHeads), k, global::RopeGen.HeadView.Contiguous(numKeyValueHeads), positions.Length, RopeGenRotary.HeadDim, "q", "k");
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            global::RopeGen.StagedRotation.Apply<RopeGenRotary.FloatRotation, global::RopeGen.BFloat16>(default, q, numQueryHeads, k, numKeyValueHeads, positions, maxPosition, maxPosition + 1);
+        }
+
+        /// <summary>
+        /// Rotates bfloat16 (<see cref="global::RopeGen.BFloat16"/>) queries <paramref name="q"/> <c>[positions.Length, numQueryHeads, HeadDim]</c> and keys
+        /// <paramref name="k"/> <c>[positions.Length, numKeyValueHeads, HeadDim]</c> in one pass, sharing each token's cos/sin.
+        /// Each value is widened to float, rotated with the same tables and arithmetic as the float overload, and rounded once to
+        /// nearest (ties to even): the result is the float rotation of the input, rounded.
+        /// The explicit sequence length selects the table of the dynamic kinds (DynamicNtk, LongRope); other kinds ignore it.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">A length does not match, a position is negative or a head count &lt;= 0, or <paramref name="sequenceLength"/> does not exceed every position; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void ApplyRotary(global::System.Span<global::RopeGen.BFloat16> q, int numQueryHeads, global::System.Span<global::RopeGen.BFloat16> k, int numKeyValueHeads, global::System.ReadOnlySpan<int> positions, int sequenceLength)
+        {
+            global::RopeGen.RotaryGuard.CheckLayout(q.Length, positions.Length, numQueryHeads, RopeGenRotary.HeadDim, "q", "numQueryHeads");
+            global::RopeGen.RotaryGuard.CheckLayout(k.Length, positions.Length, numKeyValueHeads, RopeGenRotary.HeadDim, "k", "numKeyValueHeads");
+            global::RopeGen.RotaryGuard.CheckDisjoint<global::RopeGen.BFloat16>(q, global::RopeGen.HeadView.Contiguous(numQueryHeads), k, global::RopeGen.HeadView.Contiguous(numKeyValueHeads), positions.Length, RopeGenRotary.HeadDim, "q", "k");
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            global::RopeGen.RotaryGuard.CheckSequenceLength(sequenceLength, maxPosition);
+            global::RopeGen.StagedRotation.Apply<RopeGenRotary.FloatRotation, global::RopeGen.BFloat16>(default, q, numQueryHeads, k, numKeyValueHeads, positions, maxPosition, sequenceLength);
+        }
+
+        /// <summary>
+        /// Re-rotates cached bfloat16 (<see cref="global::RopeGen.BFloat16"/>) keys <paramref name="keys"/> <c>[tokens, numHeads, HeadDim]</c> by <paramref name="delta"/>
+        /// positions, like <see cref="ShiftRotary(global::System.Span{float}, int, int)"/>: R(p + delta) = R(delta)·R(p), without the
+        /// attention factor. Each value is widened to float, rotated and rounded once.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The length is not a whole number of tokens or <paramref name="numHeads"/> &lt;= 0; nothing is written.</exception>
+        /// <exception cref="global::System.NotSupportedException">The scaling kind is dynamic (DynamicNtk, LongRope): no single shift is correct.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void ShiftRotary(global::System.Span<global::RopeGen.BFloat16> keys, int numHeads, int delta)
+        {
+            global::RopeGen.RotaryGuard.ThrowIfDynamicShift(RopeGenRotary.Config);
+        }
+
+        /// <summary>
+        /// Rotates new keys <paramref name="source"/> <c>[positions.Length, numHeads, HeadDim]</c> (left unchanged) and writes token t
+        /// into row <c>slots[t]</c> of the float cache <paramref name="cache"/> <c>[capacity, numHeads, HeadDim]</c>, in one
+        /// pass; every other row is left as it was.
+        /// The rows written equal what <see cref="ApplyRotary(global::System.Span{float}, global::System.ReadOnlySpan{int}, int)"/> computes in place, bit for bit.
+        /// The dynamic kinds use the sequence length max(positions) + 1.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">A length does not match, a position is negative, <paramref name="numHeads"/> &lt;= 0, or a slot is out of range or repeated; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void RotateInto(global::System.ReadOnlySpan<float> source, global::System.ReadOnlySpan<int> positions, int numHeads, global::System.Span<float> cache, global::System.ReadOnlySpan<int> slots)
+        {
+            global::RopeGen.RotaryGuard.CheckLayout(source.Length, positions.Length, numHeads, RopeGenRotary.HeadDim, "source", "numHeads");
+            global::RopeGen.RotaryGuard.CheckSlots(slots, positions.Length, cache.Length, numHeads, RopeGenRotary.HeadDim);
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            global::RopeGen.StagedRotation.RotateInto<RopeGenRotary.FloatRotation, float>(default, source, positions, numHeads, cache, slots, maxPosition, maxPosition + 1);
+        }
+
+        /// <summary>
+        /// Rotates new keys <paramref name="source"/> <c>[positions.Length, numHeads, HeadDim]</c> (left unchanged) and writes token t
+        /// into row <c>slots[t]</c> of the float cache <paramref name="cache"/> <c>[capacity, numHeads, HeadDim]</c>, in one
+        /// pass; every other row is left as it was.
+        /// The rows written equal what <see cref="ApplyRotary(global::System.Span{float}, global::System.ReadOnlySpan{int}, int)"/> computes in place, bit for bit.
+        /// The explicit sequence length selects the table of the dynamic kinds (DynamicNtk, LongRope); other kinds ignore it.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">A length does not match, a position is negative, <paramref name="numHeads"/> &lt;= 0, or a slot is out of range or repeated, or <paramref name="sequenceLength"/> does not exceed every position; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void RotateInto(global::System.ReadOnlySpan<float> source, global::System.ReadOnlySpan<int> positions, int numHeads, global::System.Span<float> cache, global::System.ReadOnlySpan<int> slots, int sequenceLength)
+        {
+            global::RopeGen.RotaryGuard.CheckLayout(source.Length, positions.Length, numHeads, RopeGenRotary.HeadDim, "source", "numHeads");
+            global::RopeGen.RotaryGuard.CheckSlots(slots, positions.Length, cache.Length, numHeads, RopeGenRotary.HeadDim);
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            global::RopeGen.RotaryGuard.CheckSequenceLength(sequenceLength, maxPosition);
+            global::RopeGen.StagedRotation.RotateInto<RopeGenRotary.FloatRotation, float>(default, source, positions, numHeads, cache, slots, maxPosition, sequenceLength);
+        }
+
+        /// <summary>
+        /// Rotates new keys <paramref name="source"/> <c>[positions.Length, numHeads, HeadDim]</c> (left unchanged) and writes token t
+        /// into row <c>slots[t]</c> of the fp16 (<see cref="global::System.Half"/>) cache <paramref name="cache"/> <c>[capacity, numHeads, HeadDim]</c>, in one
+        /// pass; every other row is left as it was.
+        /// Each value is rotated in float, as the float overloads rotate it, and rounded once to nearest (ties to even).
+        /// The dynamic kinds use the sequence length max(positions) + 1.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">A length does not match, a position is negative, <paramref name="numHeads"/> &lt;= 0, or a slot is out of range or repeated; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void RotateInto(global::System.ReadOnlySpan<float> source, global::System.ReadOnlySpan<int> positions, int numHeads, global::System.Span<global::System.Half> cache, global::System.ReadOnlySpan<int> slots)
+        {
+            global::RopeGen.RotaryGuard.CheckLayout(source.Length, positions.Length, numHeads, RopeGenRotary.HeadDim, "source", "numHeads");
+            global::RopeGen.RotaryGuard.CheckSlots(slots, positions.Length, cache.Length, numHeads, RopeGenRotary.HeadDim);
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            global::RopeGen.StagedRotation.RotateInto<RopeGenRotary.FloatRotation, global::System.Half>(default, source, positions, numHeads, cache, slots, maxPosition, maxPosition + 1);
+        }
+
+        /// <summary>
+        /// Rotates new keys <paramref name="source"/> <c>[positions.Length, numHeads, HeadDim]</c> (left unchanged) and writes token t
+        /// into row <c>slots[t]</c> of the fp16 (<see cref="global::System.Half"/>) cache <paramref name="cache"/> <c>[capacity, numHeads, HeadDim]</c>, in one
+        /// pass; every other row is left as it was.
+        /// Each value is rotated in float, as the float overloads rotate it, and rounded once to nearest (ties to even).
+        /// The explicit sequence length selects the table of the dynamic kinds (DynamicNtk, LongRope); other kinds ignore it.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">A length does not match, a position is negative, <paramref name="numHeads"/> &lt;= 0, or a slot is out of range or repeated, or <paramref name="sequenceLength"/> does not exceed every position; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void RotateInto(global::System.ReadOnlySpan<float> source, global::System.ReadOnlySpan<int> positions, int numHeads, global::System.Span<global::System.Half> cache, global::System.ReadOnlySpan<int> slots, int sequenceLength)
+        {
+            global::RopeGen.RotaryGuard.CheckLayout(source.Length, positions.Length, numHeads, RopeGenRotary.HeadDim, "source", "numHeads");
+            global::RopeGen.RotaryGuard.CheckSlots(slots, positions.Length, cache.Length, numHeads, RopeGenRotary.HeadDim);
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            global::RopeGen.RotaryGuard.CheckSequenceLength(sequenceLength, maxPosition);
+            global::RopeGen.StagedRotation.RotateInto<RopeGenRotary.FloatRotation, global::System.Half>(default, source, positions, numHeads, cache, slots, maxPosition, sequenceLength);
+        }
+
+        /// <summary>
+        /// Rotates new keys <paramref name="source"/> <c>[positions.Length, numHeads, HeadDim]</c> (left unchanged) and writes token t
+        /// into row <c>slots[t]</c> of the bfloat16 (<see cref="global::RopeGen.BFloat16"/>) cache <paramref name="cache"/> <c>[capacity, numHeads, HeadDim]</c>, in one
+        /// pass; every other row is left as it was.
+        /// Each value is rotated in float, as the float overloads rotate it, and rounded once to nearest (ties to even).
+        /// The dynamic kinds use the sequence length max(positions) + 1.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">A length does not match, a position is negative, <paramref name="numHeads"/> &lt;= 0, or a slot is out of range or repeated; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void RotateInto(global::System.ReadOnlySpan<float> source, global::System.ReadOnlySpan<int> positions, int numHeads, global::System.Span<global::RopeGen.BFloat16> cache, global::System.ReadOnlySpan<int> slots)
+        {
+            global::RopeGen.RotaryGuard.CheckLayout(source.Length, positions.Length, numHeads, RopeGenRotary.HeadDim, "source", "numHeads");
+            global::RopeGen.RotaryGuard.CheckSlots(slots, positions.Length, cache.Length, numHeads, RopeGenRotary.HeadDim);
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            global::RopeGen.StagedRotation.RotateInto<RopeGenRotary.FloatRotation, global::RopeGen.BFloat16>(default, source, positions, numHeads, cache, slots, maxPosition, maxPosition + 1);
+        }
+
+        /// <summary>
+        /// Rotates new keys <paramref name="source"/> <c>[positions.Length, numHeads, HeadDim]</c> (left unchanged) and writes token t
+        /// into row <c>slots[t]</c> of the bfloat16 (<see cref="global::RopeGen.BFloat16"/>) cache <paramref name="cache"/> <c>[capacity, numHeads, HeadDim]</c>, in one
+        /// pass; every other row is left as it was.
+        /// Each value is rotated in float, as the float overloads rotate it, and rounded once to nearest (ties to even).
+        /// The explicit sequence length selects the table of the dynamic kinds (DynamicNtk, LongRope); other kinds ignore it.
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">A length does not match, a position is negative, <paramref name="numHeads"/> &lt;= 0, or a slot is out of range or repeated, or <paramref name="sequenceLength"/> does not exceed every position; nothing is written.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static void RotateInto(global::System.ReadOnlySpan<float> source, global::System.ReadOnlySpan<int> positions, int numHeads, global::System.Span<global::RopeGen.BFloat16> cache, global::System.ReadOnlySpan<int> slots, int sequenceLength)
+        {
+            global::RopeGen.RotaryGuard.CheckLayout(source.Length, positions.Length, numHeads, RopeGenRotary.HeadDim, "source", "numHeads");
+            global::RopeGen.RotaryGuard.CheckSlots(slots, positions.Length, cache.Length, numHeads, RopeGenRotary.HeadDim);
+            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
+            global::RopeGen.RotaryGuard.CheckSequenceLength(sequenceLength, maxPosition);
+            global::RopeGen.StagedRotation.RotateInto<RopeGenRotary.FloatRotation, global::RopeGen.BFloat16>(default, source, positions, numHeads, cache, slots, maxPosition, sequenceLength);
+        }
+
+        /// <summary>The RoPE configuration of this class, resolved at build time by RopeGen, its cos/sin tables and the kernel bodies.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
         public static partial class RopeGenRotary
         {
@@ -516,281 +787,7 @@ namespace Models
                     }
                 }
             }
-        }
 
-        /// <summary>
-        /// Rotates the fp16 (<see cref="global::System.Half"/>) buffer <paramref name="x"/>, laid out <c>[positions.Length, numHeads, RopeGenRotary.HeadDim]</c>,
-        /// in place, like <see cref="ApplyRotary(global::System.Span{float}, global::System.ReadOnlySpan{int}, int)"/>.
-        /// Each value is widened to float, rotated with the same tables and arithmetic as the float overload, and rounded once to
-        /// nearest (ties to even): the result is the float rotation of the input, rounded.
-        /// The dynamic kinds use the sequence length max(positions) + 1.
-        /// </summary>
-        /// <exception cref="global::System.ArgumentException">The length does not match, a position is negative or <paramref name="numHeads"/> &lt;= 0; nothing is written.</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
-        public static void ApplyRotary(global::System.Span<global::System.Half> x, global::System.ReadOnlySpan<int> positions, int numHeads)
-        {
-            global::RopeGen.RotaryGuard.CheckLayout(x.Length, positions.Length, numHeads, RopeGenRotary.HeadDim, "x", "numHeads");
-            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
-            global::RopeGen.StagedRotation.Apply<RopeGenRotary.FloatRotation, global::System.Half>(default, x, numHeads, default, 0, positions, maxPosition, maxPosition + 1);
-        }
-
-        /// <summary>
-        /// Rotates the fp16 (<see cref="global::System.Half"/>) buffer <paramref name="x"/>, laid out <c>[positions.Length, numHeads, RopeGenRotary.HeadDim]</c>,
-        /// in place, like <see cref="ApplyRotary(global::System.Span{float}, global::System.ReadOnlySpan{int}, int)"/>.
-        /// Each value is widened to float, rotated with the same tables and arithmetic as the float overload, and rounded once to
-        /// nearest (ties to even): the result is the float rotation of the input, rounded.
-        /// The explicit sequence length selects the table of the dynamic kinds (DynamicNtk, LongRope); other kinds ignore it.
-        /// </summary>
-        /// <exception cref="global::System.ArgumentException">The length does not match, a position is negative or <paramref name="numHeads"/> &lt;= 0, or <paramref name="sequenceLength"/> does not exceed every position; nothing is written.</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
-        public static void ApplyRotary(global::System.Span<global::System.Half> x, global::System.ReadOnlySpan<int> positions, int numHeads, int sequenceLength)
-        {
-            global::RopeGen.RotaryGuard.CheckLayout(x.Length, positions.Length, numHeads, RopeGenRotary.HeadDim, "x", "numHeads");
-            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
-            global::RopeGen.RotaryGuard.CheckSequenceLength(sequenceLength, maxPosition);
-            global::RopeGen.StagedRotation.Apply<RopeGenRotary.FloatRotation, global::System.Half>(default, x, numHeads, default, 0, positions, maxPosition, sequenceLength);
-        }
-
-        /// <summary>
-        /// Rotates fp16 (<see cref="global::System.Half"/>) queries <paramref name="q"/> <c>[positions.Length, numQueryHeads, HeadDim]</c> and keys
-        /// <paramref name="k"/> <c>[positions.Length, numKeyValueHeads, HeadDim]</c> in one pass, sharing each token's cos/sin.
-        /// Each value is widened to float, rotated with the same tables and arithmetic as the float overload, and rounded once to
-        /// nearest (ties to even): the result is the float rotation of the input, rounded.
-        /// The dynamic kinds use the sequence length max(positions) + 1.
-        /// </summary>
-        /// <exception cref="global::System.ArgumentException">A length does not match, a position is negative or a head count &lt;= 0; nothing is written.</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
-        public static void ApplyRotary(global::System.Span<global::System.Half> q, int numQueryHeads, global::System.Span<global::System.Half> k, int numKeyValueHeads, global::System.ReadOnlySpan<int> positions)
-        {
-            global::RopeGen.RotaryGuard.CheckLayout(q.Length, positions.Length, numQueryHeads, RopeGenRotary.HeadDim, "q", "numQueryHeads");
-            global::RopeGen.RotaryGuard.CheckLayout(k.Length, positions.Length, numKeyValueHeads, RopeGenRotary.HeadDim, "k", "numKeyValueHeads");
-            global::RopeGen.RotaryGuard.CheckDisjoint<global::System.Half>(q, global::RopeGen.HeadView.Contiguous(numQueryHeads), k, global::RopeGen.HeadView.Contiguous(numKeyValueHeads), positions.Length, RopeGenRotary.HeadDim, "q", "k");
-            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
-            global::RopeGen.StagedRotation.Apply<RopeGenRotary.FloatRotation, global::System.Half>(default, q, numQueryHeads, k, numKeyValueHeads, positions, maxPosition, maxPosition + 1);
-        }
-
-        /// <summary>
-        /// Rotates fp16 (<see cref="global::System.Half"/>) queries <paramref name="q"/> <c>[positions.Length, numQueryHeads, HeadDim]</c> and keys
-        /// <paramref name="k"/> <c>[positions.Length, numKeyValueHeads, HeadDim]</c> in one pass, sharing each token's cos/sin.
-        /// Each value is widened to float, rotated with the same tables and arithmetic as the float overload, and rounded once to
-        /// nearest (ties to even): the result is the float rotation of the input, rounded.
-        /// The explicit sequence length selects the table of the dynamic kinds (DynamicNtk, LongRope); other kinds ignore it.
-        /// </summary>
-        /// <exception cref="global::System.ArgumentException">A length does not match, a position is negative or a head count &lt;= 0, or <paramref name="sequenceLength"/> does not exceed every position; nothing is written.</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
-        public static void ApplyRotary(global::System.Span<global::System.Half> q, int numQueryHeads, global::System.Span<global::System.Half> k, int numKeyValueHeads, global::System.ReadOnlySpan<int> positions, int sequenceLength)
-        {
-            global::RopeGen.RotaryGuard.CheckLayout(q.Length, positions.Length, numQueryHeads, RopeGenRotary.HeadDim, "q", "numQueryHeads");
-            global::RopeGen.RotaryGuard.CheckLayout(k.Length, positions.Length, numKeyValueHeads, RopeGenRotary.HeadDim, "k", "numKeyValueHeads");
-            global::RopeGen.RotaryGuard.CheckDisjoint<global::System.Half>(q, global::RopeGen.HeadView.Contiguous(numQueryHeads), k, global::RopeGen.HeadView.Contiguous(numKeyValueHeads), positions.Length, RopeGenRotary.HeadDim, "q", "k");
-            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
-            global::RopeGen.RotaryGuard.CheckSequenceLength(sequenceLength, maxPosition);
-            global::RopeGen.StagedRotation.Apply<RopeGenRotary.FloatRotation, global::System.Half>(default, q, numQueryHeads, k, numKeyValueHeads, positions, maxPosition, sequenceLength);
-        }
-
-        /// <summary>
-        /// Re-rotates cached fp16 (<see cref="global::System.Half"/>) keys <paramref name="keys"/> <c>[tokens, numHeads, HeadDim]</c> by <paramref name="delta"/>
-        /// positions, like <see cref="ShiftRotary(global::System.Span{float}, int, int)"/>: R(p + delta) = R(delta)·R(p), without the
-        /// attention factor. Each value is widened to float, rotated and rounded once.
-        /// </summary>
-        /// <exception cref="global::System.ArgumentException">The length is not a whole number of tokens or <paramref name="numHeads"/> &lt;= 0; nothing is written.</exception>
-        /// <exception cref="global::System.NotSupportedException">The scaling kind is dynamic (DynamicNtk, LongRope): no single shift is correct.</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
-        public static void ShiftRotary(global::System.Span<global::System.Half> keys, int numHeads, int delta)
-        {
-            global::RopeGen.RotaryGuard.ThrowIfDynamicShift(RopeGenRotary.Config);
-        }
-
-        /// <summary>
-        /// Rotates the bfloat16 (<see cref="global::RopeGen.BFloat16"/>) buffer <paramref name="x"/>, laid out <c>[positions.Length, numHeads, RopeGenRotary.HeadDim]</c>,
-        /// in place, like <see cref="ApplyRotary(global::System.Span{float}, global::System.ReadOnlySpan{int}, int)"/>.
-        /// Each value is widened to float, rotated with the same tables and arithmetic as the float overload, and rounded once to
-        /// nearest (ties to even): the result is the float rotation of the input, rounded.
-        /// The dynamic kinds use the sequence length max(positions) + 1.
-        /// </summary>
-        /// <exception cref="global::System.ArgumentException">The length does not match, a position is negative or <paramref name="numHeads"/> &lt;= 0; nothing is written.</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
-        public static void ApplyRotary(global::System.Span<global::RopeGen.BFloat16> x, global::System.ReadOnlySpan<int> positions, int numHeads)
-        {
-            global::RopeGen.RotaryGuard.CheckLayout(x.Length, positions.Length, numHeads, RopeGenRotary.HeadDim, "x", "numHeads");
-            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
-            global::RopeGen.StagedRotation.Apply<RopeGenRotary.FloatRotation, global::RopeGen.BFloat16>(default, x, numHeads, default, 0, positions, maxPosition, maxPosition + 1);
-        }
-
-        /// <summary>
-        /// Rotates the bfloat16 (<see cref="global::RopeGen.BFloat16"/>) buffer <paramref name="x"/>, laid out <c>[positions.Length, numHeads, RopeGenRotary.HeadDim]</c>,
-        /// in place, like <see cref="ApplyRotary(global::System.Span{float}, global::System.ReadOnlySpan{int}, int)"/>.
-        /// Each value is widened to float, rotated with the same tables and arithmetic as the float overload, and rounded once to
-        /// nearest (ties to even): the result is the float rotation of the input, rounded.
-        /// The explicit sequence length selects the table of the dynamic kinds (DynamicNtk, LongRope); other kinds ignore it.
-        /// </summary>
-        /// <exception cref="global::System.ArgumentException">The length does not match, a position is negative or <paramref name="numHeads"/> &lt;= 0, or <paramref name="sequenceLength"/> does not exceed every position; nothing is written.</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
-        public static void ApplyRotary(global::System.Span<global::RopeGen.BFloat16> x, global::System.ReadOnlySpan<int> positions, int numHeads, int sequenceLength)
-        {
-            global::RopeGen.RotaryGuard.CheckLayout(x.Length, positions.Length, numHeads, RopeGenRotary.HeadDim, "x", "numHeads");
-            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
-            global::RopeGen.RotaryGuard.CheckSequenceLength(sequenceLength, maxPosition);
-            global::RopeGen.StagedRotation.Apply<RopeGenRotary.FloatRotation, global::RopeGen.BFloat16>(default, x, numHeads, default, 0, positions, maxPosition, sequenceLength);
-        }
-
-        /// <summary>
-        /// Rotates bfloat16 (<see cref="global::RopeGen.BFloat16"/>) queries <paramref name="q"/> <c>[positions.Length, numQueryHeads, HeadDim]</c> and keys
-        /// <paramref name="k"/> <c>[positions.Length, numKeyValueHeads, HeadDim]</c> in one pass, sharing each token's cos/sin.
-        /// Each value is widened to float, rotated with the same tables and arithmetic as the float overload, and rounded once to
-        /// nearest (ties to even): the result is the float rotation of the input, rounded.
-        /// The dynamic kinds use the sequence length max(positions) + 1.
-        /// </summary>
-        /// <exception cref="global::System.ArgumentException">A length does not match, a position is negative or a head count &lt;= 0; nothing is written.</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
-        public static void ApplyRotary(global::System.Span<global::RopeGen.BFloat16> q, int numQueryHeads, global::System.Span<global::RopeGen.BFloat16> k, int numKeyValueHeads, global::System.ReadOnlySpan<int> positions)
-        {
-            global::RopeGen.RotaryGuard.CheckLayout(q.Length, positions.Length, numQueryHeads, RopeGenRotary.HeadDim, "q", "numQueryHeads");
-            global::RopeGen.RotaryGuard.CheckLayout(k.Length, positions.Length, numKeyValueHeads, RopeGenRotary.HeadDim, "k", "numKeyValueHeads");
-            global::RopeGen.RotaryGuard.CheckDisjoint<global::RopeGen.BFloat16>(q, global::RopeGen.HeadView.Contiguous(numQueryHeads), k, global::RopeGen.HeadView.Contiguous(numKeyValueHeads), positions.Length, RopeGenRotary.HeadDim, "q", "k");
-            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
-            global::RopeGen.StagedRotation.Apply<RopeGenRotary.FloatRotation, global::RopeGen.BFloat16>(default, q, numQueryHeads, k, numKeyValueHeads, positions, maxPosition, maxPosition + 1);
-        }
-
-        /// <summary>
-        /// Rotates bfloat16 (<see cref="global::RopeGen.BFloat16"/>) queries <paramref name="q"/> <c>[positions.Length, numQueryHeads, HeadDim]</c> and keys
-        /// <paramref name="k"/> <c>[positions.Length, numKeyValueHeads, HeadDim]</c> in one pass, sharing each token's cos/sin.
-        /// Each value is widened to float, rotated with the same tables and arithmetic as the float overload, and rounded once to
-        /// nearest (ties to even): the result is the float rotation of the input, rounded.
-        /// The explicit sequence length selects the table of the dynamic kinds (DynamicNtk, LongRope); other kinds ignore it.
-        /// </summary>
-        /// <exception cref="global::System.ArgumentException">A length does not match, a position is negative or a head count &lt;= 0, or <paramref name="sequenceLength"/> does not exceed every position; nothing is written.</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
-        public static void ApplyRotary(global::System.Span<global::RopeGen.BFloat16> q, int numQueryHeads, global::System.Span<global::RopeGen.BFloat16> k, int numKeyValueHeads, global::System.ReadOnlySpan<int> positions, int sequenceLength)
-        {
-            global::RopeGen.RotaryGuard.CheckLayout(q.Length, positions.Length, numQueryHeads, RopeGenRotary.HeadDim, "q", "numQueryHeads");
-            global::RopeGen.RotaryGuard.CheckLayout(k.Length, positions.Length, numKeyValueHeads, RopeGenRotary.HeadDim, "k", "numKeyValueHeads");
-            global::RopeGen.RotaryGuard.CheckDisjoint<global::RopeGen.BFloat16>(q, global::RopeGen.HeadView.Contiguous(numQueryHeads), k, global::RopeGen.HeadView.Contiguous(numKeyValueHeads), positions.Length, RopeGenRotary.HeadDim, "q", "k");
-            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
-            global::RopeGen.RotaryGuard.CheckSequenceLength(sequenceLength, maxPosition);
-            global::RopeGen.StagedRotation.Apply<RopeGenRotary.FloatRotation, global::RopeGen.BFloat16>(default, q, numQueryHeads, k, numKeyValueHeads, positions, maxPosition, sequenceLength);
-        }
-
-        /// <summary>
-        /// Re-rotates cached bfloat16 (<see cref="global::RopeGen.BFloat16"/>) keys <paramref name="keys"/> <c>[tokens, numHeads, HeadDim]</c> by <paramref name="delta"/>
-        /// positions, like <see cref="ShiftRotary(global::System.Span{float}, int, int)"/>: R(p + delta) = R(delta)·R(p), without the
-        /// attention factor. Each value is widened to float, rotated and rounded once.
-        /// </summary>
-        /// <exception cref="global::System.ArgumentException">The length is not a whole number of tokens or <paramref name="numHeads"/> &lt;= 0; nothing is written.</exception>
-        /// <exception cref="global::System.NotSupportedException">The scaling kind is dynamic (DynamicNtk, LongRope): no single shift is correct.</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
-        public static void ShiftRotary(global::System.Span<global::RopeGen.BFloat16> keys, int numHeads, int delta)
-        {
-            global::RopeGen.RotaryGuard.ThrowIfDynamicShift(RopeGenRotary.Config);
-        }
-
-        /// <summary>
-        /// Rotates new keys <paramref name="source"/> <c>[positions.Length, numHeads, HeadDim]</c> (left unchanged) and writes token t
-        /// into row <c>slots[t]</c> of the float cache <paramref name="cache"/> <c>[capacity, numHeads, HeadDim]</c>, in one
-        /// pass; every other row is left as it was.
-        /// The rows written equal what <see cref="ApplyRotary(global::System.Span{float}, global::System.ReadOnlySpan{int}, int)"/> computes in place, bit for bit.
-        /// The dynamic kinds use the sequence length max(positions) + 1.
-        /// </summary>
-        /// <exception cref="global::System.ArgumentException">A length does not match, a position is negative, <paramref name="numHeads"/> &lt;= 0, or a slot is out of range or repeated; nothing is written.</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
-        public static void RotateInto(global::System.ReadOnlySpan<float> source, global::System.ReadOnlySpan<int> positions, int numHeads, global::System.Span<float> cache, global::System.ReadOnlySpan<int> slots)
-        {
-            global::RopeGen.RotaryGuard.CheckLayout(source.Length, positions.Length, numHeads, RopeGenRotary.HeadDim, "source", "numHeads");
-            global::RopeGen.RotaryGuard.CheckSlots(slots, positions.Length, cache.Length, numHeads, RopeGenRotary.HeadDim);
-            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
-            global::RopeGen.StagedRotation.RotateInto<RopeGenRotary.FloatRotation, float>(default, source, positions, numHeads, cache, slots, maxPosition, maxPosition + 1);
-        }
-
-        /// <summary>
-        /// Rotates new keys <paramref name="source"/> <c>[positions.Length, numHeads, HeadDim]</c> (left unchanged) and writes token t
-        /// into row <c>slots[t]</c> of the float cache <paramref name="cache"/> <c>[capacity, numHeads, HeadDim]</c>, in one
-        /// pass; every other row is left as it was.
-        /// The rows written equal what <see cref="ApplyRotary(global::System.Span{float}, global::System.ReadOnlySpan{int}, int)"/> computes in place, bit for bit.
-        /// The explicit sequence length selects the table of the dynamic kinds (DynamicNtk, LongRope); other kinds ignore it.
-        /// </summary>
-        /// <exception cref="global::System.ArgumentException">A length does not match, a position is negative, <paramref name="numHeads"/> &lt;= 0, or a slot is out of range or repeated, or <paramref name="sequenceLength"/> does not exceed every position; nothing is written.</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
-        public static void RotateInto(global::System.ReadOnlySpan<float> source, global::System.ReadOnlySpan<int> positions, int numHeads, global::System.Span<float> cache, global::System.ReadOnlySpan<int> slots, int sequenceLength)
-        {
-            global::RopeGen.RotaryGuard.CheckLayout(source.Length, positions.Length, numHeads, RopeGenRotary.HeadDim, "source", "numHeads");
-            global::RopeGen.RotaryGuard.CheckSlots(slots, positions.Length, cache.Length, numHeads, RopeGenRotary.HeadDim);
-            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
-            global::RopeGen.RotaryGuard.CheckSequenceLength(sequenceLength, maxPosition);
-            global::RopeGen.StagedRotation.RotateInto<RopeGenRotary.FloatRotation, float>(default, source, positions, numHeads, cache, slots, maxPosition, sequenceLength);
-        }
-
-        /// <summary>
-        /// Rotates new keys <paramref name="source"/> <c>[positions.Length, numHeads, HeadDim]</c> (left unchanged) and writes token t
-        /// into row <c>slots[t]</c> of the fp16 (<see cref="global::System.Half"/>) cache <paramref name="cache"/> <c>[capacity, numHeads, HeadDim]</c>, in one
-        /// pass; every other row is left as it was.
-        /// Each value is rotated in float, as the float overloads rotate it, and rounded once to nearest (ties to even).
-        /// The dynamic kinds use the sequence length max(positions) + 1.
-        /// </summary>
-        /// <exception cref="global::System.ArgumentException">A length does not match, a position is negative, <paramref name="numHeads"/> &lt;= 0, or a slot is out of range or repeated; nothing is written.</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
-        public static void RotateInto(global::System.ReadOnlySpan<float> source, global::System.ReadOnlySpan<int> positions, int numHeads, global::System.Span<global::System.Half> cache, global::System.ReadOnlySpan<int> slots)
-        {
-            global::RopeGen.RotaryGuard.CheckLayout(source.Length, positions.Length, numHeads, RopeGenRotary.HeadDim, "source", "numHeads");
-            global::RopeGen.RotaryGuard.CheckSlots(slots, positions.Length, cache.Length, numHeads, RopeGenRotary.HeadDim);
-            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
-            global::RopeGen.StagedRotation.RotateInto<RopeGenRotary.FloatRotation, global::System.Half>(default, source, positions, numHeads, cache, slots, maxPosition, maxPosition + 1);
-        }
-
-        /// <summary>
-        /// Rotates new keys <paramref name="source"/> <c>[positions.Length, numHeads, HeadDim]</c> (left unchanged) and writes token t
-        /// into row <c>slots[t]</c> of the fp16 (<see cref="global::System.Half"/>) cache <paramref name="cache"/> <c>[capacity, numHeads, HeadDim]</c>, in one
-        /// pass; every other row is left as it was.
-        /// Each value is rotated in float, as the float overloads rotate it, and rounded once to nearest (ties to even).
-        /// The explicit sequence length selects the table of the dynamic kinds (DynamicNtk, LongRope); other kinds ignore it.
-        /// </summary>
-        /// <exception cref="global::System.ArgumentException">A length does not match, a position is negative, <paramref name="numHeads"/> &lt;= 0, or a slot is out of range or repeated, or <paramref name="sequenceLength"/> does not exceed every position; nothing is written.</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
-        public static void RotateInto(global::System.ReadOnlySpan<float> source, global::System.ReadOnlySpan<int> positions, int numHeads, global::System.Span<global::System.Half> cache, global::System.ReadOnlySpan<int> slots, int sequenceLength)
-        {
-            global::RopeGen.RotaryGuard.CheckLayout(source.Length, positions.Length, numHeads, RopeGenRotary.HeadDim, "source", "numHeads");
-            global::RopeGen.RotaryGuard.CheckSlots(slots, positions.Length, cache.Length, numHeads, RopeGenRotary.HeadDim);
-            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
-            global::RopeGen.RotaryGuard.CheckSequenceLength(sequenceLength, maxPosition);
-            global::RopeGen.StagedRotation.RotateInto<RopeGenRotary.FloatRotation, global::System.Half>(default, source, positions, numHeads, cache, slots, maxPosition, sequenceLength);
-        }
-
-        /// <summary>
-        /// Rotates new keys <paramref name="source"/> <c>[positions.Length, numHeads, HeadDim]</c> (left unchanged) and writes token t
-        /// into row <c>slots[t]</c> of the bfloat16 (<see cref="global::RopeGen.BFloat16"/>) cache <paramref name="cache"/> <c>[capacity, numHeads, HeadDim]</c>, in one
-        /// pass; every other row is left as it was.
-        /// Each value is rotated in float, as the float overloads rotate it, and rounded once to nearest (ties to even).
-        /// The dynamic kinds use the sequence length max(positions) + 1.
-        /// </summary>
-        /// <exception cref="global::System.ArgumentException">A length does not match, a position is negative, <paramref name="numHeads"/> &lt;= 0, or a slot is out of range or repeated; nothing is written.</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
-        public static void RotateInto(global::System.ReadOnlySpan<float> source, global::System.ReadOnlySpan<int> positions, int numHeads, global::System.Span<global::RopeGen.BFloat16> cache, global::System.ReadOnlySpan<int> slots)
-        {
-            global::RopeGen.RotaryGuard.CheckLayout(source.Length, positions.Length, numHeads, RopeGenRotary.HeadDim, "source", "numHeads");
-            global::RopeGen.RotaryGuard.CheckSlots(slots, positions.Length, cache.Length, numHeads, RopeGenRotary.HeadDim);
-            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
-            global::RopeGen.StagedRotation.RotateInto<RopeGenRotary.FloatRotation, global::RopeGen.BFloat16>(default, source, positions, numHeads, cache, slots, maxPosition, maxPosition + 1);
-        }
-
-        /// <summary>
-        /// Rotates new keys <paramref name="source"/> <c>[positions.Length, numHeads, HeadDim]</c> (left unchanged) and writes token t
-        /// into row <c>slots[t]</c> of the bfloat16 (<see cref="global::RopeGen.BFloat16"/>) cache <paramref name="cache"/> <c>[capacity, numHeads, HeadDim]</c>, in one
-        /// pass; every other row is left as it was.
-        /// Each value is rotated in float, as the float overloads rotate it, and rounded once to nearest (ties to even).
-        /// The explicit sequence length selects the table of the dynamic kinds (DynamicNtk, LongRope); other kinds ignore it.
-        /// </summary>
-        /// <exception cref="global::System.ArgumentException">A length does not match, a position is negative, <paramref name="numHeads"/> &lt;= 0, or a slot is out of range or repeated, or <paramref name="sequenceLength"/> does not exceed every position; nothing is written.</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
-        public static void RotateInto(global::System.ReadOnlySpan<float> source, global::System.ReadOnlySpan<int> positions, int numHeads, global::System.Span<global::RopeGen.BFloat16> cache, global::System.ReadOnlySpan<int> slots, int sequenceLength)
-        {
-            global::RopeGen.RotaryGuard.CheckLayout(source.Length, positions.Length, numHeads, RopeGenRotary.HeadDim, "source", "numHeads");
-            global::RopeGen.RotaryGuard.CheckSlots(slots, positions.Length, cache.Length, numHeads, RopeGenRotary.HeadDim);
-            int maxPosition = global::RopeGen.RotaryGuard.MaxPosition(positions);
-            global::RopeGen.RotaryGuard.CheckSequenceLength(sequenceLength, maxPosition);
-            global::RopeGen.StagedRotation.RotateInto<RopeGenRotary.FloatRotation, global::RopeGen.BFloat16>(default, source, positions, numHeads, cache, slots, maxPosition, sequenceLength);
-        }
-
-        static partial class RopeGenRotary
-        {
             /// <summary>This class's float kernels, which <see cref="global::RopeGen.StagedRotation"/> drives for the Half, BFloat16 and cache-writing kernels.</summary>
             [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
             [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]

@@ -216,255 +216,6 @@ namespace Models
             RopeGenRotary.Shift(keys, numHeads, delta);
         }
 
-        /// <summary>The RoPE configuration of this class, resolved at build time by RopeGen, and its cos/sin tables.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
-        public static partial class RopeGenRotary
-        {
-            /// <summary>Width of one attention head.</summary>
-            public const int HeadDim = 80;
-
-            /// <summary>Leading dimensions of each head that are rotated; the rest pass through.</summary>
-            public const int RotaryDim = 32;
-
-            /// <summary>Rotation pairs per head, RotaryDim / 2.</summary>
-            public const int PairCount = 16;
-
-            /// <summary>Which coordinates form a pair.</summary>
-            public const global::RopeGen.RotaryLayout Layout = global::RopeGen.RotaryLayout.HalfSplit;
-
-            /// <summary>The frequency scaling kind.</summary>
-            public const global::RopeGen.RopeScaling Scaling = global::RopeGen.RopeScaling.None;
-
-            /// <summary>The factor folded into every cos and sin (YaRN / LongRoPE magnitude correction; 1 otherwise).</summary>
-            public const double AttentionFactor = 1.0d;
-
-            /// <summary>Floats in the cos half (and in the sin half) of a table row.</summary>
-            public const int RowWidth = 16;
-
-            /// <summary>Floats per table row: RowWidth cos values, then RowWidth sin values.</summary>
-            public const int RowStride = 32;
-
-            /// <summary>θ_i of each pair in radians per position.</summary>
-            public static global::System.ReadOnlySpan<double> InverseFrequencies => new double[]
-            {
-                1.0d, 0.56234132519034907d, 0.31622776601683794d, 0.17782794100389226d,
-                0.10000000000000001d, 0.056234132519034905d, 0.031622776601683791d, 0.017782794100389229d,
-                0.01d, 0.005623413251903491d, 0.003162277660168379d, 0.001778279410038923d,
-                0.001d, 0.0005623413251903491d, 0.00031622776601683794d, 0.00017782794100389227d,
-            };
-
-            /// <summary>The same configuration as a run-time object, for the runtime's math and kernels.</summary>
-            public static global::RopeGen.RotaryConfig Config { get; } = new global::RopeGen.RotaryConfig(80, 10000.0d, global::RopeGen.RopeScaling.None) { RotaryDim = 32 };
-
-            /// <summary>The cos/sin table, shared by every head, q and k and every call; grown on demand.</summary>
-            public static global::RopeGen.RotaryTable Table { get; } = new global::RopeGen.RotaryTable(InverseFrequencies, AttentionFactor, Layout);
-
-            /// <summary>Rotates a (and b, if it has heads), laid out <c>[tokens, heads, HeadDim]</c>, at each token's position with the table that <paramref name="sequenceLength"/> selects.</summary>
-            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-            internal static void Rotate(global::System.Span<float> a, int headsA, global::System.Span<float> b, int headsB, global::System.ReadOnlySpan<int> positions, int maxPosition, int sequenceLength)
-            {
-                Rotate(a, global::RopeGen.HeadView.Contiguous(headsA), b, headsB > 0 ? global::RopeGen.HeadView.Contiguous(headsB) : default, positions, maxPosition, sequenceLength, null);
-            }
-
-            /// <summary>
-            /// Rotates the heads of a (and b, if its view has heads) that the views describe, at each token's position, with the table
-            /// that <paramref name="sequenceLength"/> selects, once for the whole call: on this thread, or split by tokens when
-            /// <paramref name="parallel"/> is given and the call is large enough.
-            /// </summary>
-            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-            internal static void Rotate(global::System.Span<float> a, global::RopeGen.HeadView viewA, global::System.Span<float> b, global::RopeGen.HeadView viewB, global::System.ReadOnlySpan<int> positions, int maxPosition, int sequenceLength, global::System.Threading.Tasks.ParallelOptions? parallel)
-            {
-                global::RopeGen.RotaryTable table = Table;
-                long floats = (long)positions.Length * (viewA.Heads + viewB.Heads) * HeadDim;
-                bool wide = UseVector512(floats);
-                if (parallel is null) RotateTokens(a, viewA, b, viewB, positions, 0, positions.Length, maxPosition, table, wide);
-                else global::RopeGen.RotaryParallel.For(a, b, positions, global::RopeGen.RotaryParallel.ChunkCount(positions.Length, floats, parallel), parallel,
-                    (A: viewA, B: viewB, MaxPosition: maxPosition, Table: table, Wide: wide),
-                    static (in (global::RopeGen.HeadView A, global::RopeGen.HeadView B, int MaxPosition, global::RopeGen.RotaryTable Table, bool Wide) call, global::System.Span<float> chunkA, global::System.Span<float> chunkB, global::System.ReadOnlySpan<int> chunkPositions, int first, int end) =>
-                        RotateTokens(chunkA, call.A, chunkB, call.B, chunkPositions, first, end, call.MaxPosition, call.Table, call.Wide));
-            }
-
-            /// <summary>The token loop over tokens <paramref name="first"/> to <paramref name="end"/> - 1: each token's row is fetched once and shared by its heads of a and b.</summary>
-            private static void RotateTokens(global::System.Span<float> a, global::RopeGen.HeadView viewA, global::System.Span<float> b, global::RopeGen.HeadView viewB, global::System.ReadOnlySpan<int> positions, int first, int end, int maxPosition, global::RopeGen.RotaryTable table, bool wide)
-            {
-                float[] rows = table.Acquire(maxPosition);
-                int cached = rows.Length / RowStride;
-                // Rows past the cache are computed into a scratch row; most calls never need one.
-                global::System.Span<float> scratch = maxPosition < cached ? default : (RowStride <= 4096 ? stackalloc float[RowStride] : new float[RowStride]);
-                // Strides fit in an int once the guard has checked the views against their buffers.
-                int headsA = viewA.Heads, tokenA = (int)viewA.TokenStride(HeadDim), strideA = (int)viewA.HeadStride(HeadDim);
-                int headsB = viewB.Heads, tokenB = (int)viewB.TokenStride(HeadDim), strideB = (int)viewB.HeadStride(HeadDim);
-                ref float aRef = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a), viewA.Offset);
-                ref float bRef = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(b), viewB.Offset);
-                for (int t = first; t < end; t++)
-                {
-                    int p = positions[t];
-                    ref float row = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(scratch);
-                    if (p < cached) row = ref rows[p * RowStride];
-                    else table.ComputeRow(p, scratch);
-                    ref float aToken = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref aRef, t * tokenA);
-                    ref float bToken = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bRef, t * tokenB);
-                    if (wide) RotateHeadsWide(ref row, ref aToken, headsA, strideA, ref bToken, headsB, strideB);
-                    else RotateHeadsNarrow(ref row, ref aToken, headsA, strideA, ref bToken, headsB, strideB);
-                }
-            }
-
-            /// <summary>The body of ShiftRotary.</summary>
-            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-            internal static void Shift(global::System.Span<float> keys, int numHeads, int delta)
-            {
-                int rowCount = global::RopeGen.RotaryGuard.TokenCount(keys.Length, numHeads, HeadDim, "keys", "numHeads") * numHeads;
-                global::System.Span<float> row = (RowStride <= 4096 ? stackalloc float[RowStride] : new float[RowStride]);
-                Table.ComputeShiftRow(delta, row);
-                ref float rowRef = ref row[0];
-                ref float k = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(keys);
-                // Every cached head, of every token, takes the same rotation: one "token" of rowCount heads.
-                if (UseVector512(keys.Length)) RotateHeadsWide(ref rowRef, ref k, rowCount, ref k, 0);
-                else RotateHeadsNarrow(ref rowRef, ref k, rowCount, ref k, 0);
-            }
-
-            /// <summary>
-            /// Whether a call over <paramref name="floats"/> floats takes the 512-bit path: only when the data fits in cache.
-            /// Streaming more than 1 MiB through 512-bit loads and stores ran up to 1.9x slower than 256-bit ones on AVX-512
-            /// hardware we measured (AMD EPYC; README, Performance), while in-cache calls such as decode gained.
-            /// </summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static bool UseVector512(long floats) => global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && floats <= 262144;
-
-            /// <summary>Rotates headsA heads at a and headsB heads at b, each HeadDim apart, with one token's row (<see cref="RotateHeadsWide(ref float, ref float, int, int, ref float, int, int)"/>).</summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void RotateHeadsWide(ref float row, ref float a, int headsA, ref float b, int headsB) => RotateHeadsWide(ref row, ref a, headsA, HeadDim, ref b, headsB, HeadDim);
-
-            /// <summary>Rotates every head of one token (heads of a and b strideA and strideB apart) with 512-bit vectors (cos at 0, sin at RowWidth in the row).</summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void RotateHeadsWide(ref float row, ref float a, int headsA, int strideA, ref float b, int headsB, int strideB)
-            {
-                global::System.Runtime.Intrinsics.Vector512<float> c0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0);
-                global::System.Runtime.Intrinsics.Vector512<float> s0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16);
-                for (int h = 0; h < headsA + headsB; h++)
-                {
-                    ref float x = ref h < headsA
-                        ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, h * strideA)
-                        : ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (h - headsA) * strideB);
-                    {
-                        global::System.Runtime.Intrinsics.Vector512<float> x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, 0);
-                        global::System.Runtime.Intrinsics.Vector512<float> x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, 16);
-                        global::System.Runtime.Intrinsics.Vector512<float> c = c0;
-                        global::System.Runtime.Intrinsics.Vector512<float> s = s0;
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(x1 * c - x2 * s, ref x, 0);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(x2 * c + x1 * s, ref x, 16);
-                    }
-                }
-            }
-
-            /// <summary>Rotates headsA heads at a and headsB heads at b, each HeadDim apart, with one token's row (<see cref="RotateHeadsNarrow(ref float, ref float, int, int, ref float, int, int)"/>).</summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void RotateHeadsNarrow(ref float row, ref float a, int headsA, ref float b, int headsB) => RotateHeadsNarrow(ref row, ref a, headsA, HeadDim, ref b, headsB, HeadDim);
-
-            /// <summary>Rotates every head of one token (heads of a and b strideA and strideB apart) with the widest vectors below 512 bits this machine accelerates; the JIT keeps only that path.</summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            private static void RotateHeadsNarrow(ref float row, ref float a, int headsA, int strideA, ref float b, int headsB, int strideB)
-            {
-                if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
-                {
-                    global::System.Runtime.Intrinsics.Vector256<float> c0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0);
-                    global::System.Runtime.Intrinsics.Vector256<float> s0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16);
-                    global::System.Runtime.Intrinsics.Vector256<float> c1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 8);
-                    global::System.Runtime.Intrinsics.Vector256<float> s1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 24);
-                    for (int h = 0; h < headsA + headsB; h++)
-                    {
-                        ref float x = ref h < headsA
-                            ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, h * strideA)
-                            : ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (h - headsA) * strideB);
-                        {
-                            global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 0);
-                            global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 16);
-                            global::System.Runtime.Intrinsics.Vector256<float> c = c0;
-                            global::System.Runtime.Intrinsics.Vector256<float> s = s0;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x1 * c - x2 * s, ref x, 0);
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x2 * c + x1 * s, ref x, 16);
-                        }
-                        {
-                            global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 8);
-                            global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 24);
-                            global::System.Runtime.Intrinsics.Vector256<float> c = c1;
-                            global::System.Runtime.Intrinsics.Vector256<float> s = s1;
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x1 * c - x2 * s, ref x, 8);
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x2 * c + x1 * s, ref x, 24);
-                        }
-                    }
-                }
-                else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
-                {
-                    global::System.Runtime.Intrinsics.Vector128<float> c0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0);
-                    global::System.Runtime.Intrinsics.Vector128<float> s0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16);
-                    global::System.Runtime.Intrinsics.Vector128<float> c1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4);
-                    global::System.Runtime.Intrinsics.Vector128<float> s1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 20);
-                    global::System.Runtime.Intrinsics.Vector128<float> c2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 8);
-                    global::System.Runtime.Intrinsics.Vector128<float> s2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 24);
-                    global::System.Runtime.Intrinsics.Vector128<float> c3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 12);
-                    global::System.Runtime.Intrinsics.Vector128<float> s3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 28);
-                    for (int h = 0; h < headsA + headsB; h++)
-                    {
-                        ref float x = ref h < headsA
-                            ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, h * strideA)
-                            : ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (h - headsA) * strideB);
-                        {
-                            global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 0);
-                            global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 16);
-                            global::System.Runtime.Intrinsics.Vector128<float> c = c0;
-                            global::System.Runtime.Intrinsics.Vector128<float> s = s0;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 0);
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 16);
-                        }
-                        {
-                            global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 4);
-                            global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 20);
-                            global::System.Runtime.Intrinsics.Vector128<float> c = c1;
-                            global::System.Runtime.Intrinsics.Vector128<float> s = s1;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 4);
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 20);
-                        }
-                        {
-                            global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 8);
-                            global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 24);
-                            global::System.Runtime.Intrinsics.Vector128<float> c = c2;
-                            global::System.Runtime.Intrinsics.Vector128<float> s = s2;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 8);
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 24);
-                        }
-                        {
-                            global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 12);
-                            global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 28);
-                            global::System.Runtime.Intrinsics.Vector128<float> c = c3;
-                            global::System.Runtime.Intrinsics.Vector128<float> s = s3;
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 12);
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 28);
-                        }
-                    }
-                }
-                else
-                {
-                    for (int h = 0; h < headsA + headsB; h++)
-                    {
-                        ref float x = ref h < headsA
-                            ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, h * strideA)
-                            : ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (h - headsA) * strideB);
-                        for (int i = 0; i < 16; i++)
-                        {
-                            ref float first = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i);
-                            ref float second = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i + 16);
-                            float c = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, i);
-                            float s = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, i + 16);
-                            float x1 = first, x2 = second;
-                            first = x1 * c - x2 * s;
-                            second = x2 * c + x1 * s;
-                        }
-                    }
-                }
-            }
-        }
-
         /// <summary>
         /// Rotates the fp16 (<see cref="global::System.Half"/>) buffer <paramref name="x"/>, laid out <c>[positions.Length, numHeads, RopeGenRotary.HeadDim]</c>,
         /// in place, like <see cref="ApplyRotary(global::System.Span{float}, global::System.ReadOnlySpan{int}, int)"/>.
@@ -738,8 +489,254 @@ namespace Models
             global::RopeGen.StagedRotation.RotateInto<RopeGenRotary.FloatRotation, global::RopeGen.BFloat16>(default, source, positions, numHeads, cache, slots, maxPosition, sequenceLength);
         }
 
-        static partial class RopeGenRotary
+        /// <summary>The RoPE configuration of this class, resolved at build time by RopeGen, its cos/sin tables and the kernel bodies.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
+        public static partial class RopeGenRotary
         {
+            /// <summary>Width of one attention head.</summary>
+            public const int HeadDim = 80;
+
+            /// <summary>Leading dimensions of each head that are rotated; the rest pass through.</summary>
+            public const int RotaryDim = 32;
+
+            /// <summary>Rotation pairs per head, RotaryDim / 2.</summary>
+            public const int PairCount = 16;
+
+            /// <summary>Which coordinates form a pair.</summary>
+            public const global::RopeGen.RotaryLayout Layout = global::RopeGen.RotaryLayout.HalfSplit;
+
+            /// <summary>The frequency scaling kind.</summary>
+            public const global::RopeGen.RopeScaling Scaling = global::RopeGen.RopeScaling.None;
+
+            /// <summary>The factor folded into every cos and sin (YaRN / LongRoPE magnitude correction; 1 otherwise).</summary>
+            public const double AttentionFactor = 1.0d;
+
+            /// <summary>Floats in the cos half (and in the sin half) of a table row.</summary>
+            public const int RowWidth = 16;
+
+            /// <summary>Floats per table row: RowWidth cos values, then RowWidth sin values.</summary>
+            public const int RowStride = 32;
+
+            /// <summary>θ_i of each pair in radians per position.</summary>
+            public static global::System.ReadOnlySpan<double> InverseFrequencies => new double[]
+            {
+                1.0d, 0.56234132519034907d, 0.31622776601683794d, 0.17782794100389226d,
+                0.10000000000000001d, 0.056234132519034905d, 0.031622776601683791d, 0.017782794100389229d,
+                0.01d, 0.005623413251903491d, 0.003162277660168379d, 0.001778279410038923d,
+                0.001d, 0.0005623413251903491d, 0.00031622776601683794d, 0.00017782794100389227d,
+            };
+
+            /// <summary>The same configuration as a run-time object, for the runtime's math and kernels.</summary>
+            public static global::RopeGen.RotaryConfig Config { get; } = new global::RopeGen.RotaryConfig(80, 10000.0d, global::RopeGen.RopeScaling.None) { RotaryDim = 32 };
+
+            /// <summary>The cos/sin table, shared by every head, q and k and every call; grown on demand.</summary>
+            public static global::RopeGen.RotaryTable Table { get; } = new global::RopeGen.RotaryTable(InverseFrequencies, AttentionFactor, Layout);
+
+            /// <summary>Rotates a (and b, if it has heads), laid out <c>[tokens, heads, HeadDim]</c>, at each token's position with the table that <paramref name="sequenceLength"/> selects.</summary>
+            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+            internal static void Rotate(global::System.Span<float> a, int headsA, global::System.Span<float> b, int headsB, global::System.ReadOnlySpan<int> positions, int maxPosition, int sequenceLength)
+            {
+                Rotate(a, global::RopeGen.HeadView.Contiguous(headsA), b, headsB > 0 ? global::RopeGen.HeadView.Contiguous(headsB) : default, positions, maxPosition, sequenceLength, null);
+            }
+
+            /// <summary>
+            /// Rotates the heads of a (and b, if its view has heads) that the views describe, at each token's position, with the table
+            /// that <paramref name="sequenceLength"/> selects, once for the whole call: on this thread, or split by tokens when
+            /// <paramref name="parallel"/> is given and the call is large enough.
+            /// </summary>
+            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+            internal static void Rotate(global::System.Span<float> a, global::RopeGen.HeadView viewA, global::System.Span<float> b, global::RopeGen.HeadView viewB, global::System.ReadOnlySpan<int> positions, int maxPosition, int sequenceLength, global::System.Threading.Tasks.ParallelOptions? parallel)
+            {
+                global::RopeGen.RotaryTable table = Table;
+                long floats = (long)positions.Length * (viewA.Heads + viewB.Heads) * HeadDim;
+                bool wide = UseVector512(floats);
+                if (parallel is null) RotateTokens(a, viewA, b, viewB, positions, 0, positions.Length, maxPosition, table, wide);
+                else global::RopeGen.RotaryParallel.For(a, b, positions, global::RopeGen.RotaryParallel.ChunkCount(positions.Length, floats, parallel), parallel,
+                    (A: viewA, B: viewB, MaxPosition: maxPosition, Table: table, Wide: wide),
+                    static (in (global::RopeGen.HeadView A, global::RopeGen.HeadView B, int MaxPosition, global::RopeGen.RotaryTable Table, bool Wide) call, global::System.Span<float> chunkA, global::System.Span<float> chunkB, global::System.ReadOnlySpan<int> chunkPositions, int first, int end) =>
+                        RotateTokens(chunkA, call.A, chunkB, call.B, chunkPositions, first, end, call.MaxPosition, call.Table, call.Wide));
+            }
+
+            /// <summary>The token loop over tokens <paramref name="first"/> to <paramref name="end"/> - 1: each token's row is fetched once and shared by its heads of a and b.</summary>
+            private static void RotateTokens(global::System.Span<float> a, global::RopeGen.HeadView viewA, global::System.Span<float> b, global::RopeGen.HeadView viewB, global::System.ReadOnlySpan<int> positions, int first, int end, int maxPosition, global::RopeGen.RotaryTable table, bool wide)
+            {
+                float[] rows = table.Acquire(maxPosition);
+                int cached = rows.Length / RowStride;
+                // Rows past the cache are computed into a scratch row; most calls never need one.
+                global::System.Span<float> scratch = maxPosition < cached ? default : (RowStride <= 4096 ? stackalloc float[RowStride] : new float[RowStride]);
+                // Strides fit in an int once the guard has checked the views against their buffers.
+                int headsA = viewA.Heads, tokenA = (int)viewA.TokenStride(HeadDim), strideA = (int)viewA.HeadStride(HeadDim);
+                int headsB = viewB.Heads, tokenB = (int)viewB.TokenStride(HeadDim), strideB = (int)viewB.HeadStride(HeadDim);
+                ref float aRef = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(a), viewA.Offset);
+                ref float bRef = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(b), viewB.Offset);
+                for (int t = first; t < end; t++)
+                {
+                    int p = positions[t];
+                    ref float row = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(scratch);
+                    if (p < cached) row = ref rows[p * RowStride];
+                    else table.ComputeRow(p, scratch);
+                    ref float aToken = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref aRef, t * tokenA);
+                    ref float bToken = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref bRef, t * tokenB);
+                    if (wide) RotateHeadsWide(ref row, ref aToken, headsA, strideA, ref bToken, headsB, strideB);
+                    else RotateHeadsNarrow(ref row, ref aToken, headsA, strideA, ref bToken, headsB, strideB);
+                }
+            }
+
+            /// <summary>The body of ShiftRotary.</summary>
+            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+            internal static void Shift(global::System.Span<float> keys, int numHeads, int delta)
+            {
+                int rowCount = global::RopeGen.RotaryGuard.TokenCount(keys.Length, numHeads, HeadDim, "keys", "numHeads") * numHeads;
+                global::System.Span<float> row = (RowStride <= 4096 ? stackalloc float[RowStride] : new float[RowStride]);
+                Table.ComputeShiftRow(delta, row);
+                ref float rowRef = ref row[0];
+                ref float k = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(keys);
+                // Every cached head, of every token, takes the same rotation: one "token" of rowCount heads.
+                if (UseVector512(keys.Length)) RotateHeadsWide(ref rowRef, ref k, rowCount, ref k, 0);
+                else RotateHeadsNarrow(ref rowRef, ref k, rowCount, ref k, 0);
+            }
+
+            /// <summary>
+            /// Whether a call over <paramref name="floats"/> floats takes the 512-bit path: only when the data fits in cache.
+            /// Streaming more than 1 MiB through 512-bit loads and stores ran up to 1.9x slower than 256-bit ones on AVX-512
+            /// hardware we measured (AMD EPYC; README, Performance), while in-cache calls such as decode gained.
+            /// </summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static bool UseVector512(long floats) => global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && floats <= 262144;
+
+            /// <summary>Rotates headsA heads at a and headsB heads at b, each HeadDim apart, with one token's row (<see cref="RotateHeadsWide(ref float, ref float, int, int, ref float, int, int)"/>).</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static void RotateHeadsWide(ref float row, ref float a, int headsA, ref float b, int headsB) => RotateHeadsWide(ref row, ref a, headsA, HeadDim, ref b, headsB, HeadDim);
+
+            /// <summary>Rotates every head of one token (heads of a and b strideA and strideB apart) with 512-bit vectors (cos at 0, sin at RowWidth in the row).</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static void RotateHeadsWide(ref float row, ref float a, int headsA, int strideA, ref float b, int headsB, int strideB)
+            {
+                global::System.Runtime.Intrinsics.Vector512<float> c0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0);
+                global::System.Runtime.Intrinsics.Vector512<float> s0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 16);
+                for (int h = 0; h < headsA + headsB; h++)
+                {
+                    ref float x = ref h < headsA
+                        ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, h * strideA)
+                        : ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (h - headsA) * strideB);
+                    {
+                        global::System.Runtime.Intrinsics.Vector512<float> x1 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, 0);
+                        global::System.Runtime.Intrinsics.Vector512<float> x2 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref x, 16);
+                        global::System.Runtime.Intrinsics.Vector512<float> c = c0;
+                        global::System.Runtime.Intrinsics.Vector512<float> s = s0;
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(x1 * c - x2 * s, ref x, 0);
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(x2 * c + x1 * s, ref x, 16);
+                    }
+                }
+            }
+
+            /// <summary>Rotates headsA heads at a and headsB heads at b, each HeadDim apart, with one token's row (<see cref="RotateHeadsNarrow(ref float, ref float, int, int, ref float, int, int)"/>).</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static void RotateHeadsNarrow(ref float row, ref float a, int headsA, ref float b, int headsB) => RotateHeadsNarrow(ref row, ref a, headsA, HeadDim, ref b, headsB, HeadDim);
+
+            /// <summary>Rotates every head of one token (heads of a and b strideA and strideB apart) with the widest vectors below 512 bits this machine accelerates; the JIT keeps only that path.</summary>
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            private static void RotateHeadsNarrow(ref float row, ref float a, int headsA, int strideA, ref float b, int headsB, int strideB)
+            {
+                if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+                {
+                    global::System.Runtime.Intrinsics.Vector256<float> c0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0);
+                    global::System.Runtime.Intrinsics.Vector256<float> s0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16);
+                    global::System.Runtime.Intrinsics.Vector256<float> c1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 8);
+                    global::System.Runtime.Intrinsics.Vector256<float> s1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 24);
+                    for (int h = 0; h < headsA + headsB; h++)
+                    {
+                        ref float x = ref h < headsA
+                            ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, h * strideA)
+                            : ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (h - headsA) * strideB);
+                        {
+                            global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 0);
+                            global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 16);
+                            global::System.Runtime.Intrinsics.Vector256<float> c = c0;
+                            global::System.Runtime.Intrinsics.Vector256<float> s = s0;
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x1 * c - x2 * s, ref x, 0);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x2 * c + x1 * s, ref x, 16);
+                        }
+                        {
+                            global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 8);
+                            global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 24);
+                            global::System.Runtime.Intrinsics.Vector256<float> c = c1;
+                            global::System.Runtime.Intrinsics.Vector256<float> s = s1;
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x1 * c - x2 * s, ref x, 8);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x2 * c + x1 * s, ref x, 24);
+                        }
+                    }
+                }
+                else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
+                {
+                    global::System.Runtime.Intrinsics.Vector128<float> c0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0);
+                    global::System.Runtime.Intrinsics.Vector128<float> s0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 16);
+                    global::System.Runtime.Intrinsics.Vector128<float> c1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4);
+                    global::System.Runtime.Intrinsics.Vector128<float> s1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 20);
+                    global::System.Runtime.Intrinsics.Vector128<float> c2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 8);
+                    global::System.Runtime.Intrinsics.Vector128<float> s2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 24);
+                    global::System.Runtime.Intrinsics.Vector128<float> c3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 12);
+                    global::System.Runtime.Intrinsics.Vector128<float> s3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 28);
+                    for (int h = 0; h < headsA + headsB; h++)
+                    {
+                        ref float x = ref h < headsA
+                            ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, h * strideA)
+                            : ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (h - headsA) * strideB);
+                        {
+                            global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 0);
+                            global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 16);
+                            global::System.Runtime.Intrinsics.Vector128<float> c = c0;
+                            global::System.Runtime.Intrinsics.Vector128<float> s = s0;
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 0);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 16);
+                        }
+                        {
+                            global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 4);
+                            global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 20);
+                            global::System.Runtime.Intrinsics.Vector128<float> c = c1;
+                            global::System.Runtime.Intrinsics.Vector128<float> s = s1;
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 4);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 20);
+                        }
+                        {
+                            global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 8);
+                            global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 24);
+                            global::System.Runtime.Intrinsics.Vector128<float> c = c2;
+                            global::System.Runtime.Intrinsics.Vector128<float> s = s2;
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 8);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 24);
+                        }
+                        {
+                            global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 12);
+                            global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 28);
+                            global::System.Runtime.Intrinsics.Vector128<float> c = c3;
+                            global::System.Runtime.Intrinsics.Vector128<float> s = s3;
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 12);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 28);
+                        }
+                    }
+                }
+                else
+                {
+                    for (int h = 0; h < headsA + headsB; h++)
+                    {
+                        ref float x = ref h < headsA
+                            ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, h * strideA)
+                            : ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (h - headsA) * strideB);
+                        for (int i = 0; i < 16; i++)
+                        {
+                            ref float first = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i);
+                            ref float second = ref global::System.Runtime.CompilerServices.Unsafe.Add(ref x, i + 16);
+                            float c = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, i);
+                            float s = global::System.Runtime.CompilerServices.Unsafe.Add(ref row, i + 16);
+                            float x1 = first, x2 = second;
+                            first = x1 * c - x2 * s;
+                            second = x2 * c + x1 * s;
+                        }
+                    }
+                }
+            }
+
             /// <summary>This class's float kernels, which <see cref="global::RopeGen.StagedRotation"/> drives for the Half, BFloat16 and cache-writing kernels.</summary>
             [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
             [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
