@@ -66,9 +66,9 @@ namespace RopeGen.Generator
         private static void Emit(SourceProductionContext spc, RotaryTarget target)
         {
             RotaryClassSpec spec = target.Class;
-            spc.AddSource(spec.HintName, ClassEmitter.Emit(spec, ClassEmitter.EmitCpuMembers, spc.CancellationToken));
+            spc.AddSource(spec.HintName, ClassEmitter.Emit(spec, "CPU RoPE kernels", ClassEmitter.EmitCpuMembers, spc.CancellationToken));
             if (target.HasIlgpu)
-                spc.AddSource(spec.GpuHintName, ClassEmitter.Emit(spec, GpuKernelEmitter.EmitMembers, spc.CancellationToken));
+                spc.AddSource(spec.GpuHintName, ClassEmitter.Emit(spec, "ILGPU GPU RoPE kernels", GpuKernelEmitter.EmitMembers, spc.CancellationToken));
         }
     }
 }

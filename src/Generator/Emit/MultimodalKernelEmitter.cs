@@ -31,7 +31,6 @@ namespace RopeGen.Generator.Emit
                 ? $"sections {sections} interleaved (Qwen3-VL): pair j turns with the height id when j % 3 == 1 and j &lt; {3 * config.MRopeSections[1]}, with the width id when j % 3 == 2 and j &lt; {3 * config.MRopeSections[2]}, else with the temporal id"
                 : $"sections {sections} (Qwen2-VL): the first {config.MRopeSections[0]} pairs turn with the temporal id, the next {config.MRopeSections[1]} with the height id, the last {config.MRopeSections[2]} with the width id";
 
-            w.Line();
             Apply(w, spec, scheme, fused: false, withLength: false);
             Apply(w, spec, scheme, fused: false, withLength: true);
             Apply(w, spec, scheme, fused: true, withLength: false);
