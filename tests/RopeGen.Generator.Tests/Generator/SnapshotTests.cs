@@ -7,15 +7,18 @@ using RopeGen.Generator.Tests.TestSupport;
 namespace RopeGen.Generator.Tests.Generator;
 
 /// <summary>
-/// The generated source for real models' settings: whole files for each kernel shape (half-split and interleaved
-/// layouts; M-RoPE in <see cref="MultimodalGeneratorTests"/>), and for the other scaling kinds only what differs from
-/// those: the resolved constants and tables and, for the dynamic kinds (DynamicNtk, LongRope), the kernels that pick a
-/// table by sequence length. Every output must also compile warning-free.
+/// The generated source for real models' settings: one whole file (Llama 3.1, half-split), and for the others only what
+/// differs from it: the resolved constants and tables; the head rotation of the interleaved layout; for the dynamic
+/// kinds (DynamicNtk, LongRope), the kernels that pick a table by sequence length (M-RoPE's members are in
+/// <see cref="MultimodalGeneratorTests"/>). Every output must also compile warning-free.
 /// </summary>
 public class SnapshotTests
 {
+    /// <summary>The note at the top of every excerpt.</summary>
+    internal const string ExcerptNote = "the members that differ from SnapshotTests.Llama31HalfSplit (the whole file)";
+
     /// <summary>RopeGenRotary's constants, frequencies, configuration and tables.</summary>
-    private static readonly SnapshotExcerpt Constants =
+    internal static readonly SnapshotExcerpt Constants =
         new("static partial class RopeGenRotary", "internal static void Rotate(global::System.Span<float> a, int headsA");
 
     /// <summary>The kernels whose table depends on the sequence length: the first ApplyRotary's docs, Rotate, Shift.</summary>
@@ -32,7 +35,7 @@ public class SnapshotTests
         var (_, output, result) = TestCompilation.RunGenerator(TestCompilation.Create("using RopeGen;\nnamespace Models;\n" + declaration));
         Assert.Empty(TestCompilation.Describe(output.GetDiagnostics()));
         Snapshot.Verify(result, method: method, excerpt: excerpt is null ? null
-            : SnapshotExcerpt.Of("the members that differ from the half-split or interleaved snapshot (SnapshotTests.Llama31HalfSplit, .GptJInterleavedPartial)", excerpt));
+            : SnapshotExcerpt.Of(ExcerptNote, excerpt));
     }
 
     [Fact]
@@ -41,7 +44,9 @@ public class SnapshotTests
 
     [Fact]
     public void GptJInterleavedPartial() => Run(
-        "[Rotary(256, RotaryDim = 64, Layout = RotaryLayout.Interleaved)]\npublic partial class GptJAttention { }");
+        "[Rotary(256, RotaryDim = 64, Layout = RotaryLayout.Interleaved)]\npublic partial class GptJAttention { }",
+        [Constants, new("private static void RotateHeadsWide(ref float row, ref float a, int headsA, int strideA"),
+            new("private static void RotateHeadsNarrow(ref float row, ref float a, int headsA, int strideA")]);
 
     [Fact]
     public void Phi2PartialHalfSplit() => Run("[Rotary(80, RotaryDim = 32)]\npublic partial class Phi2Attention { }", [Constants]);

@@ -1,4 +1,4 @@
-// Excerpt: the members that differ from GpuSnapshotTests.Llama31HalfSplitGpu
+// Excerpt: the members that differ from GpuSnapshotTests.Llama31HalfSplitGpu (the whole file)
         /// <summary>
         /// The GPU kernels of this class's RoPE configuration on one ILGPU accelerator, with the device cos/sin tables. Launches
         /// are queued on the accelerator's default stream; call <c>accelerator.Synchronize()</c> before reading results.

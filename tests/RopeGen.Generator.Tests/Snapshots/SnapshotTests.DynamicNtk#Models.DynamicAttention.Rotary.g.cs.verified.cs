@@ -1,4 +1,4 @@
-// Excerpt: the members that differ from the half-split or interleaved snapshot (SnapshotTests.Llama31HalfSplit, .GptJInterleavedPartial)
+// Excerpt: the members that differ from SnapshotTests.Llama31HalfSplit (the whole file)
         /// <summary>
         /// Rotates <paramref name="x"/>, laid out <c>[positions.Length, numHeads, RopeGenRotary.HeadDim]</c> row-major, in
         /// place; token t is at position <c>positions[t]</c>. For DynamicNtk scaling the sequence length max(positions) + 1 selects the frequency table, as transformers does.

@@ -1,4 +1,4 @@
-// Excerpt: the members that differ from the half-split or interleaved snapshot (SnapshotTests.Llama31HalfSplit, .GptJInterleavedPartial)
+// Excerpt: the members that differ from SnapshotTests.Llama31HalfSplit (the whole file)
         /// <summary>The RoPE configuration of this class, resolved at build time by RopeGen, its cos/sin tables and the kernel bodies.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("RopeGen", "VERSION")]
         public static partial class RopeGenRotary
