@@ -37,7 +37,7 @@ namespace RopeGen.Generator.Analyzers
                 INamedTypeSymbol? fromConfig = start.Compilation.GetTypeByMetadataName(RotaryAttributeReader.FromConfigName);
                 if (fromConfig is null) return; // RopeGen.Attributes not referenced: nothing to check
                 INamedTypeSymbol? rotary = start.Compilation.GetTypeByMetadataName(RotaryAttributeReader.RotaryName);
-                var filter = RotaryAttributeSyntax.For(start.Compilation, start.CancellationToken, "RotaryFromConfigAttribute");
+                var filter = RotaryAttributeSyntax.For(start.Compilation, start.CancellationToken, nameof(RotaryFromConfigAttribute));
                 var files = new ConfigFileCache(start.Options);
                 bool hasIlgpu = RotaryAttributeReader.ReferencesIlgpu(start.Compilation);
                 start.RegisterSymbolAction(c => Analyze(c, fromConfig, rotary, filter, files, hasIlgpu), SymbolKind.NamedType);
