@@ -14,13 +14,15 @@ namespace RopeGen.Benchmarks;
 /// </summary>
 public static class QuickBench
 {
-    public static void Run(string? jsonPath)
+    /// <summary>Times <paramref name="cases"/>, then the 16-bit cases unless <paramref name="sixteenBit"/> is false; writes
+    /// the JSON file when <paramref name="jsonPath"/> is given.</summary>
+    public static void Run(string? jsonPath, IReadOnlyList<BenchCase> cases, bool sixteenBit)
     {
         Console.WriteLine($"RopeGen quick benchmark: {Environment.ProcessorCount} logical cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, " +
                           $"Vector512 {System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated}, Vector256 {System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated}; single-threaded, {RoundSettings.Full.Count} interleaved rounds, medians.");
         Console.WriteLine($"{"case",-30} {"generated",11} {"in-place",11} {"copy",11} {"generic",11} {"naive",11}   gen/inpl  gen/copy  generic/gen  naive/gen");
         var results = new List<QuickResult>();
-        foreach (BenchCase benchCase in BenchCase.Quick)
+        foreach (BenchCase benchCase in cases)
         {
             var workload = new Workload(benchCase);
             Action[] ops = { workload.Generated, workload.InPlace512, workload.InPlace256, workload.Copy, workload.Generic, workload.Naive };
@@ -31,12 +33,12 @@ public static class QuickBench
             results.Add(new QuickResult(benchCase.Name, Math.Round(generated, 1), Math.Round(inPlace, 1), Math.Round(copy, 1), Math.Round(generic, 1), Math.Round(naive, 1)));
         }
         Goals.Report(results);
-        List<SixteenBitResult> sixteenBit = SixteenBitBench.Run();
+        List<SixteenBitResult> sixteenBitResults = sixteenBit ? SixteenBitBench.Run() : new List<SixteenBitResult>();
         if (jsonPath is not null)
         {
             string? folder = Path.GetDirectoryName(Path.GetFullPath(jsonPath));
             if (folder is not null) Directory.CreateDirectory(folder);
-            object[] rows = results.Cast<object>().Concat(sixteenBit).ToArray();
+            object[] rows = results.Cast<object>().Concat(sixteenBitResults).ToArray();
             File.WriteAllText(jsonPath, JsonSerializer.Serialize(rows, new JsonSerializerOptions { WriteIndented = true }));
             Console.WriteLine($"wrote {jsonPath}");
         }

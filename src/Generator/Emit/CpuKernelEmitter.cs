@@ -18,6 +18,10 @@ namespace RopeGen.Generator.Emit
         private const string Hidden = "[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]";
         private const string Inline = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
 
+        // The per-token bodies are compiled once, fully optimized, without a profile: inlined into the token loop under
+        // tiered PGO, a process that ran decode first (512-bit path) compiled the 256-bit prefill path as cold code.
+        private const string Entry = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]";
+
         // 1 MiB of q and k: above it calls stream from memory and take the 256-bit path (see UseVector512).
         private const int Vector512FloatLimit = 1 << 18;
 
@@ -198,8 +202,8 @@ namespace RopeGen.Generator.Emit
             int width = config.Layout == RotaryLayout.Interleaved ? config.EffectiveRotaryDim : config.PairCount;
             w.Line("/// <summary>");
             w.Line("/// Whether a call over <paramref name=\"floats\"/> floats takes the 512-bit path: only when the data fits in cache.");
-            w.Line("/// Streaming more than 1 MiB through 512-bit loads and stores ran up to 1.9x slower than 256-bit ones on AVX-512");
-            w.Line("/// hardware we measured (AMD EPYC; README, Performance), while in-cache calls such as decode gained.");
+            w.Line("/// Larger calls stream from memory, where 512-bit loads and stores measured slower than 256-bit ones (RopeGen's");
+            w.Line("/// docs/performance.md has the figures).");
             w.Line("/// </summary>");
             w.Line(Inline);
             w.Line($"private static bool UseVector512(long floats) => global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && floats <= {Vector512FloatLimit};");
@@ -207,7 +211,7 @@ namespace RopeGen.Generator.Emit
             const string heads = "(ref float row, ref float a, int headsA, int strideA, ref float b, int headsB, int strideB)";
             ContiguousHeads(w, "RotateHeadsWide");
             w.Line("/// <summary>Rotates every head of one token (heads of a and b strideA and strideB apart) with 512-bit vectors (cos at 0, sin at RowWidth in the row).</summary>");
-            w.Line(Inline);
+            w.Line(Entry);
             w.Open("private static void RotateHeadsWide" + heads);
             // 32 vector registers with AVX-512: up to 16 row vectors stay in registers.
             HeadRotationEmitter.EmitHeads(w, config.Layout, config.EffectiveRotaryDim, width, 16, registers: 16);
@@ -215,11 +219,13 @@ namespace RopeGen.Generator.Emit
             w.Line();
             ContiguousHeads(w, "RotateHeadsNarrow");
             w.Line("/// <summary>Rotates every head of one token (heads of a and b strideA and strideB apart) with the widest vectors below 512 bits this machine accelerates; the JIT keeps only that path.</summary>");
-            w.Line(Inline);
+            w.Line(Entry);
             w.Open("private static void RotateHeadsNarrow" + heads);
-            // 16 vector registers on AVX2 and SSE: up to 8 row vectors stay in registers.
+            // 256-bit: 16 row vectors in registers (a 128-dim head's whole half-split row, half an interleaved one), even
+            // with AVX2's 16 registers, where the JIT reloads a few from the stack: measured faster than loading the row
+            // for every block of every head, and than two passes over the heads (docs/performance.md). 128-bit: 8.
             w.Open("if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)");
-            HeadRotationEmitter.EmitHeads(w, config.Layout, config.EffectiveRotaryDim, width, 8, registers: 8);
+            HeadRotationEmitter.EmitHeads(w, config.Layout, config.EffectiveRotaryDim, width, 8, registers: 16);
             w.Close();
             w.Open("else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)");
             HeadRotationEmitter.EmitHeads(w, config.Layout, config.EffectiveRotaryDim, width, 4, registers: 8);

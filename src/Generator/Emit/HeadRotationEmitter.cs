@@ -6,7 +6,7 @@ namespace RopeGen.Generator.Emit
     /// Writes the rotation of every head of one token for one vector width: the rotated slice of a head is cut into
     /// blocks of 16, 8 and 4 floats (Vector512, Vector256, Vector128, widest first, no wider than the path allows),
     /// with constant offsets, and a scalar remainder. The token's cos/sin vectors are loaded once, before the head loop,
-    /// when they fit in registers. Nothing is read or written past the rotary dim.
+    /// as many as fit in registers. Nothing is read or written past the rotary dim.
     /// </summary>
     internal static class HeadRotationEmitter
     {
@@ -26,31 +26,37 @@ namespace RopeGen.Generator.Emit
             // d floats; every width is even, so blocks start on a pair boundary.
             int span = layout == RotaryLayout.HalfSplit ? pairs : rotaryDim;
             var blocks = new List<(int Size, int At)>(Blocks(span, maxVector));
-            bool hoist = blocks.Count > 0 && 2 * blocks.Count <= registers;
-            if (hoist)
+            // Every head of the token uses the same row: its first blocks' cos/sin vectors are loaded once, before the
+            // head loop, as many as fit in registers; the rest are read for each block of each head.
+            int hoisted = System.Math.Min(blocks.Count, registers / 2);
+            for (int k = 0; k < hoisted; k++)
             {
-                // Every head of the token uses the same row: load it once instead of once per head.
-                for (int k = 0; k < blocks.Count; k++)
-                {
-                    string v = Vector(blocks[k].Size);
-                    w.Line($"{v}<float> c{k} = {v}.LoadUnsafe(ref row, {blocks[k].At});");
-                    w.Line($"{v}<float> s{k} = {v}.LoadUnsafe(ref row, {blocks[k].At + width});");
-                }
+                string v = Vector(blocks[k].Size);
+                w.Line($"{v}<float> c{k} = {v}.LoadUnsafe(ref row, {blocks[k].At});");
+                w.Line($"{v}<float> s{k} = {v}.LoadUnsafe(ref row, {blocks[k].At + width});");
             }
+            HeadLoop(w, layout, blocks, hoisted, pairs, width, maxVector, span);
+        }
+
+        /// <summary>The loop over the heads: every block (the first <paramref name="hoisted"/> with the row vectors loaded before
+        /// it), then the scalar remainder.</summary>
+        private static void HeadLoop(SourceWriter w, RotaryLayout layout, List<(int Size, int At)> blocks, int hoisted,
+            int pairs, int width, int maxVector, int span)
+        {
             w.Open("for (int h = 0; h < headsA + headsB; h++)");
             w.Line("ref float x = ref h < headsA");
             w.Line("    ? ref global::System.Runtime.CompilerServices.Unsafe.Add(ref a, h * strideA)");
             w.Line("    : ref global::System.Runtime.CompilerServices.Unsafe.Add(ref b, (h - headsA) * strideB);");
-            int offset = 0;
             for (int k = 0; k < blocks.Count; k++)
             {
                 var (size, at) = blocks[k];
+                bool hoist = k < hoisted;
                 string c = hoist ? "c" + k : $"{Vector(size)}.LoadUnsafe(ref row, {at})";
                 string sin = hoist ? "s" + k : $"{Vector(size)}.LoadUnsafe(ref row, {at + width})";
                 if (layout == RotaryLayout.HalfSplit) HalfSplitBlock(w, size, at, pairs, c, sin);
                 else InterleavedBlock(w, size, at, c, sin);
-                offset = at + size;
             }
+            int offset = blocks.Count == 0 ? 0 : blocks[blocks.Count - 1].At + blocks[blocks.Count - 1].Size;
             if (maxVector == 0 && span > 3) ScalarLoop(w, layout, offset, pairs, width);
             else
                 for (int i = layout == RotaryLayout.HalfSplit ? offset : offset / 2; i < pairs; i++)

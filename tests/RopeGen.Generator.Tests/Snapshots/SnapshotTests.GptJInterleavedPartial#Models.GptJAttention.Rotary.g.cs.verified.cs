@@ -48,7 +48,7 @@
 
 // ...
             /// <summary>Rotates every head of one token (heads of a and b strideA and strideB apart) with 512-bit vectors (cos at 0, sin at RowWidth in the row).</summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
             private static void RotateHeadsWide(ref float row, ref float a, int headsA, int strideA, ref float b, int headsB, int strideB)
             {
                 global::System.Runtime.Intrinsics.Vector512<float> c0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0);
@@ -88,11 +88,27 @@
             }
 // ...
             /// <summary>Rotates every head of one token (heads of a and b strideA and strideB apart) with the widest vectors below 512 bits this machine accelerates; the JIT keeps only that path.</summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
             private static void RotateHeadsNarrow(ref float row, ref float a, int headsA, int strideA, ref float b, int headsB, int strideB)
             {
                 if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
                 {
+                    global::System.Runtime.Intrinsics.Vector256<float> c0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0);
+                    global::System.Runtime.Intrinsics.Vector256<float> s0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64);
+                    global::System.Runtime.Intrinsics.Vector256<float> c1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 8);
+                    global::System.Runtime.Intrinsics.Vector256<float> s1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 72);
+                    global::System.Runtime.Intrinsics.Vector256<float> c2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16);
+                    global::System.Runtime.Intrinsics.Vector256<float> s2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 80);
+                    global::System.Runtime.Intrinsics.Vector256<float> c3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 24);
+                    global::System.Runtime.Intrinsics.Vector256<float> s3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 88);
+                    global::System.Runtime.Intrinsics.Vector256<float> c4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32);
+                    global::System.Runtime.Intrinsics.Vector256<float> s4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 96);
+                    global::System.Runtime.Intrinsics.Vector256<float> c5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 40);
+                    global::System.Runtime.Intrinsics.Vector256<float> s5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 104);
+                    global::System.Runtime.Intrinsics.Vector256<float> c6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48);
+                    global::System.Runtime.Intrinsics.Vector256<float> s6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 112);
+                    global::System.Runtime.Intrinsics.Vector256<float> c7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 56);
+                    global::System.Runtime.Intrinsics.Vector256<float> s7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 120);
                     for (int h = 0; h < headsA + headsB; h++)
                     {
                         ref float x = ref h < headsA
@@ -101,47 +117,55 @@
                         {
                             global::System.Runtime.Intrinsics.Vector256<float> v = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 0);
                             global::System.Runtime.Intrinsics.Vector256<float> swapped = global::System.Runtime.Intrinsics.Vector256.Shuffle(v, global::System.Runtime.Intrinsics.Vector256.Create(1, 0, 3, 2, 5, 4, 7, 6));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(v * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0) + swapped * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64), ref x, 0);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(v * c0 + swapped * s0, ref x, 0);
                         }
                         {
                             global::System.Runtime.Intrinsics.Vector256<float> v = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 8);
                             global::System.Runtime.Intrinsics.Vector256<float> swapped = global::System.Runtime.Intrinsics.Vector256.Shuffle(v, global::System.Runtime.Intrinsics.Vector256.Create(1, 0, 3, 2, 5, 4, 7, 6));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(v * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 8) + swapped * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 72), ref x, 8);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(v * c1 + swapped * s1, ref x, 8);
                         }
                         {
                             global::System.Runtime.Intrinsics.Vector256<float> v = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 16);
                             global::System.Runtime.Intrinsics.Vector256<float> swapped = global::System.Runtime.Intrinsics.Vector256.Shuffle(v, global::System.Runtime.Intrinsics.Vector256.Create(1, 0, 3, 2, 5, 4, 7, 6));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(v * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16) + swapped * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 80), ref x, 16);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(v * c2 + swapped * s2, ref x, 16);
                         }
                         {
                             global::System.Runtime.Intrinsics.Vector256<float> v = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 24);
                             global::System.Runtime.Intrinsics.Vector256<float> swapped = global::System.Runtime.Intrinsics.Vector256.Shuffle(v, global::System.Runtime.Intrinsics.Vector256.Create(1, 0, 3, 2, 5, 4, 7, 6));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(v * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 24) + swapped * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 88), ref x, 24);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(v * c3 + swapped * s3, ref x, 24);
                         }
                         {
                             global::System.Runtime.Intrinsics.Vector256<float> v = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 32);
                             global::System.Runtime.Intrinsics.Vector256<float> swapped = global::System.Runtime.Intrinsics.Vector256.Shuffle(v, global::System.Runtime.Intrinsics.Vector256.Create(1, 0, 3, 2, 5, 4, 7, 6));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(v * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32) + swapped * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 96), ref x, 32);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(v * c4 + swapped * s4, ref x, 32);
                         }
                         {
                             global::System.Runtime.Intrinsics.Vector256<float> v = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 40);
                             global::System.Runtime.Intrinsics.Vector256<float> swapped = global::System.Runtime.Intrinsics.Vector256.Shuffle(v, global::System.Runtime.Intrinsics.Vector256.Create(1, 0, 3, 2, 5, 4, 7, 6));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(v * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 40) + swapped * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 104), ref x, 40);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(v * c5 + swapped * s5, ref x, 40);
                         }
                         {
                             global::System.Runtime.Intrinsics.Vector256<float> v = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 48);
                             global::System.Runtime.Intrinsics.Vector256<float> swapped = global::System.Runtime.Intrinsics.Vector256.Shuffle(v, global::System.Runtime.Intrinsics.Vector256.Create(1, 0, 3, 2, 5, 4, 7, 6));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(v * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48) + swapped * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 112), ref x, 48);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(v * c6 + swapped * s6, ref x, 48);
                         }
                         {
                             global::System.Runtime.Intrinsics.Vector256<float> v = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 56);
                             global::System.Runtime.Intrinsics.Vector256<float> swapped = global::System.Runtime.Intrinsics.Vector256.Shuffle(v, global::System.Runtime.Intrinsics.Vector256.Create(1, 0, 3, 2, 5, 4, 7, 6));
-                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(v * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 56) + swapped * global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 120), ref x, 56);
+                            global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(v * c7 + swapped * s7, ref x, 56);
                         }
                     }
                 }
                 else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                 {
+                    global::System.Runtime.Intrinsics.Vector128<float> c0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0);
+                    global::System.Runtime.Intrinsics.Vector128<float> s0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64);
+                    global::System.Runtime.Intrinsics.Vector128<float> c1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4);
+                    global::System.Runtime.Intrinsics.Vector128<float> s1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 68);
+                    global::System.Runtime.Intrinsics.Vector128<float> c2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 8);
+                    global::System.Runtime.Intrinsics.Vector128<float> s2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 72);
+                    global::System.Runtime.Intrinsics.Vector128<float> c3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 12);
+                    global::System.Runtime.Intrinsics.Vector128<float> s3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 76);
                     for (int h = 0; h < headsA + headsB; h++)
                     {
                         ref float x = ref h < headsA
@@ -150,22 +174,22 @@
                         {
                             global::System.Runtime.Intrinsics.Vector128<float> v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 0);
                             global::System.Runtime.Intrinsics.Vector128<float> swapped = global::System.Runtime.Intrinsics.Vector128.Shuffle(v, global::System.Runtime.Intrinsics.Vector128.Create(1, 0, 3, 2));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(v * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0) + swapped * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64), ref x, 0);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(v * c0 + swapped * s0, ref x, 0);
                         }
                         {
                             global::System.Runtime.Intrinsics.Vector128<float> v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 4);
                             global::System.Runtime.Intrinsics.Vector128<float> swapped = global::System.Runtime.Intrinsics.Vector128.Shuffle(v, global::System.Runtime.Intrinsics.Vector128.Create(1, 0, 3, 2));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(v * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4) + swapped * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 68), ref x, 4);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(v * c1 + swapped * s1, ref x, 4);
                         }
                         {
                             global::System.Runtime.Intrinsics.Vector128<float> v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 8);
                             global::System.Runtime.Intrinsics.Vector128<float> swapped = global::System.Runtime.Intrinsics.Vector128.Shuffle(v, global::System.Runtime.Intrinsics.Vector128.Create(1, 0, 3, 2));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(v * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 8) + swapped * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 72), ref x, 8);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(v * c2 + swapped * s2, ref x, 8);
                         }
                         {
                             global::System.Runtime.Intrinsics.Vector128<float> v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 12);
                             global::System.Runtime.Intrinsics.Vector128<float> swapped = global::System.Runtime.Intrinsics.Vector128.Shuffle(v, global::System.Runtime.Intrinsics.Vector128.Create(1, 0, 3, 2));
-                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(v * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 12) + swapped * global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 76), ref x, 12);
+                            global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(v * c3 + swapped * s3, ref x, 12);
                         }
                         {
                             global::System.Runtime.Intrinsics.Vector128<float> v = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 16);

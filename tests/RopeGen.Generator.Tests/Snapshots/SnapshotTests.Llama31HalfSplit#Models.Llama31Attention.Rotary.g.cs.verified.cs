@@ -612,8 +612,8 @@ namespace Models
 
             /// <summary>
             /// Whether a call over <paramref name="floats"/> floats takes the 512-bit path: only when the data fits in cache.
-            /// Streaming more than 1 MiB through 512-bit loads and stores ran up to 1.9x slower than 256-bit ones on AVX-512
-            /// hardware we measured (AMD EPYC; README, Performance), while in-cache calls such as decode gained.
+            /// Larger calls stream from memory, where 512-bit loads and stores measured slower than 256-bit ones (RopeGen's
+            /// docs/performance.md has the figures).
             /// </summary>
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
             private static bool UseVector512(long floats) => global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && floats <= 262144;
@@ -623,7 +623,7 @@ namespace Models
             private static void RotateHeadsWide(ref float row, ref float a, int headsA, ref float b, int headsB) => RotateHeadsWide(ref row, ref a, headsA, HeadDim, ref b, headsB, HeadDim);
 
             /// <summary>Rotates every head of one token (heads of a and b strideA and strideB apart) with 512-bit vectors (cos at 0, sin at RowWidth in the row).</summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
             private static void RotateHeadsWide(ref float row, ref float a, int headsA, int strideA, ref float b, int headsB, int strideB)
             {
                 global::System.Runtime.Intrinsics.Vector512<float> c0 = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref row, 0);
@@ -679,11 +679,27 @@ namespace Models
             private static void RotateHeadsNarrow(ref float row, ref float a, int headsA, ref float b, int headsB) => RotateHeadsNarrow(ref row, ref a, headsA, HeadDim, ref b, headsB, HeadDim);
 
             /// <summary>Rotates every head of one token (heads of a and b strideA and strideB apart) with the widest vectors below 512 bits this machine accelerates; the JIT keeps only that path.</summary>
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
             private static void RotateHeadsNarrow(ref float row, ref float a, int headsA, int strideA, ref float b, int headsB, int strideB)
             {
                 if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
                 {
+                    global::System.Runtime.Intrinsics.Vector256<float> c0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0);
+                    global::System.Runtime.Intrinsics.Vector256<float> s0 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64);
+                    global::System.Runtime.Intrinsics.Vector256<float> c1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 8);
+                    global::System.Runtime.Intrinsics.Vector256<float> s1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 72);
+                    global::System.Runtime.Intrinsics.Vector256<float> c2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16);
+                    global::System.Runtime.Intrinsics.Vector256<float> s2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 80);
+                    global::System.Runtime.Intrinsics.Vector256<float> c3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 24);
+                    global::System.Runtime.Intrinsics.Vector256<float> s3 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 88);
+                    global::System.Runtime.Intrinsics.Vector256<float> c4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32);
+                    global::System.Runtime.Intrinsics.Vector256<float> s4 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 96);
+                    global::System.Runtime.Intrinsics.Vector256<float> c5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 40);
+                    global::System.Runtime.Intrinsics.Vector256<float> s5 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 104);
+                    global::System.Runtime.Intrinsics.Vector256<float> c6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48);
+                    global::System.Runtime.Intrinsics.Vector256<float> s6 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 112);
+                    global::System.Runtime.Intrinsics.Vector256<float> c7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 56);
+                    global::System.Runtime.Intrinsics.Vector256<float> s7 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 120);
                     for (int h = 0; h < headsA + headsB; h++)
                     {
                         ref float x = ref h < headsA
@@ -692,64 +708,64 @@ namespace Models
                         {
                             global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 0);
                             global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 64);
-                            global::System.Runtime.Intrinsics.Vector256<float> c = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 0);
-                            global::System.Runtime.Intrinsics.Vector256<float> s = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 64);
+                            global::System.Runtime.Intrinsics.Vector256<float> c = c0;
+                            global::System.Runtime.Intrinsics.Vector256<float> s = s0;
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x1 * c - x2 * s, ref x, 0);
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x2 * c + x1 * s, ref x, 64);
                         }
                         {
                             global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 8);
                             global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 72);
-                            global::System.Runtime.Intrinsics.Vector256<float> c = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 8);
-                            global::System.Runtime.Intrinsics.Vector256<float> s = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 72);
+                            global::System.Runtime.Intrinsics.Vector256<float> c = c1;
+                            global::System.Runtime.Intrinsics.Vector256<float> s = s1;
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x1 * c - x2 * s, ref x, 8);
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x2 * c + x1 * s, ref x, 72);
                         }
                         {
                             global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 16);
                             global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 80);
-                            global::System.Runtime.Intrinsics.Vector256<float> c = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 16);
-                            global::System.Runtime.Intrinsics.Vector256<float> s = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 80);
+                            global::System.Runtime.Intrinsics.Vector256<float> c = c2;
+                            global::System.Runtime.Intrinsics.Vector256<float> s = s2;
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x1 * c - x2 * s, ref x, 16);
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x2 * c + x1 * s, ref x, 80);
                         }
                         {
                             global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 24);
                             global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 88);
-                            global::System.Runtime.Intrinsics.Vector256<float> c = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 24);
-                            global::System.Runtime.Intrinsics.Vector256<float> s = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 88);
+                            global::System.Runtime.Intrinsics.Vector256<float> c = c3;
+                            global::System.Runtime.Intrinsics.Vector256<float> s = s3;
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x1 * c - x2 * s, ref x, 24);
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x2 * c + x1 * s, ref x, 88);
                         }
                         {
                             global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 32);
                             global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 96);
-                            global::System.Runtime.Intrinsics.Vector256<float> c = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 32);
-                            global::System.Runtime.Intrinsics.Vector256<float> s = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 96);
+                            global::System.Runtime.Intrinsics.Vector256<float> c = c4;
+                            global::System.Runtime.Intrinsics.Vector256<float> s = s4;
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x1 * c - x2 * s, ref x, 32);
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x2 * c + x1 * s, ref x, 96);
                         }
                         {
                             global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 40);
                             global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 104);
-                            global::System.Runtime.Intrinsics.Vector256<float> c = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 40);
-                            global::System.Runtime.Intrinsics.Vector256<float> s = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 104);
+                            global::System.Runtime.Intrinsics.Vector256<float> c = c5;
+                            global::System.Runtime.Intrinsics.Vector256<float> s = s5;
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x1 * c - x2 * s, ref x, 40);
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x2 * c + x1 * s, ref x, 104);
                         }
                         {
                             global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 48);
                             global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 112);
-                            global::System.Runtime.Intrinsics.Vector256<float> c = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 48);
-                            global::System.Runtime.Intrinsics.Vector256<float> s = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 112);
+                            global::System.Runtime.Intrinsics.Vector256<float> c = c6;
+                            global::System.Runtime.Intrinsics.Vector256<float> s = s6;
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x1 * c - x2 * s, ref x, 48);
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x2 * c + x1 * s, ref x, 112);
                         }
                         {
                             global::System.Runtime.Intrinsics.Vector256<float> x1 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 56);
                             global::System.Runtime.Intrinsics.Vector256<float> x2 = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref x, 120);
-                            global::System.Runtime.Intrinsics.Vector256<float> c = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 56);
-                            global::System.Runtime.Intrinsics.Vector256<float> s = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref row, 120);
+                            global::System.Runtime.Intrinsics.Vector256<float> c = c7;
+                            global::System.Runtime.Intrinsics.Vector256<float> s = s7;
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x1 * c - x2 * s, ref x, 56);
                             global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(x2 * c + x1 * s, ref x, 120);
                         }
@@ -757,6 +773,14 @@ namespace Models
                 }
                 else if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated)
                 {
+                    global::System.Runtime.Intrinsics.Vector128<float> c0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0);
+                    global::System.Runtime.Intrinsics.Vector128<float> s0 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64);
+                    global::System.Runtime.Intrinsics.Vector128<float> c1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4);
+                    global::System.Runtime.Intrinsics.Vector128<float> s1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 68);
+                    global::System.Runtime.Intrinsics.Vector128<float> c2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 8);
+                    global::System.Runtime.Intrinsics.Vector128<float> s2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 72);
+                    global::System.Runtime.Intrinsics.Vector128<float> c3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 12);
+                    global::System.Runtime.Intrinsics.Vector128<float> s3 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 76);
                     for (int h = 0; h < headsA + headsB; h++)
                     {
                         ref float x = ref h < headsA
@@ -765,32 +789,32 @@ namespace Models
                         {
                             global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 0);
                             global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 64);
-                            global::System.Runtime.Intrinsics.Vector128<float> c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 0);
-                            global::System.Runtime.Intrinsics.Vector128<float> s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 64);
+                            global::System.Runtime.Intrinsics.Vector128<float> c = c0;
+                            global::System.Runtime.Intrinsics.Vector128<float> s = s0;
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 0);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 64);
                         }
                         {
                             global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 4);
                             global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 68);
-                            global::System.Runtime.Intrinsics.Vector128<float> c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 4);
-                            global::System.Runtime.Intrinsics.Vector128<float> s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 68);
+                            global::System.Runtime.Intrinsics.Vector128<float> c = c1;
+                            global::System.Runtime.Intrinsics.Vector128<float> s = s1;
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 4);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 68);
                         }
                         {
                             global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 8);
                             global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 72);
-                            global::System.Runtime.Intrinsics.Vector128<float> c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 8);
-                            global::System.Runtime.Intrinsics.Vector128<float> s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 72);
+                            global::System.Runtime.Intrinsics.Vector128<float> c = c2;
+                            global::System.Runtime.Intrinsics.Vector128<float> s = s2;
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 8);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 72);
                         }
                         {
                             global::System.Runtime.Intrinsics.Vector128<float> x1 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 12);
                             global::System.Runtime.Intrinsics.Vector128<float> x2 = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref x, 76);
-                            global::System.Runtime.Intrinsics.Vector128<float> c = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 12);
-                            global::System.Runtime.Intrinsics.Vector128<float> s = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref row, 76);
+                            global::System.Runtime.Intrinsics.Vector128<float> c = c3;
+                            global::System.Runtime.Intrinsics.Vector128<float> s = s3;
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x1 * c - x2 * s, ref x, 12);
                             global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(x2 * c + x1 * s, ref x, 76);
                         }
