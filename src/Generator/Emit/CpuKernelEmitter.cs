@@ -118,11 +118,11 @@ namespace RopeGen.Generator.Emit
             switch (config.Scaling)
             {
                 case RopeScaling.LongRope:
-                    w.Line($"{Table} table = sequenceLength > {config.OriginalMaxPositions} ? LongTable : Table;");
+                    w.Line($"{Table} table = global::RopeGen.RopeFrequencies.UsesLongFactors(Config, sequenceLength) ? LongTable : Table;");
                     break;
                 case RopeScaling.DynamicNtk:
                     // Above L the base stretches with every length: rows are computed per call (cap 0), never cached.
-                    w.Line($"{Table} table = sequenceLength > {config.OriginalMaxPositions}");
+                    w.Line($"{Table} table = global::RopeGen.RopeFrequencies.IsDynamicNtkStretched(Config, sequenceLength)");
                     w.Line($"    ? new {Table}(global::RopeGen.RopeFrequencies.InverseFrequencies(Config, sequenceLength), AttentionFactor, Layout, 0)");
                     w.Line("    : Table;");
                     break;
@@ -199,7 +199,7 @@ namespace RopeGen.Generator.Emit
 
         private static void EmitRotateHeads(SourceWriter w, RotaryConfig config)
         {
-            int width = config.Layout == RotaryLayout.Interleaved ? config.EffectiveRotaryDim : config.PairCount;
+            int width = (int)RotaryRows.Width(config.Layout, config.PairCount);
             w.Line("/// <summary>");
             w.Line("/// Whether a call over <paramref name=\"floats\"/> floats takes the 512-bit path: only when the data fits in cache.");
             w.Line("/// Larger calls stream from memory, where 512-bit loads and stores measured slower than 256-bit ones (RopeGen's");

@@ -68,7 +68,7 @@
             [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             internal static void Rotate(global::System.Span<float> a, global::RopeGen.HeadView viewA, global::System.Span<float> b, global::RopeGen.HeadView viewB, global::System.ReadOnlySpan<int> positions, int maxPosition, int sequenceLength, global::System.Threading.Tasks.ParallelOptions? parallel)
             {
-                global::RopeGen.RotaryTable table = sequenceLength > 2048
+                global::RopeGen.RotaryTable table = global::RopeGen.RopeFrequencies.IsDynamicNtkStretched(Config, sequenceLength)
                     ? new global::RopeGen.RotaryTable(global::RopeGen.RopeFrequencies.InverseFrequencies(Config, sequenceLength), AttentionFactor, Layout, 0)
                     : Table;
                 long floats = (long)positions.Length * (viewA.Heads + viewB.Heads) * HeadDim;

@@ -92,7 +92,7 @@
             [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
             internal static void Rotate(global::System.Span<float> a, global::RopeGen.HeadView viewA, global::System.Span<float> b, global::RopeGen.HeadView viewB, global::System.ReadOnlySpan<int> positions, int maxPosition, int sequenceLength, global::System.Threading.Tasks.ParallelOptions? parallel)
             {
-                global::RopeGen.RotaryTable table = sequenceLength > 4096 ? LongTable : Table;
+                global::RopeGen.RotaryTable table = global::RopeGen.RopeFrequencies.UsesLongFactors(Config, sequenceLength) ? LongTable : Table;
                 long floats = (long)positions.Length * (viewA.Heads + viewB.Heads) * HeadDim;
                 bool wide = UseVector512(floats);
                 if (parallel is null) RotateTokens(a, viewA, b, viewB, positions, 0, positions.Length, maxPosition, table, wide);
