@@ -22,12 +22,6 @@ namespace RopeGen.Generator.Emit
         // tiered PGO, a process that ran decode first (512-bit path) compiled the 256-bit prefill path as cold code.
         private const string Entry = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]";
 
-        // 1 MiB of q and k: above it calls stream from memory and take the 256-bit path (see UseVector512).
-        private const int Vector512FloatLimit = 1 << 18;
-
-        // Rows of up to 16 KiB live on the stack; larger (huge heads) on the heap.
-        private const int MaxStackRowFloats = 4096;
-
         /// <summary>The kernel bodies, inside <c>RopeGenRotary</c>: Rotate, Shift and the per-token head rotations.</summary>
         public static void EmitBodies(SourceWriter w, RotaryConfig config)
         {
@@ -195,7 +189,7 @@ namespace RopeGen.Generator.Emit
             w.Line();
         }
 
-        private static string ScratchRow() => "(RowStride <= " + MaxStackRowFloats + " ? stackalloc float[RowStride] : new float[RowStride])";
+        private static string ScratchRow() => "(RowStride <= " + KernelTuning.MaxStackRowFloats + " ? stackalloc float[RowStride] : new float[RowStride])";
 
         private static void EmitRotateHeads(SourceWriter w, RotaryConfig config)
         {
@@ -206,7 +200,7 @@ namespace RopeGen.Generator.Emit
             w.Line("/// docs/performance.md has the figures).");
             w.Line("/// </summary>");
             w.Line(Inline);
-            w.Line($"private static bool UseVector512(long floats) => global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && floats <= {Vector512FloatLimit};");
+            w.Line($"private static bool UseVector512(long floats) => global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && floats <= {KernelTuning.InCacheFloats};");
             w.Line();
             const string heads = "(ref float row, ref float a, int headsA, int strideA, ref float b, int headsB, int strideB)";
             ContiguousHeads(w, "RotateHeadsWide");

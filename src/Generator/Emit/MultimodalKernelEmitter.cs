@@ -19,9 +19,6 @@ namespace RopeGen.Generator.Emit
         private const string Guard = "global::RopeGen.RotaryGuard";
         private const string Hidden = "[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]";
 
-        // Scratch (three computed rows and the composed one) of up to 16 KiB lives on the stack.
-        private const int MaxStackScratchFloats = 4096;
-
         /// <summary>The public overloads, in the annotated class.</summary>
         public static void EmitPublicKernels(SourceWriter w, RotaryClassSpec spec, RotaryConfig config)
         {
@@ -88,7 +85,8 @@ namespace RopeGen.Generator.Emit
             if (config.MRopeSections is null) return;
             string sections = Sections(config.MRopeSections);
             long width = RotaryRows.Width(config.Layout, config.PairCount);
-            string scratch = 4 * 2 * width <= MaxStackScratchFloats ? "stackalloc float[4 * RowStride]" : "new float[4 * RowStride]";
+            // Scratch (three computed rows and the composed one) of up to 16 KiB lives on the stack.
+            string scratch = 4 * 2 * width <= KernelTuning.MaxStackRowFloats ? "stackalloc float[4 * RowStride]" : "new float[4 * RowStride]";
             const string unsafeAdd = "global::System.Runtime.CompilerServices.Unsafe.Add";
 
             w.Line();
