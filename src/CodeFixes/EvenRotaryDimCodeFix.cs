@@ -30,7 +30,7 @@ namespace RopeGen.CodeFixes
                     !int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int even)) continue;
                 SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
                 var argument = root?.FindNode(diagnostic.Location.SourceSpan).AncestorsAndSelf().OfType<AttributeArgumentSyntax>().FirstOrDefault();
-                if (root is null || argument?.NameEquals?.Name.Identifier.ValueText != "RotaryDim") continue;
+                if (root is null || argument?.NameEquals?.Name.Identifier.ValueText != nameof(RotaryAttribute.RotaryDim)) continue;
 
                 var literal = SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(even))
                     .WithTriviaFrom(argument.Expression);

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using RopeGen.Generator.Model;
+using RopeGen.Generator.Parsing;
 
 namespace RopeGen.Generator
 {
@@ -28,7 +29,7 @@ namespace RopeGen.Generator
                     if (member.IsImplicitlyDeclared || !seen.Add(member)) continue;
                     bool clashes = generated.IsMethod
                         ? member is not IMethodSymbol method || SameSignature(generated, method)
-                        : !(generated.Partial && member is INamedTypeSymbol { TypeKind: TypeKind.Class } nested && RotaryGenerator.IsPartial(nested));
+                        : !(generated.Partial && member is INamedTypeSymbol { TypeKind: TypeKind.Class } nested && RotaryAttributeReader.IsPartial(nested));
                     if (clashes) yield return (generated.Name, member);
                     else seen.Remove(member); // an overload of one generated method may still clash with another
                 }

@@ -4,17 +4,16 @@ using Microsoft.CodeAnalysis;
 using RopeGen.Generator.Config;
 using RopeGen.Generator.Helpers;
 using RopeGen.Generator.Model;
+using RopeGen.Generator.Parsing;
 
 namespace RopeGen.Generator
 {
     public sealed partial class RotaryGenerator
     {
-        internal const string ConfigAttributeName = "RopeGen.RotaryFromConfigAttribute";
-
         /// <summary>The <c>[RotaryFromConfig]</c> classes the generator can extend.</summary>
         private static IncrementalValuesProvider<ConfigClass> ConfigClasses(IncrementalGeneratorInitializationContext context) =>
             context.SyntaxProvider
-                .ForAttributeWithMetadataName(ConfigAttributeName, IsClassDeclaration, static (ctx, ct) => ParseConfigClass(ctx, ct))
+                .ForAttributeWithMetadataName(RotaryAttributeReader.FromConfigName, IsClassDeclaration, static (ctx, ct) => ParseConfigClass(ctx, ct))
                 .WithTrackingName(TrackingNames.ConfigClasses)
                 .Where(static c => c is not null)
                 .Select(static (c, _) => c!);
@@ -68,20 +67,13 @@ namespace RopeGen.Generator
         /// extensible, also carrying [Rotary] (which wins, ROPE019), or without a usable path or layout.</summary>
         private static ConfigClass? ParseConfigClass(GeneratorAttributeSyntaxContext context, CancellationToken ct)
         {
-            if (context.TargetSymbol is not INamedTypeSymbol type || context.Attributes.Length != 1 || !IsExtensible(type)) return null;
-            if (type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == AttributeName)) return null;
-            AttributeData attribute = context.Attributes[0];
-            if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not string { Length: > 0 } path) return null;
-            RotaryLayout? layout = null;
-            foreach (var pair in attribute.NamedArguments)
-            {
-                if (pair.Value.Kind == TypedConstantKind.Error) return null;
-                if (pair.Key == "Layout" && pair.Value.Value is int value) layout = (RotaryLayout)value;
-            }
+            if (context.TargetSymbol is not INamedTypeSymbol type || context.Attributes.Length != 1 || !RotaryAttributeReader.IsExtensible(type)) return null;
+            if (type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == RotaryAttributeReader.RotaryName)) return null;
+            if (!RotaryAttributeReader.TryReadFromConfig(context.Attributes[0], out string path, out RotaryLayout? layout) || path.Length == 0) return null;
 
             // Whether the class takes M-RoPE's members is known once the file is read: both answers, for the join.
             Compilation compilation = context.SemanticModel.Compilation;
-            bool hasIlgpu = compilation.GetTypeByMetadataName(IlgpuAcceleratorName) is not null;
+            bool hasIlgpu = RotaryAttributeReader.ReferencesIlgpu(compilation);
             MemberConflicts Conflicts(bool multimodal) => new(GeneratedMemberConflicts.Clashes(type, multimodal, hasIlgpu).Any(),
                 new EquatableArray<string>(GeneratedMemberConflicts.Hidden(type, multimodal, compilation, hasIlgpu)));
             ct.ThrowIfCancellationRequested();

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using RopeGen.Generator.Helpers;
 using RopeGen.Generator.Model;
+using RopeGen.Generator.Parsing;
 
 namespace RopeGen.Generator
 {
@@ -19,7 +20,7 @@ namespace RopeGen.Generator
         {
             if (context.TargetSymbol is not INamedTypeSymbol type || context.Attributes.Length != 1) return null;
             Compilation compilation = context.SemanticModel.Compilation;
-            bool hasIlgpu = compilation.GetTypeByMetadataName(IlgpuAcceleratorName) is not null;
+            bool hasIlgpu = RotaryAttributeReader.ReferencesIlgpu(compilation);
             RotarySettings? settings = Extends(type, compilation, hasIlgpu);
             ct.ThrowIfCancellationRequested();
             if (settings is null) return null;
@@ -46,106 +47,24 @@ namespace RopeGen.Generator
         /// The settings of a [Rotary] class the generator extends, or null when it does not: not a class, not partial
         /// (or inside a type that is not), generic or inside a generic type, file-local or inside a file-local type
         /// (generated code cannot extend it), [Rotary] on more than one declaration, arguments with errors, settings
-        /// that break a validation rule, a head dim above <see cref="MaxHeadDim"/>, or a member of the class named like a
+        /// that break a validation rule, a head dim above <see cref="RotaryAttributeReader.MaxHeadDim"/>, or a member of the class named like a
         /// generated one.
         /// </summary>
         internal static RotarySettings? Extends(INamedTypeSymbol type, Compilation compilation, bool hasIlgpu)
         {
-            if (!IsExtensible(type)) return null;
-            INamedTypeSymbol? rotary = compilation.GetTypeByMetadataName(AttributeName);
+            if (!RotaryAttributeReader.IsExtensible(type)) return null;
+            INamedTypeSymbol? rotary = compilation.GetTypeByMetadataName(RotaryAttributeReader.RotaryName);
             AttributeData[] attributes = type.GetAttributes().Where(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, rotary)).ToArray();
             if (attributes.Length != 1) return null;
 
-            RotarySettings? settings = ReadSettings(attributes[0]);
+            RotarySettings? settings = RotaryAttributeReader.ReadSettings(attributes[0]);
             if (settings is null || !Generates(settings)) return null;
             return GeneratedMemberConflicts.Clashes(type, settings.MRopeSections is not null, hasIlgpu).Any() ? null : settings;
         }
 
-        /// <summary>A partial class in partial containers, none generic or file-local: one generated code can extend.</summary>
-        // An empty name is a declaration the parser recovered from a syntax error.
-        internal static bool IsExtensible(INamedTypeSymbol type) =>
-            type.TypeKind == TypeKind.Class && type.Name.Length > 0 && IsPartialChain(type) && !type.IsGenericType && !IsFileLocalChain(type);
-
         /// <summary>True when the settings pass every validation rule and the head dim is one the generator unrolls.</summary>
         internal static bool Generates(RotarySettings settings) =>
-            settings.HeadDim <= MaxHeadDim && !RotaryValidation.Validate(settings.ToConfig()).Any(p => p.IsError);
-
-        /// <summary>True when the class or a containing type is file-local (<c>file</c>): generated code, in another file,
-        /// cannot extend it (ROPE012).</summary>
-        internal static bool IsFileLocalChain(INamedTypeSymbol type)
-        {
-            for (INamedTypeSymbol? t = type; t is not null; t = t.ContainingType)
-                if (t.IsFileLocal) return true;
-            return false;
-        }
-
-        /// <summary>
-        /// The largest head dim the generator unrolls kernels for (ROPE011): the generated source grows by about 160
-        /// characters per dimension, and published models use 64 to 256.
-        /// </summary>
-        internal const int MaxHeadDim = 1024;
-
-        /// <summary>Reads the attribute's arguments; null if any is missing its value or has an error.</summary>
-        internal static RotarySettings? ReadSettings(AttributeData attribute)
-        {
-            var args = attribute.ConstructorArguments;
-            if (args.Length != 3 || args.Any(a => a.Kind == TypedConstantKind.Error || a.Value is null)) return null;
-            if (args[0].Value is not int headDim || args[1].Value is not double @base || args[2].Value is not int scaling) return null;
-
-            var named = new Dictionary<string, TypedConstant>();
-            foreach (var pair in attribute.NamedArguments)
-            {
-                if (pair.Value.Kind == TypedConstantKind.Error) return null;
-                named[pair.Key] = pair.Value;
-            }
-
-            int Int(string name, int fallback) => named.TryGetValue(name, out var c) && c.Value is int v ? v : fallback;
-            double Double(string name, double fallback) => named.TryGetValue(name, out var c) && c.Value is double v ? v : fallback;
-            bool Bool(string name, bool fallback) => named.TryGetValue(name, out var c) && c.Value is bool v ? v : fallback;
-            EquatableArray<double>? Doubles(string name) =>
-                named.TryGetValue(name, out var c) && c.Kind == TypedConstantKind.Array && !c.IsNull
-                    ? new EquatableArray<double>(c.Values.Select(v => v.Value is double d ? d : double.NaN))
-                    : null;
-            EquatableArray<int>? Ints(string name) =>
-                named.TryGetValue(name, out var c) && c.Kind == TypedConstantKind.Array && !c.IsNull
-                    ? new EquatableArray<int>(c.Values.Select(v => v.Value is int i ? i : 0))
-                    : null;
-
-            return new RotarySettings(
-                headDim, @base, (RopeScaling)scaling,
-                Int("RotaryDim", 0),
-                (RotaryLayout)Int("Layout", 0),
-                Double("Factor", 0.0),
-                Int("OriginalMaxPositions", 0),
-                Int("MaxPositions", 0),
-                Double("BetaFast", RotaryConfig.DefaultBetaFast),
-                Double("BetaSlow", RotaryConfig.DefaultBetaSlow),
-                Double("AttentionFactor", 0.0),
-                Double("LowFreqFactor", RotaryConfig.DefaultLowFreqFactor),
-                Double("HighFreqFactor", RotaryConfig.DefaultHighFreqFactor),
-                Doubles("ShortFactors"),
-                Doubles("LongFactors"),
-                Bool("YarnTruncate", true),
-                Double("YarnMScale", 0.0),
-                Double("YarnMScaleAllDim", 0.0),
-                Ints("MRopeSections"),
-                Bool("MRopeInterleaved", false));
-        }
-
-        /// <summary>True when the class and every enclosing type are partial and no enclosing type is generic.</summary>
-        internal static bool IsPartialChain(INamedTypeSymbol type)
-        {
-            for (INamedTypeSymbol? t = type; t is not null; t = t.ContainingType)
-            {
-                if (!SymbolEqualityComparer.Default.Equals(t, type) && t.IsGenericType) return false;
-                if (!IsPartial(t)) return false;
-            }
-            return true;
-        }
-
-        /// <summary>True when some declaration of <paramref name="type"/> says <c>partial</c>.</summary>
-        internal static bool IsPartial(INamedTypeSymbol type) => type.DeclaringSyntaxReferences.Any(r =>
-            r.GetSyntax() is TypeDeclarationSyntax d && d.Modifiers.Any(SyntaxKind.PartialKeyword));
+            RotaryAttributeReader.Unrolls(settings.HeadDim) && !RotaryValidation.Validate(settings.ToConfig()).Any(p => p.IsError);
 
         private static string Keyword(INamedTypeSymbol type) => type switch
         {

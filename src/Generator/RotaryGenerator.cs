@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using RopeGen.Generator.Emit;
 using RopeGen.Generator.Model;
+using RopeGen.Generator.Parsing;
 
 namespace RopeGen.Generator
 {
@@ -14,15 +15,12 @@ namespace RopeGen.Generator
     [Generator(LanguageNames.CSharp)]
     public sealed partial class RotaryGenerator : IIncrementalGenerator
     {
-        internal const string AttributeName = "RopeGen.RotaryAttribute";
-        internal const string IlgpuAcceleratorName = "ILGPU.Runtime.Accelerator";
-
         /// <inheritdoc/>
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
             var classes = context.SyntaxProvider
                 .ForAttributeWithMetadataName(
-                    AttributeName,
+                    RotaryAttributeReader.RotaryName,
                     IsClassDeclaration,
                     static (ctx, ct) => Parse(ctx, ct))
                 .WithTrackingName(TrackingNames.RotaryClasses)
@@ -31,7 +29,7 @@ namespace RopeGen.Generator
                 .WithTrackingName(TrackingNames.ValidRotaryClasses);
 
             var hasIlgpu = context.CompilationProvider
-                .Select(static (compilation, _) => compilation.GetTypeByMetadataName(IlgpuAcceleratorName) is not null)
+                .Select(static (compilation, _) => RotaryAttributeReader.ReferencesIlgpu(compilation))
                 .WithTrackingName(TrackingNames.IlgpuReference);
 
             var configClasses = ConfigClasses(context);
@@ -68,9 +66,9 @@ namespace RopeGen.Generator
         private static void Emit(SourceProductionContext spc, RotaryTarget target)
         {
             RotaryClassSpec spec = target.Class;
-            spc.AddSource(spec.HintName, ClassEmitter.Emit(spec, CpuKernelEmitter.EmitMembers, spc.CancellationToken));
+            spc.AddSource(spec.HintName, ClassEmitter.Emit(spec, "CPU RoPE kernels", ClassEmitter.EmitCpuMembers, spc.CancellationToken));
             if (target.HasIlgpu)
-                spc.AddSource(spec.GpuHintName, ClassEmitter.Emit(spec, GpuKernelEmitter.EmitMembers, spc.CancellationToken));
+                spc.AddSource(spec.GpuHintName, ClassEmitter.Emit(spec, "ILGPU GPU RoPE kernels", GpuKernelEmitter.EmitMembers, spc.CancellationToken));
         }
     }
 }

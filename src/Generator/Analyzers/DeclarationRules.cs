@@ -1,8 +1,8 @@
-using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using RopeGen.Generator.Diagnostics;
+using RopeGen.Generator.Parsing;
 
 namespace RopeGen.Generator.Analyzers
 {
@@ -19,15 +19,15 @@ namespace RopeGen.Generator.Analyzers
         {
             Location classLocation = type.Locations.FirstOrDefault() ?? Location.None;
 
-            INamedTypeSymbol? notPartial = Chain(type).FirstOrDefault(t => !RotaryGenerator.IsPartial(t));
+            INamedTypeSymbol? notPartial = RotaryAttributeReader.NotPartial(type);
             if (notPartial is not null)
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NotPartial, classLocation, type.Name, Describe(notPartial, type), attribute));
 
-            INamedTypeSymbol? generic = Chain(type).FirstOrDefault(t => t.Arity > 0); // IsGenericType is also true for a type nested in a generic one
+            INamedTypeSymbol? generic = RotaryAttributeReader.Generic(type);
             if (generic is not null)
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.Generic, classLocation, type.Name, Describe(generic, type), attribute));
 
-            INamedTypeSymbol? fileLocal = Chain(type).FirstOrDefault(t => t.IsFileLocal);
+            INamedTypeSymbol? fileLocal = RotaryAttributeReader.FileLocal(type);
             if (fileLocal is not null)
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.FileLocal, classLocation, type.Name, Describe(fileLocal, type), attribute));
         }
@@ -41,11 +41,6 @@ namespace RopeGen.Generator.Analyzers
                     type.Name, SymbolEqualityComparer.Default.Equals(culprit, type)
                         ? $"shares its own name '{name}' with a member that RopeGen generates into it (a member cannot have the name of its class)"
                         : $"declares the {Kind(culprit)} '{name}', a name that RopeGen generates into every [{attribute}] class"));
-        }
-
-        private static IEnumerable<INamedTypeSymbol> Chain(INamedTypeSymbol type)
-        {
-            for (INamedTypeSymbol? t = type; t is not null; t = t.ContainingType) yield return t;
         }
 
         private static string Kind(ISymbol member) => member switch

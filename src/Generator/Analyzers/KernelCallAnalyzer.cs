@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using RopeGen.Generator.Diagnostics;
+using RopeGen.Generator.Parsing;
 
 namespace RopeGen.Generator.Analyzers
 {
@@ -28,9 +29,9 @@ namespace RopeGen.Generator.Analyzers
             context.EnableConcurrentExecution();
             context.RegisterCompilationStartAction(start =>
             {
-                INamedTypeSymbol? rotary = start.Compilation.GetTypeByMetadataName(RotaryGenerator.AttributeName);
+                INamedTypeSymbol? rotary = start.Compilation.GetTypeByMetadataName(RotaryAttributeReader.RotaryName);
                 if (rotary is null) return;
-                INamedTypeSymbol? fromConfig = start.Compilation.GetTypeByMetadataName(RotaryGenerator.ConfigAttributeName);
+                INamedTypeSymbol? fromConfig = start.Compilation.GetTypeByMetadataName(RotaryAttributeReader.FromConfigName);
                 start.RegisterSyntaxNodeAction(c => Analyze(c, rotary, fromConfig), SyntaxKind.InvocationExpression);
             });
         }
@@ -74,7 +75,7 @@ namespace RopeGen.Generator.Analyzers
             foreach (AttributeData attribute in type.GetAttributes())
             {
                 if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, rotary))
-                    return RotaryGenerator.ReadSettings(attribute) is { HeadDim: > 0 and var headDim } ? headDim : null;
+                    return RotaryAttributeReader.ReadSettings(attribute) is { HeadDim: > 0 and var headDim } ? headDim : null;
                 if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, fromConfig))
                     return type.GetTypeMembers("RopeGenRotary").SelectMany(t => t.GetMembers("HeadDim")).OfType<IFieldSymbol>()
                         .FirstOrDefault(f => f.IsConst)?.ConstantValue as int?;

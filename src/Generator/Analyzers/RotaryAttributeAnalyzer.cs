@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using RopeGen.Generator.Diagnostics;
+using RopeGen.Generator.Parsing;
 
 namespace RopeGen.Generator.Analyzers
 {
@@ -31,10 +32,10 @@ namespace RopeGen.Generator.Analyzers
             context.EnableConcurrentExecution();
             context.RegisterCompilationStartAction(start =>
             {
-                INamedTypeSymbol? rotary = start.Compilation.GetTypeByMetadataName(RotaryGenerator.AttributeName);
+                INamedTypeSymbol? rotary = start.Compilation.GetTypeByMetadataName(RotaryAttributeReader.RotaryName);
                 if (rotary is null) return; // RopeGen.Attributes not referenced: nothing to check
                 var filter = RotaryAttributeSyntax.For(start.Compilation, start.CancellationToken);
-                bool hasIlgpu = start.Compilation.GetTypeByMetadataName(RotaryGenerator.IlgpuAcceleratorName) is not null;
+                bool hasIlgpu = RotaryAttributeReader.ReferencesIlgpu(start.Compilation);
                 start.RegisterSymbolAction(c => Analyze(c, rotary, filter, hasIlgpu), SymbolKind.NamedType);
             });
         }
@@ -48,20 +49,20 @@ namespace RopeGen.Generator.Analyzers
             if (attribute is null) return;
             var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken) as AttributeSyntax;
             DeclarationRules.Report(context, type, "Rotary");
-            DeclarationRules.ReportClashes(context, type, "Rotary", attribute.NamedArguments.Any(a => a.Key == "MRopeSections" && !a.Value.IsNull), hasIlgpu);
+            DeclarationRules.ReportClashes(context, type, "Rotary", RotaryAttributeReader.SetsMRopeSections(attribute), hasIlgpu);
 
-            var settings = RotaryGenerator.ReadSettings(attribute);
+            var settings = RotaryAttributeReader.ReadSettings(attribute);
             if (settings is null) return; // the compiler reports malformed arguments itself
             RotaryConfig config = settings.ToConfig();
             foreach (RotaryProblem problem in RotaryValidation.Validate(config))
-                context.ReportDiagnostic(Diagnostic.Create(Descriptor(problem.Rule), ArgumentLocation(syntax, problem.Setting),
+                context.ReportDiagnostic(Diagnostic.Create(Descriptor(problem.Rule), RotaryAttributeReader.ArgumentLocation(attribute, syntax, problem.Setting),
                     FixProperties(problem, config), problem.Message));
 
-            if (config.HeadDim > RotaryGenerator.MaxHeadDim && config.HeadDim % 2 == 0)
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.HeadDimTooLarge, ArgumentLocation(syntax, "HeadDim"),
-                    config.HeadDim, RotaryGenerator.MaxHeadDim));
+            Location headDim = RotaryAttributeReader.ArgumentLocation(attribute, syntax, nameof(RotaryAttribute.HeadDim));
+            if (!RotaryAttributeReader.Unrolls(config.HeadDim) && config.HeadDim % 2 == 0)
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.HeadDimTooLarge, headDim, config.HeadDim, RotaryAttributeReader.MaxHeadDim));
 
-            HeadDimConsistency.Report(context, type, config.HeadDim, ArgumentLocation(syntax, "HeadDim"));
+            HeadDimConsistency.Report(context, type, config.HeadDim, headDim);
         }
 
         private static DiagnosticDescriptor Descriptor(RotaryRule rule) => rule switch
@@ -84,29 +85,6 @@ namespace RopeGen.Generator.Analyzers
             return fixable
                 ? ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.EvenRotaryDim, even.ToString(CultureInfo.InvariantCulture))
                 : null;
-        }
-
-        /// <summary>The argument that sets <paramref name="setting"/>, or the whole attribute when none does.</summary>
-        internal static Location ArgumentLocation(AttributeSyntax? syntax, string setting)
-        {
-            if (syntax is null) return Location.None;
-            var arguments = syntax.ArgumentList?.Arguments ?? default;
-            AttributeArgumentSyntax? named = arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == setting);
-            if (named is not null) return named.GetLocation();
-
-            // Constructor parameters: by name (headDim: 128) or by position.
-            (string name, int index) = setting switch
-            {
-                "HeadDim" => ("headDim", 0),
-                "Base" => ("base", 1),
-                "Scaling" => ("scaling", 2),
-                _ => ("", -1),
-            };
-            if (index < 0) return syntax.GetLocation();
-            AttributeArgumentSyntax? byName = arguments.FirstOrDefault(a => a.NameColon?.Name.Identifier.ValueText == name);
-            if (byName is not null) return byName.GetLocation();
-            var positional = arguments.Where(a => a.NameColon is null && a.NameEquals is null).ToList();
-            return index < positional.Count ? positional[index].GetLocation() : syntax.GetLocation();
         }
     }
 }

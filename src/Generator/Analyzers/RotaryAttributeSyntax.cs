@@ -19,7 +19,7 @@ namespace RopeGen.Generator.Analyzers
 
         /// <summary>The names that may denote the attribute in <paramref name="compilation"/> (usings are top-level syntax, cheap to read).</summary>
         /// <param name="attributeTypeName">The attribute's type name, <c>RotaryAttribute</c> or <c>RotaryFromConfigAttribute</c>.</param>
-        public static RotaryAttributeSyntax For(Compilation compilation, CancellationToken ct, string attributeTypeName = "RotaryAttribute")
+        public static RotaryAttributeSyntax For(Compilation compilation, CancellationToken ct, string attributeTypeName = nameof(RotaryAttribute))
         {
             var names = new HashSet<string> { attributeTypeName };
             foreach (SyntaxTree tree in compilation.SyntaxTrees)

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using RopeGen.Generator.Config;
 using RopeGen.Generator.Diagnostics;
+using RopeGen.Generator.Parsing;
 
 namespace RopeGen.Generator.Analyzers
 {
@@ -33,12 +34,12 @@ namespace RopeGen.Generator.Analyzers
             context.EnableConcurrentExecution();
             context.RegisterCompilationStartAction(start =>
             {
-                INamedTypeSymbol? fromConfig = start.Compilation.GetTypeByMetadataName(RotaryGenerator.ConfigAttributeName);
+                INamedTypeSymbol? fromConfig = start.Compilation.GetTypeByMetadataName(RotaryAttributeReader.FromConfigName);
                 if (fromConfig is null) return; // RopeGen.Attributes not referenced: nothing to check
-                INamedTypeSymbol? rotary = start.Compilation.GetTypeByMetadataName(RotaryGenerator.AttributeName);
-                var filter = RotaryAttributeSyntax.For(start.Compilation, start.CancellationToken, "RotaryFromConfigAttribute");
+                INamedTypeSymbol? rotary = start.Compilation.GetTypeByMetadataName(RotaryAttributeReader.RotaryName);
+                var filter = RotaryAttributeSyntax.For(start.Compilation, start.CancellationToken, nameof(RotaryFromConfigAttribute));
                 var files = new ConfigFileCache(start.Options);
-                bool hasIlgpu = start.Compilation.GetTypeByMetadataName(RotaryGenerator.IlgpuAcceleratorName) is not null;
+                bool hasIlgpu = RotaryAttributeReader.ReferencesIlgpu(start.Compilation);
                 start.RegisterSymbolAction(c => Analyze(c, fromConfig, rotary, filter, files, hasIlgpu), SymbolKind.NamedType);
             });
         }
@@ -62,12 +63,8 @@ namespace RopeGen.Generator.Analyzers
             DeclarationRules.Report(context, type, "RotaryFromConfig");
 
             // Arguments with errors are the compiler's to report.
-            if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Kind == TypedConstantKind.Error ||
-                attribute.NamedArguments.Any(a => a.Value.Kind == TypedConstantKind.Error)) return;
-            Location pathLocation = syntax?.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals is null)?.GetLocation() ?? attributeLocation;
-            RotaryLayout? layout = attribute.NamedArguments.Where(a => a.Key == "Layout").Select(a => (RotaryLayout?)(int)a.Value.Value!).FirstOrDefault();
-
-            string path = attribute.ConstructorArguments[0].Value as string ?? "";
+            if (!RotaryAttributeReader.TryReadFromConfig(attribute, out string path, out RotaryLayout? layout)) return;
+            Location pathLocation = syntax is null ? attributeLocation : RotaryAttributeReader.ArgumentLocation(attribute, syntax, nameof(RotaryFromConfigAttribute.Path));
             if (path.Trim().Length == 0)
             {
                 Report(context, DiagnosticDescriptors.ConfigNotFound, pathLocation,
@@ -98,8 +95,8 @@ namespace RopeGen.Generator.Analyzers
             {
                 if (fault.Kind == ConfigFaultKind.Unsupported)
                     Report(context, DiagnosticDescriptors.ConfigUnsupported, pathLocation, path, fault.Message);
-                else if (fault.Setting == "Layout" && layout is not null)
-                    Report(context, DiagnosticDescriptors.Layout, RotaryAttributeAnalyzer.ArgumentLocation(syntax, "Layout"), fault.Message);
+                else if (fault.Setting == nameof(RotaryConfig.Layout) && layout is not null)
+                    Report(context, DiagnosticDescriptors.Layout, RotaryAttributeReader.ArgumentLocation(attribute, syntax, nameof(RotaryFromConfigAttribute.Layout)), fault.Message);
                 else
                     Report(context, DiagnosticDescriptors.ConfigSetting, pathLocation, path, fault.Message);
             }
@@ -107,8 +104,8 @@ namespace RopeGen.Generator.Analyzers
             DeclarationRules.ReportClashes(context, type, "RotaryFromConfig", import.Config?.IsMultimodal ?? false, hasIlgpu);
             if (import.Config is not RotaryConfig config) return;
 
-            if (config.HeadDim > RotaryGenerator.MaxHeadDim)
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.HeadDimTooLarge, pathLocation, config.HeadDim, RotaryGenerator.MaxHeadDim));
+            if (!RotaryAttributeReader.Unrolls(config.HeadDim))
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.HeadDimTooLarge, pathLocation, config.HeadDim, RotaryAttributeReader.MaxHeadDim));
             HeadDimConsistency.Report(context, type, config.HeadDim, pathLocation);
         }
 

@@ -6,20 +6,17 @@ using RopeGen.Generator.Model;
 namespace RopeGen.Generator.Emit
 {
     /// <summary>
-    /// Opens the nested <c>RopeGenRotary</c> class and writes the resolved configuration: constants, the inverse
-    /// frequencies computed at build time by the shared <see cref="RopeFrequencies"/>, the run-time
-    /// <c>RotaryConfig</c> twin and the cos/sin tables. The caller writes the kernel bodies and closes the class.
+    /// Writes the resolved configuration, first in the nested <c>RopeGenRotary</c>: constants, the inverse frequencies
+    /// computed at build time by the shared <see cref="RopeFrequencies"/>, the run-time <c>RotaryConfig</c> twin and the
+    /// cos/sin tables.
     /// </summary>
     internal static class ConfigurationEmitter
     {
         private const string Table = "global::RopeGen.RotaryTable";
 
-        public static void Open(SourceWriter w, RotaryClassSpec spec, RotaryConfig config)
+        public static void EmitMembers(SourceWriter w, RotaryConfig config)
         {
-            int width = config.Layout == RotaryLayout.Interleaved ? config.EffectiveRotaryDim : config.PairCount;
-            w.Line("/// <summary>The RoPE configuration of this class, resolved at build time by RopeGen, and its cos/sin tables.</summary>");
-            w.Line(ClassEmitter.GeneratedCode);
-            w.Open(GeneratedMember.RopeGenRotary.Public(spec) + "static partial class RopeGenRotary");
+            long width = RotaryRows.Width(config.Layout, config.PairCount);
             Constant(w, "Width of one attention head.", "int", "HeadDim", Int(config.HeadDim));
             Constant(w, "Leading dimensions of each head that are rotated; the rest pass through.", "int", "RotaryDim", Int(config.EffectiveRotaryDim));
             Constant(w, "Rotation pairs per head, RotaryDim / 2.", "int", "PairCount", Int(config.PairCount));
@@ -27,8 +24,8 @@ namespace RopeGen.Generator.Emit
             Constant(w, "The frequency scaling kind.", "global::RopeGen.RopeScaling", "Scaling", "global::RopeGen.RopeScaling." + config.Scaling);
             Constant(w, "The factor folded into every cos and sin (YaRN / LongRoPE magnitude correction; 1 otherwise).", "double",
                 "AttentionFactor", SourceWriter.Double(RopeFrequencies.AttentionFactor(config)));
-            Constant(w, "Floats in the cos half (and in the sin half) of a table row.", "int", "RowWidth", Int(width));
-            Constant(w, "Floats per table row: RowWidth cos values, then RowWidth sin values.", "int", "RowStride", Int(2 * width));
+            Constant(w, "Floats in the cos half (and in the sin half) of a table row.", "int", "RowWidth", Long(width));
+            Constant(w, "Floats per table row: RowWidth cos values, then RowWidth sin values.", "int", "RowStride", Long(2 * width));
 
             string within = config.Scaling switch
             {
@@ -106,5 +103,7 @@ namespace RopeGen.Generator.Emit
         }
 
         private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+        private static string Long(long value) => value.ToString(CultureInfo.InvariantCulture);
     }
 }

@@ -4,8 +4,8 @@ using RopeGen.Generator.Model;
 namespace RopeGen.Generator.Emit
 {
     /// <summary>
-    /// Writes the CPU members of an annotated class: the public kernels (<c>ApplyRotary</c>, <c>ShiftRotary</c>) and
-    /// the nested <c>RopeGenRotary</c> class that holds the resolved configuration, the tables and the kernel bodies.
+    /// Writes the float CPU kernels of an annotated class: the public <c>ApplyRotary</c> and <c>ShiftRotary</c>, and
+    /// their bodies in the nested <c>RopeGenRotary</c> (laid out by <see cref="ClassEmitter.EmitCpuMembers"/>).
     /// </summary>
     internal static class CpuKernelEmitter
     {
@@ -22,29 +22,17 @@ namespace RopeGen.Generator.Emit
         // tiered PGO, a process that ran decode first (512-bit path) compiled the 256-bit prefill path as cold code.
         private const string Entry = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining | global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]";
 
-        // 1 MiB of q and k: above it calls stream from memory and take the 256-bit path (see UseVector512).
-        private const int Vector512FloatLimit = 1 << 18;
-
-        // Rows of up to 16 KiB live on the stack; larger (huge heads) on the heap.
-        private const int MaxStackRowFloats = 4096;
-
-        public static void EmitMembers(SourceWriter w, RotaryClassSpec spec, RotaryConfig config)
+        /// <summary>The kernel bodies, inside <c>RopeGenRotary</c>: Rotate, Shift and the per-token head rotations.</summary>
+        public static void EmitBodies(SourceWriter w, RotaryConfig config)
         {
-            EmitPublicKernels(w, spec, config);
-            w.Line();
-            ConfigurationEmitter.Open(w, spec, config);
             EmitRotate(w, config);
             w.Line();
             EmitShift(w, config);
             w.Line();
             EmitRotateHeads(w, config);
-            w.Close();
-            MultimodalKernelEmitter.EmitMembers(w, spec, config);
-            w.Line();
-            StagedKernelEmitter.EmitMembers(w, spec, config);
         }
 
-        private static void EmitPublicKernels(SourceWriter w, RotaryClassSpec spec, RotaryConfig config)
+        public static void EmitPublicKernels(SourceWriter w, RotaryClassSpec spec, RotaryConfig config)
         {
             string sequenceNote = config.IsDynamic
                 ? "the sequence length max(positions) + 1 selects the frequency table, as transformers does"
@@ -124,11 +112,11 @@ namespace RopeGen.Generator.Emit
             switch (config.Scaling)
             {
                 case RopeScaling.LongRope:
-                    w.Line($"{Table} table = sequenceLength > {config.OriginalMaxPositions} ? LongTable : Table;");
+                    w.Line($"{Table} table = global::RopeGen.RopeFrequencies.UsesLongFactors(Config, sequenceLength) ? LongTable : Table;");
                     break;
                 case RopeScaling.DynamicNtk:
                     // Above L the base stretches with every length: rows are computed per call (cap 0), never cached.
-                    w.Line($"{Table} table = sequenceLength > {config.OriginalMaxPositions}");
+                    w.Line($"{Table} table = global::RopeGen.RopeFrequencies.IsDynamicNtkStretched(Config, sequenceLength)");
                     w.Line($"    ? new {Table}(global::RopeGen.RopeFrequencies.InverseFrequencies(Config, sequenceLength), AttentionFactor, Layout, 0)");
                     w.Line("    : Table;");
                     break;
@@ -201,18 +189,18 @@ namespace RopeGen.Generator.Emit
             w.Line();
         }
 
-        private static string ScratchRow() => "(RowStride <= " + MaxStackRowFloats + " ? stackalloc float[RowStride] : new float[RowStride])";
+        private static string ScratchRow() => "(RowStride <= " + KernelTuning.MaxStackRowFloats + " ? stackalloc float[RowStride] : new float[RowStride])";
 
         private static void EmitRotateHeads(SourceWriter w, RotaryConfig config)
         {
-            int width = config.Layout == RotaryLayout.Interleaved ? config.EffectiveRotaryDim : config.PairCount;
+            int width = (int)RotaryRows.Width(config.Layout, config.PairCount);
             w.Line("/// <summary>");
             w.Line("/// Whether a call over <paramref name=\"floats\"/> floats takes the 512-bit path: only when the data fits in cache.");
             w.Line("/// Larger calls stream from memory, where 512-bit loads and stores measured slower than 256-bit ones (RopeGen's");
             w.Line("/// docs/performance.md has the figures).");
             w.Line("/// </summary>");
             w.Line(Inline);
-            w.Line($"private static bool UseVector512(long floats) => global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && floats <= {Vector512FloatLimit};");
+            w.Line($"private static bool UseVector512(long floats) => global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && floats <= {KernelTuning.InCacheFloats};");
             w.Line();
             const string heads = "(ref float row, ref float a, int headsA, int strideA, ref float b, int headsB, int strideB)";
             ContiguousHeads(w, "RotateHeadsWide");

@@ -144,13 +144,12 @@ namespace RopeGen.Generator.Emit
         /// <summary>Select: the device rows and frequencies for a sequence length (and the rows they cover).</summary>
         private static void EmitSelect(SourceWriter w, RotaryConfig config)
         {
-            int original = config.OriginalMaxPositions;
             w.Line("/// <summary>The device rows and frequencies for <paramref name=\"sequenceLength\"/>, grown to cover it where the table allows.</summary>");
             w.Open($"private void Select(int sequenceLength, out {View}<float> rows, out int cachedRows, out {View}<double> theta)");
             w.Line($"{Checks}.NotDisposed(_disposed, nameof(RopeGenGpuRotary));");
             if (config.Scaling == RopeScaling.LongRope)
             {
-                w.Line($"bool useLong = sequenceLength > {original};");
+                w.Line("bool useLong = global::RopeGen.RopeFrequencies.UsesLongFactors(RopeGenRotary.Config, sequenceLength);");
                 w.Line($"{Table} table = useLong ? _longTable : _table;");
                 w.Line("theta = useLong ? _longTheta.View : _theta.View;");
                 w.Line("table.Ensure(sequenceLength);");
@@ -161,7 +160,7 @@ namespace RopeGen.Generator.Emit
             {
                 // Above L the base stretches with every length: no table row applies, the kernel computes every pair.
                 w.Line("rows = _table.View;");
-                w.Open($"if (sequenceLength > {original})");
+                w.Open("if (global::RopeGen.RopeFrequencies.IsDynamicNtkStretched(RopeGenRotary.Config, sequenceLength))");
                 w.Line($"{Extensions}.CopyFromCPU(_stretchedTheta.View.BaseView, global::RopeGen.RopeFrequencies.InverseFrequencies(RopeGenRotary.Config, sequenceLength));");
                 w.Line("theta = _stretchedTheta.View;");
                 w.Line("cachedRows = 0;");

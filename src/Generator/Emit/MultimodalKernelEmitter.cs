@@ -6,7 +6,8 @@ namespace RopeGen.Generator.Emit
 {
     /// <summary>
     /// Writes the M-RoPE members of a class whose <c>[Rotary]</c> has <c>MRopeSections</c>: the public
-    /// <c>ApplyMultimodalRotary</c> overloads (positions <c>[3, tokens]</c>) and, in <c>RopeGenRotary</c>, the token loop.
+    /// <c>ApplyMultimodalRotary</c> overloads (positions <c>[3, tokens]</c>) and, in <c>RopeGenRotary</c>, the token loop
+    /// (<see cref="EmitBodies"/>).
     /// Per token the runtime's <c>MultimodalRows</c> gives the cos/sin row composed from the three axes' table rows,
     /// and the class's own head rotation (<c>RotateHeadsWide</c>/<c>RotateHeadsNarrow</c>) applies it, so every vector
     /// path of the plain kernels serves M-RoPE too. Writes nothing for other classes.
@@ -18,26 +19,23 @@ namespace RopeGen.Generator.Emit
         private const string Guard = "global::RopeGen.RotaryGuard";
         private const string Hidden = "[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]";
 
-        // Scratch (three computed rows and the composed one) of up to 16 KiB lives on the stack.
-        private const int MaxStackScratchFloats = 4096;
-
-        /// <summary>Writes the members, inside the annotated class, after <c>RopeGenRotary</c>.</summary>
-        public static void EmitMembers(SourceWriter w, RotaryClassSpec spec, RotaryConfig config)
+        /// <summary>The public overloads, in the annotated class.</summary>
+        public static void EmitPublicKernels(SourceWriter w, RotaryClassSpec spec, RotaryConfig config)
         {
             if (config.MRopeSections is null) return;
-            string sections = "[" + string.Join(", ", config.MRopeSections.Select(Int)) + "]";
+            string sections = Sections(config.MRopeSections);
             string scheme = config.MRopeInterleaved
                 ? $"sections {sections} interleaved (Qwen3-VL): pair j turns with the height id when j % 3 == 1 and j &lt; {3 * config.MRopeSections[1]}, with the width id when j % 3 == 2 and j &lt; {3 * config.MRopeSections[2]}, else with the temporal id"
                 : $"sections {sections} (Qwen2-VL): the first {config.MRopeSections[0]} pairs turn with the temporal id, the next {config.MRopeSections[1]} with the height id, the last {config.MRopeSections[2]} with the width id";
 
-            w.Line();
             Apply(w, spec, scheme, fused: false, withLength: false);
             Apply(w, spec, scheme, fused: false, withLength: true);
             Apply(w, spec, scheme, fused: true, withLength: false);
             Apply(w, spec, scheme, fused: true, withLength: true);
-            EmitTokenLoop(w, config, sections);
-            MultimodalStagedEmitter.EmitMembers(w, spec);
+            MultimodalStagedEmitter.EmitPublicKernels(w, spec);
         }
+
+        private static string Sections(System.Collections.Generic.IReadOnlyList<int> sections) => "[" + string.Join(", ", sections.Select(Int)) + "]";
 
         private static void Apply(SourceWriter w, RotaryClassSpec spec, string scheme, bool fused, bool withLength)
         {
@@ -82,13 +80,17 @@ namespace RopeGen.Generator.Emit
             w.Line();
         }
 
-        private static void EmitTokenLoop(SourceWriter w, RotaryConfig config, string sections)
+        /// <summary>The row composition and token loop, inside <c>RopeGenRotary</c>.</summary>
+        public static void EmitBodies(SourceWriter w, RotaryConfig config)
         {
-            int width = config.Layout == RotaryLayout.Interleaved ? config.EffectiveRotaryDim : config.PairCount;
-            string scratch = 4 * 2 * width <= MaxStackScratchFloats ? "stackalloc float[4 * RowStride]" : "new float[4 * RowStride]";
+            if (config.MRopeSections is null) return;
+            string sections = Sections(config.MRopeSections);
+            long width = RotaryRows.Width(config.Layout, config.PairCount);
+            // Scratch (three computed rows and the composed one) of up to 16 KiB lives on the stack.
+            string scratch = 4 * 2 * width <= KernelTuning.MaxStackRowFloats ? "stackalloc float[4 * RowStride]" : "new float[4 * RowStride]";
             const string unsafeAdd = "global::System.Runtime.CompilerServices.Unsafe.Add";
 
-            w.Open("public static partial class RopeGenRotary");
+            w.Line();
             w.Line($"/// <summary>Composes each token's cos/sin row from the table rows of its three position ids (sections {sections}{(config.MRopeInterleaved ? ", interleaved" : "")}).</summary>");
             w.Line($"public static global::RopeGen.MultimodalRows MultimodalRows {{ get; }} = new global::RopeGen.MultimodalRows(Layout, new int[] {{ {string.Join(", ", config.MRopeSections!.Select(Int))} }}, {(config.MRopeInterleaved ? "true" : "false")});");
             w.Line();
@@ -110,7 +112,8 @@ namespace RopeGen.Generator.Emit
             w.Line("else RotateHeadsNarrow(ref row, ref aToken, headsA, ref bToken, headsB);");
             w.Close();
             w.Close();
-            w.Close();
+            w.Line();
+            MultimodalStagedEmitter.EmitBodies(w);
         }
 
         private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);

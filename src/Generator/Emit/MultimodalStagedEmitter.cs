@@ -24,10 +24,9 @@ namespace RopeGen.Generator.Emit
             "/// <paramref name=\"sequenceLength\"/> is checked against the positions; M-RoPE's static kinds do not depend on it.",
         };
 
-        /// <summary>Writes the public kernels, then reopens <c>RopeGenRotary</c> for the float M-RoPE rotation they drive.</summary>
-        public static void EmitMembers(SourceWriter w, RotaryClassSpec spec)
+        /// <summary>The public overloads, in the annotated class.</summary>
+        public static void EmitPublicKernels(SourceWriter w, RotaryClassSpec spec)
         {
-            w.Line();
             foreach (Element e in new[] { Half, BFloat16 })
             {
                 EmitApply(w, spec, e);
@@ -35,10 +34,6 @@ namespace RopeGen.Generator.Emit
             }
             foreach (Element e in new[] { Float, Half, BFloat16 })
                 EmitRotateInto(w, spec, e);
-
-            w.Open("static partial class RopeGenRotary");
-            EmitFloatRotation(w);
-            w.Close();
         }
 
         private static void EmitApply(SourceWriter w, RotaryClassSpec spec, Element e)
@@ -101,7 +96,8 @@ namespace RopeGen.Generator.Emit
         private static string Layout(string buffer, string heads) =>
             $"{Guard}.CheckLayout({buffer}.Length, tokens, {heads}, RopeGenRotary.HeadDim, \"{buffer}\", \"{heads}\");";
 
-        private static void EmitFloatRotation(SourceWriter w)
+        /// <summary>The float M-RoPE rotation the public overloads drive, inside <c>RopeGenRotary</c>.</summary>
+        public static void EmitBodies(SourceWriter w)
         {
             const string span = "global::System.Span<float>";
             w.Line("/// <summary>This class's float M-RoPE, which <see cref=\"global::RopeGen.StagedRotation\"/> drives for the Half, BFloat16 and cache-writing M-RoPE kernels.</summary>");

@@ -41,8 +41,8 @@ namespace RopeGen.Generator.Emit
             "/// nearest (ties to even): the result is the float rotation of the input, rounded.",
         };
 
-        /// <summary>Writes the public kernels, then reopens <c>RopeGenRotary</c> for the float rotation they drive.</summary>
-        public static void EmitMembers(SourceWriter w, RotaryClassSpec spec, RotaryConfig config)
+        /// <summary>Writes the public kernels, in the annotated class.</summary>
+        public static void EmitPublicKernels(SourceWriter w, RotaryClassSpec spec, RotaryConfig config)
         {
             foreach (Element e in new[] { Half, BFloat16 })
             {
@@ -52,11 +52,6 @@ namespace RopeGen.Generator.Emit
             }
             foreach (Element e in new[] { Float, Half, BFloat16 })
                 EmitRotateInto(w, spec, e);
-
-            // The first part of RopeGenRotary declares its accessibility and carries its documentation and [GeneratedCode].
-            w.Open("static partial class RopeGenRotary");
-            EmitFloatRotation(w);
-            w.Close();
         }
 
         private static void EmitApply(SourceWriter w, RotaryClassSpec spec, Element e)
@@ -171,7 +166,8 @@ namespace RopeGen.Generator.Emit
         private static string Layout(string buffer, string heads) =>
             $"{Guard}.CheckLayout({buffer}.Length, positions.Length, {heads}, RopeGenRotary.HeadDim, \"{buffer}\", \"{heads}\");";
 
-        private static void EmitFloatRotation(SourceWriter w)
+        /// <summary>The float rotation the public kernels drive, inside <c>RopeGenRotary</c>.</summary>
+        public static void EmitBodies(SourceWriter w)
         {
             const string span = "global::System.Span<float>";
             w.Line("/// <summary>This class's float kernels, which <see cref=\"global::RopeGen.StagedRotation\"/> drives for the Half, BFloat16 and cache-writing kernels.</summary>");

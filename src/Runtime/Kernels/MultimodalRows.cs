@@ -29,7 +29,7 @@ namespace RopeGen
             if (layout != RotaryLayout.HalfSplit && layout != RotaryLayout.Interleaved)
                 throw new ArgumentException($"layout is {(int)layout}, which is not a RotaryLayout value; expected HalfSplit or Interleaved.", nameof(layout));
             int[] axes = MultimodalAxes.PairAxes(sections, interleaved);
-            int width = layout == RotaryLayout.Interleaved ? 2 * axes.Length : axes.Length;
+            int width = (int)RotaryRows.Width(layout, axes.Length);
             Stride = 2 * width;
             _height = new int[Stride];
             _width = new int[Stride];

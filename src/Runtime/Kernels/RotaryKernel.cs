@@ -22,18 +22,16 @@ namespace RopeGen
     /// </remarks>
     public sealed partial class RotaryKernel
     {
-        // Calls over at most this many floats (1 MiB) work in cache: they rotate a group of heads block by block, each
+        // Calls over at most KernelTuning.InCacheFloats work in cache: they rotate a group of heads block by block, each
         // block of cos/sin loaded once for the group, and take 512-bit vectors where accelerated. Larger calls stream
         // from memory: heads in memory order and at most 256-bit vectors. Measured on the AVX-512 development VM: block
-        // order made decode 1.6-1.9x faster than head order and prefill 10-20% slower; for 512-bit vectors see the
-        // README's Performance section.
-        private const int InCacheFloats = 1 << 18;
+        // order made decode 1.6-1.9x faster than head order and prefill 10-20% slower.
+        private const int InCacheFloats = KernelTuning.InCacheFloats;
 
         // In-cache groups of about 16 KiB stay in L1 while the blocks pass over them.
         private const int GroupFloats = 4096;
 
-        // Scratch rows of up to 16 KiB live on the stack.
-        private const int MaxStackRowFloats = 4096;
+        private const int MaxStackRowFloats = KernelTuning.MaxStackRowFloats;
 
         private readonly RotaryTable _table;
         private readonly RotaryTable? _longTable;

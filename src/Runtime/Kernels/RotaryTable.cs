@@ -51,7 +51,7 @@ namespace RopeGen
             _theta = inverseFrequencies.ToArray();
             _attentionFactor = attentionFactor;
             Layout = layout;
-            long width = layout == RotaryLayout.Interleaved ? 2L * _theta.Length : _theta.Length;
+            long width = RotaryRows.Width(layout, _theta.Length);
             if (2 * width > Array.MaxLength)
                 throw new ArgumentException(
                     $"inverseFrequencies has {_theta.Length} pairs; a {layout} table row of {2 * width} floats would not fit in an array (at most {Array.MaxLength} elements).",

@@ -27,12 +27,39 @@ public class ReadmeTests
         }
     }
 
-    private static string Section(string heading)
+    /// <summary>The package page (src/Runtime/PACKAGE.md, packed as README.md) shows no relative link: the files they
+    /// would point to are not in the package.</summary>
+    [Fact]
+    public void ThePackageReadmeLinksToNothingOutsideThePackage()
     {
-        int start = Readme.IndexOf("\n" + heading + "\n", System.StringComparison.Ordinal);
-        Assert.True(start >= 0, $"README has no '{heading}' section");
-        int end = Readme.IndexOf("\n## ", start + heading.Length + 2, System.StringComparison.Ordinal);
-        return end < 0 ? Readme[start..] : Readme[start..end];
+        string package = File.ReadAllText(Path.Combine(RepoRoot.Path, "src", "Runtime", "PACKAGE.md"));
+        string[] relative = Regex.Matches(package, @"\]\((?!https?://)([^)]*)\)").Select(m => m.Groups[1].Value).ToArray();
+        Assert.Empty(relative);
+    }
+
+    /// <summary>The package page's quick start is the README's (which another test compiles), so the two cannot drift.</summary>
+    [Fact]
+    public void ThePackageReadmeQuickStartIsTheReadmes()
+    {
+        string package = File.ReadAllText(Path.Combine(RepoRoot.Path, "src", "Runtime", "PACKAGE.md"));
+        Assert.Equal(CodeBlock(Section(Readme, "## Quick start")), CodeBlock(Section(package, "## Quick start")));
+    }
+
+    private static string CodeBlock(string section)
+    {
+        Match block = Regex.Match(section, "```csharp\n(.*?)```", RegexOptions.Singleline);
+        Assert.True(block.Success, "no csharp code block in the section");
+        return block.Groups[1].Value;
+    }
+
+    private static string Section(string heading) => Section(Readme, heading);
+
+    private static string Section(string text, string heading)
+    {
+        int start = text.IndexOf("\n" + heading + "\n", System.StringComparison.Ordinal);
+        Assert.True(start >= 0, $"the text has no '{heading}' section");
+        int end = text.IndexOf("\n## ", start + heading.Length + 2, System.StringComparison.Ordinal);
+        return end < 0 ? text[start..] : text[start..end];
     }
 
     private static string Normalize(string code) => Regex.Replace(code, @"\s+", " ");

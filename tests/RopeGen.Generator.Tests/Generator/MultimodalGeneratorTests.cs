@@ -4,7 +4,7 @@ using RopeGen.Generator.Tests.TestSupport;
 
 namespace RopeGen.Generator.Tests.Generator;
 
-/// <summary>The M-RoPE members: the generated source of Qwen2-VL, clean compilation with docs, silence on bad sections.</summary>
+/// <summary>The M-RoPE members: the generated source of Qwen2-VL (what M-RoPE adds), clean compilation with docs, silence on bad sections.</summary>
 public class MultimodalGeneratorTests
 {
     private static (Compilation Output, GeneratorDriverRunResult Result) Run(string declaration)
@@ -18,7 +18,11 @@ public class MultimodalGeneratorTests
     public void Qwen2VlSections()
     {
         var (output, result) = Run("[Rotary(128, 1000000, MRopeSections = new[] { 16, 24, 24 })]\npublic partial class Qwen2VLAttention { }");
-        Snapshot.Verify(result);
+        Snapshot.Verify(result, excerpt: SnapshotExcerpt.Of(SnapshotTests.ExcerptNote,
+            new SnapshotExcerpt("public static void ApplyMultimodalRotary(global::System.Span<float> x, global::System.ReadOnlySpan<int> positions, int numHeads)",
+                "static void ApplyRotary(global::System.Span<global::System.Half> x"),
+            SnapshotTests.Constants,
+            new SnapshotExcerpt("MultimodalRows MultimodalRows", "struct FloatRotation")));
         var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
         Assert.True(problems.Count == 0, TestCompilation.Describe(problems));
     }

@@ -23,31 +23,53 @@ public class GpuSnapshotTests
         return (output, result);
     }
 
-    /// <summary>Pins the class's GPU file and checks that everything generated compiles against ILGPU with no warning.</summary>
-    private static void VerifyGpu(string declaration, [CallerFilePath] string file = "", [CallerMemberName] string method = "")
+    private const string FirstApply = "public void Apply(global::ILGPU.ArrayView<float> x, global::ILGPU.ArrayView<int> positions, int numHeads)";
+
+    /// <summary>The fields and constructor.</summary>
+    private static readonly SnapshotExcerpt Fields = new("sealed class RopeGenGpuRotary", "internal RopeGenGpuRotary(");
+
+    /// <summary>The float kernels (the fp16 and bfloat16 ones have their shape).</summary>
+    private static readonly SnapshotExcerpt[] Kernels =
+        { new("private static void RotateKernel("), new("private static void RotateIntoKernel("), new("private static void ShiftKernel(") };
+
+    /// <summary>
+    /// Pins the class's GPU file, whole or only <paramref name="excerpt"/> (what differs from the whole
+    /// <see cref="Llama31HalfSplitGpu"/>), and checks that everything generated compiles against ILGPU with no warning.
+    /// </summary>
+    private static void VerifyGpu(string declaration, SnapshotExcerpt[]? excerpt = null, [CallerFilePath] string file = "", [CallerMemberName] string method = "")
     {
         var (output, result) = Run(declaration);
         Assert.Empty(TestCompilation.Describe(output.GetDiagnostics()));
-        Snapshot.Verify(result, GpuFile, file, method);
+        Snapshot.Verify(result, GpuFile, file, method,
+            excerpt is null ? null : SnapshotExcerpt.Of("the members that differ from GpuSnapshotTests.Llama31HalfSplitGpu (the whole file)", excerpt));
     }
+
+    /// <summary>What the dynamic kinds change: fields, constructor, the implied sequence length, disposal, the table choice.</summary>
+    private static readonly SnapshotExcerpt[] Dynamic =
+        { new("sealed class RopeGenGpuRotary", FirstApply), new(FirstApply), new("public void Dispose()"), new("private void Select(") };
 
     [Fact]
     public void Llama31HalfSplitGpu() => VerifyGpu(
         "[Rotary(128, 500000, RopeScaling.Llama3, Factor = 8, LowFreqFactor = 1, HighFreqFactor = 4, OriginalMaxPositions = 8192)]\npublic partial class Llama31Attention { }");
 
     [Fact]
-    public void GptJInterleavedPartialGpu() => VerifyGpu("[Rotary(256, RotaryDim = 64, Layout = RotaryLayout.Interleaved)]\npublic partial class GptJAttention { }");
+    public void GptJInterleavedPartialGpu() => VerifyGpu("[Rotary(256, RotaryDim = 64, Layout = RotaryLayout.Interleaved)]\npublic partial class GptJAttention { }",
+        Kernels);
 
     [Fact]
     public void LongRopeGpu() => VerifyGpu(
-        "[Rotary(8, 10000, RopeScaling.LongRope, OriginalMaxPositions = 4096, Factor = 32, ShortFactors = new[] { 1.0, 1.5, 2.0, 2.5 }, LongFactors = new[] { 1.0, 4.0, 16.0, 64.0 })]\npublic partial class LongAttention { }");
+        "[Rotary(8, 10000, RopeScaling.LongRope, OriginalMaxPositions = 4096, Factor = 32, ShortFactors = new[] { 1.0, 1.5, 2.0, 2.5 }, LongFactors = new[] { 1.0, 4.0, 16.0, 64.0 })]\npublic partial class LongAttention { }",
+        Dynamic);
 
     [Fact]
-    public void DynamicNtkGpu() => VerifyGpu("[Rotary(64, 10000, RopeScaling.DynamicNtk, Factor = 2, OriginalMaxPositions = 2048)]\npublic partial class DynamicAttention { }");
+    public void DynamicNtkGpu() => VerifyGpu("[Rotary(64, 10000, RopeScaling.DynamicNtk, Factor = 2, OriginalMaxPositions = 2048)]\npublic partial class DynamicAttention { }",
+        Dynamic);
 
     [Fact]
     public void Qwen3VlMultimodalGpu() => VerifyGpu(
-        "[Rotary(128, 5000000, MRopeSections = new[] { 24, 20, 20 }, MRopeInterleaved = true)]\npublic partial class Qwen3VLAttention { }");
+        "[Rotary(128, 5000000, MRopeSections = new[] { 24, 20, 20 }, MRopeInterleaved = true)]\npublic partial class Qwen3VLAttention { }",
+        [Fields, new("public void ApplyMultimodal(global::ILGPU.ArrayView<float> x, global::ILGPU.ArrayView<int> positions, int numHeads)", "public void Reserve("),
+            new("private void Launch(global::ILGPU.ArrayView<float> a"), .. Kernels]);
 
     [Fact]
     public void SharedGpuHelpers()

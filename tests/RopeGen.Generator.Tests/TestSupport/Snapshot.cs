@@ -24,8 +24,9 @@ public static class Snapshot
     /// <param name="hintNameSuffix">Only the generated files whose name ends so, or all when null.</param>
     /// <param name="file">The calling test's file (its name is the snapshot's class part).</param>
     /// <param name="method">The calling test (the snapshot's method part).</param>
+    /// <param name="excerpt">The part of each file to compare (<see cref="SnapshotExcerpt"/>), or null for the whole file.</param>
     public static void Verify(GeneratorDriverRunResult result, string? hintNameSuffix = null,
-        [CallerFilePath] string file = "", [CallerMemberName] string method = "")
+        [CallerFilePath] string file = "", [CallerMemberName] string method = "", Func<string, string>? excerpt = null)
     {
         string prefix = System.IO.Path.Combine(Directory(), System.IO.Path.GetFileNameWithoutExtension(file) + "." + method);
         GeneratedSourceResult[] sources = result.Results.SelectMany(r => r.GeneratedSources)
@@ -34,7 +35,10 @@ public static class Snapshot
         // A snapshot test of a generator that produced nothing must fail, not pass for want of files to compare.
         Assert.True(sources.Length > 0, $"The generator produced no source{(hintNameSuffix is null ? "" : " ending in " + hintNameSuffix)} for {method}.");
         foreach (GeneratedSourceResult source in sources)
-            Compare($"{prefix}#{source.HintName}", ".cs", Normalize(source.SourceText.ToString()));
+        {
+            string text = Normalize(source.SourceText.ToString());
+            Compare($"{prefix}#{source.HintName}", ".cs", excerpt is null ? text : excerpt(text));
+        }
 
         // A verified file whose source is no longer generated (a renamed hint, a lost file) fails too.
         string[] expected = sources.Select(s => System.IO.Path.GetFileName($"{prefix}#{s.HintName}.verified.cs")).ToArray();
