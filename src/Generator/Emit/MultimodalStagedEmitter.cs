@@ -47,7 +47,7 @@ namespace RopeGen.Generator.Emit
                 },
                 "The positions are not 3 × tokens, the length does not match, a position is negative or <paramref name=\"numHeads\"/> &lt;= 0",
                 $"ApplyMultimodalRotary({e.Span} x, {Positions} positions, int numHeads",
-                new[] { Tokens, Layout("x", "numHeads") },
+                new[] { Tokens, Layout("x", "numHeads", "tokens") },
                 $"{Staged}.ApplyMultimodal<{Rotation}, {e.Type}>(default, x, numHeads, default, 0, positions, maxPosition);",
                 LengthDocs);
         }
@@ -88,25 +88,16 @@ namespace RopeGen.Generator.Emit
                 },
                 "The positions are not 3 × tokens, a length does not match, a position is negative, <paramref name=\"numHeads\"/> &lt;= 0, or a slot is out of range or repeated",
                 $"RotateMultimodalInto(global::System.ReadOnlySpan<float> source, {Positions} positions, int numHeads, {e.Span} cache, {Positions} slots",
-                new[] { Tokens, Layout("source", "numHeads"), $"{Guard}.CheckSlots(slots, tokens, cache.Length, numHeads, RopeGenRotary.HeadDim);" },
+                new[] { Tokens, Layout("source", "numHeads", "tokens"), $"{Guard}.CheckSlots(slots, tokens, cache.Length, numHeads, RopeGenRotary.HeadDim);" },
                 $"{Staged}.RotateMultimodalInto<{Rotation}, {e.Type}>(default, source, positions, numHeads, cache, slots, maxPosition);",
                 LengthDocs);
         }
-
-        private static string Layout(string buffer, string heads) =>
-            $"{Guard}.CheckLayout({buffer}.Length, tokens, {heads}, RopeGenRotary.HeadDim, \"{buffer}\", \"{heads}\");";
 
         /// <summary>The float M-RoPE rotation the public overloads drive, inside <c>RopeGenRotary</c>.</summary>
         public static void EmitBodies(SourceWriter w)
         {
             const string span = "global::System.Span<float>";
-            w.Line("/// <summary>This class's float M-RoPE, which <see cref=\"global::RopeGen.StagedRotation\"/> drives for the Half, BFloat16 and cache-writing M-RoPE kernels.</summary>");
-            w.Line(ClassEmitter.GeneratedCode);
-            w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
-            w.Open("internal readonly struct MultimodalFloatRotation : global::RopeGen.IMultimodalFloatRotation");
-            w.Line("/// <inheritdoc/>");
-            w.Line("public int HeadDim => RopeGenRotary.HeadDim;");
-            w.Line();
+            OpenRotation(w, "float M-RoPE", "the Half, BFloat16 and cache-writing M-RoPE kernels", "MultimodalFloatRotation : global::RopeGen.IMultimodalFloatRotation");
             w.Line("/// <inheritdoc/>");
             w.Line($"public void RotateMultimodal({span} a, int headsA, {span} b, int headsB, {Positions} positions, int first, int count, int maxPosition) =>");
             w.Line("    RopeGenRotary.RotateMultimodal(a, headsA, b, headsB, positions, first, count, maxPosition);");

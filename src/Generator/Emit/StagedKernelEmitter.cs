@@ -163,20 +163,27 @@ namespace RopeGen.Generator.Emit
             }
         }
 
-        private static string Layout(string buffer, string heads) =>
-            $"{Guard}.CheckLayout({buffer}.Length, positions.Length, {heads}, RopeGenRotary.HeadDim, \"{buffer}\", \"{heads}\");";
+        /// <summary>The check that <paramref name="buffer"/> holds <paramref name="tokens"/> tokens of <paramref name="heads"/> heads.</summary>
+        internal static string Layout(string buffer, string heads, string tokens = "positions.Length") =>
+            $"{Guard}.CheckLayout({buffer}.Length, {tokens}, {heads}, RopeGenRotary.HeadDim, \"{buffer}\", \"{heads}\");";
+
+        /// <summary>Opens a nested struct through which <c>StagedRotation</c> drives this class's <paramref name="what"/>, with its <c>HeadDim</c>.</summary>
+        internal static void OpenRotation(SourceWriter w, string what, string kernels, string declaration)
+        {
+            w.Line($"/// <summary>This class's {what}, which <see cref=\"global::RopeGen.StagedRotation\"/> drives for {kernels}.</summary>");
+            w.Line(ClassEmitter.GeneratedCode);
+            w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+            w.Open("internal readonly struct " + declaration);
+            w.Line("/// <inheritdoc/>");
+            w.Line("public int HeadDim => RopeGenRotary.HeadDim;");
+            w.Line();
+        }
 
         /// <summary>The float rotation the public kernels drive, inside <c>RopeGenRotary</c>.</summary>
         public static void EmitBodies(SourceWriter w)
         {
             const string span = "global::System.Span<float>";
-            w.Line("/// <summary>This class's float kernels, which <see cref=\"global::RopeGen.StagedRotation\"/> drives for the Half, BFloat16 and cache-writing kernels.</summary>");
-            w.Line(ClassEmitter.GeneratedCode);
-            w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
-            w.Open("internal readonly struct FloatRotation : global::RopeGen.IFloatRotation");
-            w.Line("/// <inheritdoc/>");
-            w.Line("public int HeadDim => RopeGenRotary.HeadDim;");
-            w.Line();
+            OpenRotation(w, "float kernels", "the Half, BFloat16 and cache-writing kernels", "FloatRotation : global::RopeGen.IFloatRotation");
             w.Line("/// <inheritdoc/>");
             w.Line("public int RowStride => RopeGenRotary.RowStride;");
             w.Line();
