@@ -15,13 +15,12 @@ namespace RopeGen
     {
         /// <summary>
         /// The floats (q and k elements rotated) each thread must get for a split to pay: calls smaller than twice this
-        /// run on the calling thread (for Llama 3.1's 32 + 8 heads of 128, prefills of 52 tokens and more are split).
-        /// PROVISIONAL, to be re-measured on a quiet machine with the benchmarks' <c>--parallel-threshold</c> mode: on the
-        /// 2-core development VM, shared by other jobs (load average above 30), a second thread gained nothing at any size
-        /// up to 256 tokens, so this value is an estimate: one thread rotates about 12 floats per nanosecond, and a
-        /// thread hop costs some 10 µs on an idle machine.
+        /// run on the calling thread (for Llama 3.1's 32 + 8 heads of 128, prefills of 205 tokens and more are split).
+        /// Measured with the benchmarks' <c>--parallel-threshold</c> mode on the quiet 2-vCPU development VM, two runs:
+        /// two threads first gained 10% at 128 tokens (655,360 floats) in one and at 256 tokens in the other, and lost
+        /// below 64 tokens in both (a thread hop costs some 10 µs); this value splits from about 205 tokens.
         /// </summary>
-        public const int MinFloatsPerThread = 1 << 17;
+        public const int MinFloatsPerThread = 1 << 19;
 
         /// <summary>The token loop of one chunk: rotates tokens <paramref name="first"/> to <paramref name="end"/> − 1.</summary>
         public delegate void TokenRange<TState>(in TState state, Span<float> a, Span<float> b, ReadOnlySpan<int> positions, int first, int end);
