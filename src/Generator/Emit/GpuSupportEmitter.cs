@@ -21,7 +21,6 @@ namespace RopeGen.Generator.Emit
         private const string Accelerator = "global::ILGPU.Runtime.Accelerator";
         private const string Extensions = "global::ILGPU.Runtime.ArrayViewExtensions";
         private const string Embedded = "[global::Microsoft.CodeAnalysis.Embedded]";
-        private const string HeadView = "global::RopeGen.HeadView";
         private const string LongIndex = "global::ILGPU.LongIndex3D";
 
         public static string Emit()
@@ -78,111 +77,129 @@ namespace RopeGen.Generator.Emit
 
         private static void EmitStrides(SourceWriter w)
         {
-            w.Line("/// <summary>");
-            w.Line("/// Where a tensor's heads sit in a view: heads per token, and the offset, token stride and head stride in elements as");
-            w.Line("/// an ILGPU <c>LongIndex3D</c> (X, Y, Z), the form kernels take: ILGPU's CPU accelerator accepts only public parameter types.");
-            w.Line("/// </summary>");
-            w.Line(Embedded);
-            w.Line(ClassEmitter.GeneratedCode);
-            w.Open("internal readonly struct HeadStrides");
-            w.Line("/// <summary>Heads per token (0: no tensor).</summary>");
-            w.Line("public readonly int Heads;");
-            w.Line();
-            w.Line("/// <summary>The offset of the first head of the first token (X), the token stride (Y) and the head stride (Z).</summary>");
-            w.Line($"public readonly {LongIndex} Places;");
-            w.Line();
-            w.Open($"private HeadStrides(int heads, {LongIndex} places)");
-            w.Line("Heads = heads;");
-            w.Line("Places = places;");
-            w.Close();
-            w.Line();
-            w.Line("/// <summary>The strides of a checked <see cref=\"global::RopeGen.HeadView\"/> for heads of <paramref name=\"headDim\"/> elements.</summary>");
-            w.Line($"public static HeadStrides Of({HeadView} view, int headDim) => new HeadStrides(view.Heads, new {LongIndex}(view.Offset, view.TokenStride(headDim), view.HeadStride(headDim)));");
-            w.Line();
-            w.Line("/// <summary>In a kernel: the first element of head <paramref name=\"head\"/> of token <paramref name=\"token\"/>.</summary>");
-            w.Line($"public static long Start({LongIndex} places, int token, int head) => places.X + token * places.Y + head * places.Z;");
-            w.Close();
+            w.Block($$"""
+            /// <summary>
+            /// Where a tensor's heads sit in a view: heads per token, and the offset, token stride and head stride in elements as
+            /// an ILGPU <c>LongIndex3D</c> (X, Y, Z), the form kernels take: ILGPU's CPU accelerator accepts only public parameter types.
+            /// </summary>
+            {{Embedded}}
+            {{ClassEmitter.GeneratedCode}}
+            internal readonly struct HeadStrides
+            {
+                /// <summary>Heads per token (0: no tensor).</summary>
+                public readonly int Heads;
+
+                /// <summary>The offset of the first head of the first token (X), the token stride (Y) and the head stride (Z).</summary>
+                public readonly {{LongIndex}} Places;
+
+                private HeadStrides(int heads, {{LongIndex}} places)
+                {
+                    Heads = heads;
+                    Places = places;
+                }
+
+                /// <summary>The strides of a checked <see cref="global::RopeGen.HeadView"/> for heads of <paramref name="headDim"/> elements.</summary>
+                public static HeadStrides Of(global::RopeGen.HeadView view, int headDim) => new HeadStrides(view.Heads, new {{LongIndex}}(view.Offset, view.TokenStride(headDim), view.HeadStride(headDim)));
+
+                /// <summary>In a kernel: the first element of head <paramref name="head"/> of token <paramref name="token"/>.</summary>
+                public static long Start({{LongIndex}} places, int token, int head) => places.X + token * places.Y + head * places.Z;
+            }
+            """);
         }
 
         private static void EmitChecks(SourceWriter w)
         {
-            w.Line("/// <summary>Argument checks and uploads shared by the generated GPU classes; messages as the CPU kernels give them.</summary>");
-            w.Line(Embedded);
-            w.Line(ClassEmitter.GeneratedCode);
-            w.Open("internal static class GpuChecks");
-            w.Line("/// <summary>The tokens of a call: one position each.</summary>");
-            w.Line($"public static int Tokens({View}<int> positions) => Length(positions, \"positions\");");
-            w.Line();
-            w.Line("/// <summary>The tokens of an M-RoPE call: three position ids each, <c>[3, tokens]</c>.</summary>");
-            w.Line($"public static int MultimodalTokens({View}<int> positions) => global::RopeGen.RotaryGuard.MultimodalTokenCount(Length(positions, \"positions\"));");
-            w.Line();
-            w.Line("/// <summary>Checks that <paramref name=\"x\"/> holds <c>[tokens, numHeads, headDim]</c> elements; the heads' places.</summary>");
-            w.Open($"public static HeadStrides Heads<T>({View}<T> x, int tokens, int numHeads, int headDim, string bufferName, string headsName) where T : unmanaged");
-            w.Line("global::RopeGen.RotaryGuard.CheckLayout(Length(x, bufferName), tokens, numHeads, headDim, bufferName, headsName);");
-            w.Line($"return HeadStrides.Of({HeadView}.Contiguous(numHeads), headDim);");
-            w.Close();
-            w.Line();
-            w.Line("/// <summary>Checks the queries and keys of a fused call, <c>[tokens, heads, headDim]</c> each, as the CPU kernels do.</summary>");
-            w.Open($"public static void FusedLayout<T>({View}<T> q, int numQueryHeads, {View}<T> k, int numKeyValueHeads, int tokens, int headDim) where T : unmanaged");
-            w.Line("global::RopeGen.RotaryGuard.CheckFusedLayout(Length(q, \"q\"), numQueryHeads, Length(k, \"k\"), numKeyValueHeads, tokens, headDim);");
-            w.Close();
-            w.Line();
-            w.Line("/// <summary>Checks <paramref name=\"view\"/> against <paramref name=\"x\"/> over <paramref name=\"tokens\"/> tokens; the heads' places.</summary>");
-            w.Open($"public static HeadStrides Heads({View}<float> x, int tokens, {HeadView} view, int headDim, string bufferName, string viewName)");
-            w.Line("global::RopeGen.RotaryGuard.CheckView(Length(x, bufferName), tokens, view, headDim, bufferName, viewName);");
-            w.Line("return HeadStrides.Of(view, headDim);");
-            w.Close();
-            w.Line();
-            w.Line("/// <summary>Checks that the heads of two views share no element when <paramref name=\"a\"/> and <paramref name=\"b\"/> are parts of one buffer.</summary>");
-            w.Open($"public static void Disjoint<T>({View}<T> a, {HeadView} viewA, {View}<T> b, {HeadView} viewB, int tokens, int headDim, string aName, string bName) where T : unmanaged");
-            w.Line("if (a.Length == 0 || b.Length == 0 || !global::System.Object.ReferenceEquals(((global::ILGPU.IArrayView)a).Buffer, ((global::ILGPU.IArrayView)b).Buffer)) return;");
-            w.Line("long startA = ((global::ILGPU.IContiguousArrayView)a).IndexInBytes, startB = ((global::ILGPU.IContiguousArrayView)b).IndexInBytes;");
-            w.Line("if (startA + a.LengthInBytes <= startB || startB + b.LengthInBytes <= startA) return;");
-            w.Line("int size = global::System.Runtime.CompilerServices.Unsafe.SizeOf<T>();");
-            w.Line("if ((startB - startA) % size != 0) throw new global::System.ArgumentException($\"{aName} and {bName} overlap and are not aligned to each other's elements; expected separate ranges.\", bName);");
-            w.Line("global::RopeGen.RotaryGuard.CheckDisjoint((startB - startA) / size, viewA, viewB, tokens, headDim, aName, bName);");
-            w.Close();
-            w.Line();
-            w.Line("/// <summary>The tokens of <paramref name=\"keys\"/>, a whole number of <c>[numHeads, headDim]</c> rows.</summary>");
-            w.Open($"public static int Tokens<T>({View}<T> keys, int numHeads, int headDim, string bufferName, string headsName) where T : unmanaged");
-            w.Line("return global::RopeGen.RotaryGuard.TokenCount(Length(keys, bufferName), numHeads, headDim, bufferName, headsName);");
-            w.Close();
-            w.Line();
-            w.Line("/// <summary>Reads <paramref name=\"slots\"/> back to the host (a synchronization) and checks them as the CPU kernels do: one row of the cache per token, in range, none twice.</summary>");
-            w.Open($"public static void Slots<T>({View}<int> slots, int tokens, {View}<T> cache, int numHeads, int headDim) where T : unmanaged");
-            w.Line($"int[] rows = Length(slots, \"slots\") == 0 ? global::System.Array.Empty<int>() : {Extensions}.GetAsArray(slots);");
-            w.Line("global::RopeGen.RotaryGuard.CheckSlots(rows, tokens, Length(cache, \"cache\"), numHeads, headDim);");
-            w.Close();
-            w.Line();
-            w.Line("/// <summary>Checks an explicit sequence length; positions are checked against it only on the host.</summary>");
-            w.Open("public static void SequenceLength(int sequenceLength)");
-            w.Line("if (sequenceLength < 1) throw new global::System.ArgumentOutOfRangeException(nameof(sequenceLength), sequenceLength, $\"sequenceLength is {sequenceLength}; expected at least 1 (the largest position + 1).\");");
-            w.Close();
-            w.Line();
-            w.Line("/// <summary>The threads of a launch with one thread per rotation pair, which must fit an <c>int</c>.</summary>");
-            w.Open("public static int Threads(long tokens, int heads, int pairCount)");
-            w.Line("long threads = tokens * heads * pairCount;");
-            w.Line("if (threads > int.MaxValue) throw new global::System.ArgumentException($\"The call needs {threads} GPU threads; at most {int.MaxValue} fit one launch. Split it by tokens.\");");
-            w.Line("return (int)threads;");
-            w.Close();
-            w.Line();
-            w.Line("/// <summary>Throws when a generated GPU object is used after <c>Dispose</c>.</summary>");
-            w.Open("public static void NotDisposed(bool disposed, string name)");
-            w.Line("if (disposed) throw new global::System.ObjectDisposedException(name);");
-            w.Close();
-            w.Line();
-            w.Line("/// <summary>A device copy of <paramref name=\"values\"/>.</summary>");
-            w.Open($"public static {Buffer}<double, {Dense}> Upload({Accelerator} accelerator, global::System.ReadOnlySpan<double> values)");
-            w.Line($"{Buffer}<double, {Dense}> buffer = accelerator.Allocate1D<double>(values.Length);");
-            w.Line($"{Extensions}.CopyFromCPU(buffer.View.BaseView, values);");
-            w.Line("return buffer;");
-            w.Close();
-            w.Line();
-            w.Open($"private static int Length<T>({View}<T> view, string name) where T : unmanaged");
-            w.Line("if (view.Length > int.MaxValue) throw new global::System.ArgumentException($\"{name} has {view.Length} elements; RoPE kernels accept at most {int.MaxValue}.\", name);");
-            w.Line("return (int)view.Length;");
-            w.Close();
-            w.Close();
+            w.Block($$"""
+            /// <summary>Argument checks and uploads shared by the generated GPU classes; messages as the CPU kernels give them.</summary>
+            {{Embedded}}
+            {{ClassEmitter.GeneratedCode}}
+            internal static class GpuChecks
+            {
+                /// <summary>The tokens of a call: one position each.</summary>
+                public static int Tokens({{View}}<int> positions) => Length(positions, "positions");
+
+                /// <summary>The tokens of an M-RoPE call: three position ids each, <c>[3, tokens]</c>.</summary>
+                public static int MultimodalTokens({{View}}<int> positions) => global::RopeGen.RotaryGuard.MultimodalTokenCount(Length(positions, "positions"));
+
+                /// <summary>Checks that <paramref name="x"/> holds <c>[tokens, numHeads, headDim]</c> elements; the heads' places.</summary>
+                public static HeadStrides Heads<T>({{View}}<T> x, int tokens, int numHeads, int headDim, string bufferName, string headsName) where T : unmanaged
+                {
+                    global::RopeGen.RotaryGuard.CheckLayout(Length(x, bufferName), tokens, numHeads, headDim, bufferName, headsName);
+                    return HeadStrides.Of(global::RopeGen.HeadView.Contiguous(numHeads), headDim);
+                }
+
+                /// <summary>Checks the queries and keys of a fused call, <c>[tokens, heads, headDim]</c> each, as the CPU kernels do.</summary>
+                public static void FusedLayout<T>({{View}}<T> q, int numQueryHeads, {{View}}<T> k, int numKeyValueHeads, int tokens, int headDim) where T : unmanaged
+                {
+                    global::RopeGen.RotaryGuard.CheckFusedLayout(Length(q, "q"), numQueryHeads, Length(k, "k"), numKeyValueHeads, tokens, headDim);
+                }
+
+                /// <summary>Checks <paramref name="view"/> against <paramref name="x"/> over <paramref name="tokens"/> tokens; the heads' places.</summary>
+                public static HeadStrides Heads({{View}}<float> x, int tokens, global::RopeGen.HeadView view, int headDim, string bufferName, string viewName)
+                {
+                    global::RopeGen.RotaryGuard.CheckView(Length(x, bufferName), tokens, view, headDim, bufferName, viewName);
+                    return HeadStrides.Of(view, headDim);
+                }
+
+                /// <summary>Checks that the heads of two views share no element when <paramref name="a"/> and <paramref name="b"/> are parts of one buffer.</summary>
+                public static void Disjoint<T>({{View}}<T> a, global::RopeGen.HeadView viewA, {{View}}<T> b, global::RopeGen.HeadView viewB, int tokens, int headDim, string aName, string bName) where T : unmanaged
+                {
+                    if (a.Length == 0 || b.Length == 0 || !global::System.Object.ReferenceEquals(((global::ILGPU.IArrayView)a).Buffer, ((global::ILGPU.IArrayView)b).Buffer)) return;
+                    long startA = ((global::ILGPU.IContiguousArrayView)a).IndexInBytes, startB = ((global::ILGPU.IContiguousArrayView)b).IndexInBytes;
+                    if (startA + a.LengthInBytes <= startB || startB + b.LengthInBytes <= startA) return;
+                    int size = global::System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
+                    if ((startB - startA) % size != 0) throw new global::System.ArgumentException($"{aName} and {bName} overlap and are not aligned to each other's elements; expected separate ranges.", bName);
+                    global::RopeGen.RotaryGuard.CheckDisjoint((startB - startA) / size, viewA, viewB, tokens, headDim, aName, bName);
+                }
+
+                /// <summary>The tokens of <paramref name="keys"/>, a whole number of <c>[numHeads, headDim]</c> rows.</summary>
+                public static int Tokens<T>({{View}}<T> keys, int numHeads, int headDim, string bufferName, string headsName) where T : unmanaged
+                {
+                    return global::RopeGen.RotaryGuard.TokenCount(Length(keys, bufferName), numHeads, headDim, bufferName, headsName);
+                }
+
+                /// <summary>Reads <paramref name="slots"/> back to the host (a synchronization) and checks them as the CPU kernels do: one row of the cache per token, in range, none twice.</summary>
+                public static void Slots<T>({{View}}<int> slots, int tokens, {{View}}<T> cache, int numHeads, int headDim) where T : unmanaged
+                {
+                    int[] rows = Length(slots, "slots") == 0 ? global::System.Array.Empty<int>() : {{Extensions}}.GetAsArray(slots);
+                    global::RopeGen.RotaryGuard.CheckSlots(rows, tokens, Length(cache, "cache"), numHeads, headDim);
+                }
+
+                /// <summary>Checks an explicit sequence length; positions are checked against it only on the host.</summary>
+                public static void SequenceLength(int sequenceLength)
+                {
+                    if (sequenceLength < 1) throw new global::System.ArgumentOutOfRangeException(nameof(sequenceLength), sequenceLength, $"sequenceLength is {sequenceLength}; expected at least 1 (the largest position + 1).");
+                }
+
+                /// <summary>The threads of a launch with one thread per rotation pair, which must fit an <c>int</c>.</summary>
+                public static int Threads(long tokens, int heads, int pairCount)
+                {
+                    long threads = tokens * heads * pairCount;
+                    if (threads > int.MaxValue) throw new global::System.ArgumentException($"The call needs {threads} GPU threads; at most {int.MaxValue} fit one launch. Split it by tokens.");
+                    return (int)threads;
+                }
+
+                /// <summary>Throws when a generated GPU object is used after <c>Dispose</c>.</summary>
+                public static void NotDisposed(bool disposed, string name)
+                {
+                    if (disposed) throw new global::System.ObjectDisposedException(name);
+                }
+
+                /// <summary>A device copy of <paramref name="values"/>.</summary>
+                public static {{Buffer}}<double, {{Dense}}> Upload({{Accelerator}} accelerator, global::System.ReadOnlySpan<double> values)
+                {
+                    {{Buffer}}<double, {{Dense}}> buffer = accelerator.Allocate1D<double>(values.Length);
+                    {{Extensions}}.CopyFromCPU(buffer.View.BaseView, values);
+                    return buffer;
+                }
+
+                private static int Length<T>({{View}}<T> view, string name) where T : unmanaged
+                {
+                    if (view.Length > int.MaxValue) throw new global::System.ArgumentException($"{name} has {view.Length} elements; RoPE kernels accept at most {int.MaxValue}.", name);
+                    return (int)view.Length;
+                }
+            }
+            """);
         }
 
         // How kernels read and write each element type, bit for bit as the CPU kernels convert (see GpuElement).
@@ -224,108 +241,121 @@ namespace RopeGen.Generator.Emit
                 w.Line($"public static void Copy{e.Suffix}({View}<float> source, long i, {view} cache, long k) => {Store(e, "cache", "k", "source[i]")}");
                 w.Line();
             }
-            w.Line("/// <summary>The float an fp16 value equals.</summary>");
-            w.Open("public static float FromHalf(ushort bits)");
-            w.Line("uint magnitude = bits & 0x7FFFu, sign = (uint)(bits & 0x8000) << 16;");
-            w.Line("// Exponent and fraction moved to float's places and the exponent rebiased from 15 to 127: right for normal numbers.");
-            w.Line("uint result = (magnitude << 13) + 0x3800_0000u;");
-            w.Line("if (magnitude > 0x7BFFu) result += 0x3800_0000u; // infinity and NaN: exponent 255");
-            w.Line("if (magnitude > 0x7C00u) result |= 0x0040_0000u; // NaN: quiet");
-            w.Line("// Zero and subnormals are f·2^-24, computed exactly as (2^-14 + f·2^-24) - 2^-14.");
-            w.Line("if (magnitude < 0x0400u) result = global::ILGPU.Interop.FloatAsInt(global::ILGPU.Interop.IntAsFloat(result + 0x0080_0000u) - global::ILGPU.Interop.IntAsFloat(0x3880_0000u));");
-            w.Line("return global::ILGPU.Interop.IntAsFloat(result | sign);");
-            w.Close();
-            w.Line();
-            w.Line("/// <summary>The fp16 value nearest <paramref name=\"value\"/> (ties to even; from 65520 up, infinity).</summary>");
-            w.Open("public static ushort ToHalf(float value)");
-            w.Line("uint bits = global::ILGPU.Interop.FloatAsInt(value);");
-            w.Line("uint magnitude = bits & 0x7FFF_FFFFu, sign = (bits >> 16) & 0x8000u, truncated = magnitude >> 13;");
-            w.Line("uint result;");
-            w.Line("// NaN stays NaN: quiet, with the top 9 payload bits.");
-            w.Line("if (magnitude > 0x7F80_0000u) result = (truncated & 0x03FFu) | 0x7E00u;");
-            w.Line("// Below 2^-14 the result is a multiple of 2^-24: adding 0.5 (whose last place is 2^-24) lets the float adder round it.");
-            w.Line("else if (magnitude < 0x3880_0000u) result = global::ILGPU.Interop.FloatAsInt(global::ILGPU.Interop.IntAsFloat(magnitude) + 0.5f) - 0x3F00_0000u;");
-            w.Open("else");
-            w.Line("// The 13 dropped fraction bits rounded to nearest even (a carry moves into the exponent), the exponent rebiased.");
-            w.Line("result = ((magnitude + 0x0FFFu + (truncated & 1u)) >> 13) - 0x1_C000u;");
-            w.Line("if (result > 0x7C00u) result = 0x7C00u;");
-            w.Close();
-            w.Line("return (ushort)(result | sign);");
-            w.Close();
-            w.Line();
-            w.Line("/// <summary>The float a bfloat16 value equals: its upper half.</summary>");
-            w.Line("public static float FromBFloat16(ushort bits) => global::ILGPU.Interop.IntAsFloat((uint)bits << 16);");
-            w.Line();
-            w.Line("/// <summary>The bfloat16 value nearest <paramref name=\"value\"/> (ties to even); NaN stays NaN, quiet.</summary>");
-            w.Open("public static ushort ToBFloat16(float value)");
-            w.Line("uint bits = global::ILGPU.Interop.FloatAsInt(value);");
-            w.Line("if ((bits & 0x7FFF_FFFFu) > 0x7F80_0000u) return (ushort)((bits >> 16) | 0x0040u);");
-            w.Line("return (ushort)((bits + 0x7FFFu + ((bits >> 16) & 1u)) >> 16);");
-            w.Close();
+            w.Block($$"""
+            /// <summary>The float an fp16 value equals.</summary>
+            public static float FromHalf(ushort bits)
+            {
+                uint magnitude = bits & 0x7FFFu, sign = (uint)(bits & 0x8000) << 16;
+                // Exponent and fraction moved to float's places and the exponent rebiased from 15 to 127: right for normal numbers.
+                uint result = (magnitude << 13) + 0x3800_0000u;
+                if (magnitude > 0x7BFFu) result += 0x3800_0000u; // infinity and NaN: exponent 255
+                if (magnitude > 0x7C00u) result |= 0x0040_0000u; // NaN: quiet
+                // Zero and subnormals are f·2^-24, computed exactly as (2^-14 + f·2^-24) - 2^-14.
+                if (magnitude < 0x0400u) result = global::ILGPU.Interop.FloatAsInt(global::ILGPU.Interop.IntAsFloat(result + 0x0080_0000u) - global::ILGPU.Interop.IntAsFloat(0x3880_0000u));
+                return global::ILGPU.Interop.IntAsFloat(result | sign);
+            }
+
+            /// <summary>The fp16 value nearest <paramref name="value"/> (ties to even; from 65520 up, infinity).</summary>
+            public static ushort ToHalf(float value)
+            {
+                uint bits = global::ILGPU.Interop.FloatAsInt(value);
+                uint magnitude = bits & 0x7FFF_FFFFu, sign = (bits >> 16) & 0x8000u, truncated = magnitude >> 13;
+                uint result;
+                // NaN stays NaN: quiet, with the top 9 payload bits.
+                if (magnitude > 0x7F80_0000u) result = (truncated & 0x03FFu) | 0x7E00u;
+                // Below 2^-14 the result is a multiple of 2^-24: adding 0.5 (whose last place is 2^-24) lets the float adder round it.
+                else if (magnitude < 0x3880_0000u) result = global::ILGPU.Interop.FloatAsInt(global::ILGPU.Interop.IntAsFloat(magnitude) + 0.5f) - 0x3F00_0000u;
+                else
+                {
+                    // The 13 dropped fraction bits rounded to nearest even (a carry moves into the exponent), the exponent rebiased.
+                    result = ((magnitude + 0x0FFFu + (truncated & 1u)) >> 13) - 0x1_C000u;
+                    if (result > 0x7C00u) result = 0x7C00u;
+                }
+                return (ushort)(result | sign);
+            }
+
+            /// <summary>The float a bfloat16 value equals: its upper half.</summary>
+            public static float FromBFloat16(ushort bits) => global::ILGPU.Interop.IntAsFloat((uint)bits << 16);
+
+            /// <summary>The bfloat16 value nearest <paramref name="value"/> (ties to even); NaN stays NaN, quiet.</summary>
+            public static ushort ToBFloat16(float value)
+            {
+                uint bits = global::ILGPU.Interop.FloatAsInt(value);
+                if ((bits & 0x7FFF_FFFFu) > 0x7F80_0000u) return (ushort)((bits >> 16) | 0x0040u);
+                return (ushort)((bits + 0x7FFFu + ((bits >> 16) & 1u)) >> 16);
+            }
+            """);
             w.Close();
         }
 
         private static void EmitDeviceTable(SourceWriter w)
         {
-            w.Line("/// <summary>");
-            w.Line("/// The device copy of the first rows of a host <see cref=\"global::RopeGen.RotaryTable\"/>, grown by doubling up to its cap,");
-            w.Line("/// and a device row for shifts.");
-            w.Line("/// </summary>");
-            w.Line(Embedded);
-            w.Line(ClassEmitter.GeneratedCode);
-            w.Open("internal sealed class DeviceTable : global::System.IDisposable");
-            w.Line($"private readonly {Accelerator} _accelerator;");
-            w.Line("private readonly global::RopeGen.RotaryTable _host;");
-            w.Line($"private {Buffer}<float, {Dense}> _rows;");
-            w.Line($"private {Buffer}<float, {Dense}>? _shiftRow;");
-            w.Line();
-            w.Line("/// <summary>Uploads the rows of positions below <paramref name=\"positions\"/> (up to the host table's cap).</summary>");
-            w.Open($"public DeviceTable({Accelerator} accelerator, global::RopeGen.RotaryTable host, int positions)");
-            w.Line("_accelerator = accelerator;");
-            w.Line("_host = host;");
-            w.Line("_rows = accelerator.Allocate1D<float>(1);");
-            w.Line("Ensure(positions);");
-            w.Close();
-            w.Line();
-            w.Line("/// <summary>Positions the device rows cover.</summary>");
-            w.Line("public int Rows { get; private set; }");
-            w.Line();
-            w.Line("/// <summary>The rows, <c>RowStride</c> floats per position.</summary>");
-            w.Line($"public {View}<float> View => _rows.View;");
-            w.Line();
-            w.Line("/// <summary>Grows the device rows to cover positions below <paramref name=\"positions\"/> (at least doubling), up to the host table's cap.</summary>");
-            w.Open("public void Ensure(int positions)");
-            w.Line("if (positions <= Rows || Rows == _host.MaxCachedPositions) return;");
-            w.Line("// At least doubling, so that lengths growing token by token upload rarely.");
-            w.Line("int wanted = (int)global::System.Math.Min(global::System.Math.Max(positions, 2L * Rows), _host.MaxCachedPositions);");
-            w.Line("float[] rows = _host.Acquire(wanted - 1);");
-            w.Line("int count = global::System.Math.Min(wanted, rows.Length / _host.Stride);");
-            w.Line("if (count <= Rows) return;");
-            w.Line($"{Buffer}<float, {Dense}> buffer = _accelerator.Allocate1D<float>((long)count * _host.Stride);");
-            w.Line($"{Extensions}.CopyFromCPU(buffer.View.BaseView, new global::System.ReadOnlySpan<float>(rows, 0, count * _host.Stride));");
-            w.Line("// Launches already queued may still read the old rows.");
-            w.Line("_accelerator.Synchronize();");
-            w.Line("_rows.Dispose();");
-            w.Line("_rows = buffer;");
-            w.Line("Rows = count;");
-            w.Close();
-            w.Line();
-            w.Line("/// <summary>Uploads the row that rotates by <paramref name=\"delta\"/> positions, without the attention factor.</summary>");
-            w.Open($"public {View}<float> ShiftRow(int delta)");
-            w.Line("float[] row = new float[_host.Stride];");
-            w.Line("_host.ComputeShiftRow(delta, row);");
-            w.Line("_shiftRow ??= _accelerator.Allocate1D<float>(row.Length);");
-            w.Line("// Queued on the default stream, after the launches that read the previous row.");
-            w.Line($"{Extensions}.CopyFromCPU(_shiftRow.View.BaseView, row);");
-            w.Line("return _shiftRow.View;");
-            w.Close();
-            w.Line();
-            w.Line("/// <summary>Frees the device rows.</summary>");
-            w.Open("public void Dispose()");
-            w.Line("_rows.Dispose();");
-            w.Line("_shiftRow?.Dispose();");
-            w.Close();
-            w.Close();
+            w.Block($$"""
+            /// <summary>
+            /// The device copy of the first rows of a host <see cref="global::RopeGen.RotaryTable"/>, grown by doubling up to its cap,
+            /// and a device row for shifts.
+            /// </summary>
+            {{Embedded}}
+            {{ClassEmitter.GeneratedCode}}
+            internal sealed class DeviceTable : global::System.IDisposable
+            {
+                private readonly {{Accelerator}} _accelerator;
+                private readonly global::RopeGen.RotaryTable _host;
+                private {{Buffer}}<float, {{Dense}}> _rows;
+                private {{Buffer}}<float, {{Dense}}>? _shiftRow;
+
+                /// <summary>Uploads the rows of positions below <paramref name="positions"/> (up to the host table's cap).</summary>
+                public DeviceTable({{Accelerator}} accelerator, global::RopeGen.RotaryTable host, int positions)
+                {
+                    _accelerator = accelerator;
+                    _host = host;
+                    _rows = accelerator.Allocate1D<float>(1);
+                    Ensure(positions);
+                }
+
+                /// <summary>Positions the device rows cover.</summary>
+                public int Rows { get; private set; }
+
+                /// <summary>The rows, <c>RowStride</c> floats per position.</summary>
+                public {{View}}<float> View => _rows.View;
+
+                /// <summary>Grows the device rows to cover positions below <paramref name="positions"/> (at least doubling), up to the host table's cap.</summary>
+                public void Ensure(int positions)
+                {
+                    if (positions <= Rows || Rows == _host.MaxCachedPositions) return;
+                    // At least doubling, so that lengths growing token by token upload rarely.
+                    int wanted = (int)global::System.Math.Min(global::System.Math.Max(positions, 2L * Rows), _host.MaxCachedPositions);
+                    float[] rows = _host.Acquire(wanted - 1);
+                    int count = global::System.Math.Min(wanted, rows.Length / _host.Stride);
+                    if (count <= Rows) return;
+                    {{Buffer}}<float, {{Dense}}> buffer = _accelerator.Allocate1D<float>((long)count * _host.Stride);
+                    {{Extensions}}.CopyFromCPU(buffer.View.BaseView, new global::System.ReadOnlySpan<float>(rows, 0, count * _host.Stride));
+                    // Launches already queued may still read the old rows.
+                    _accelerator.Synchronize();
+                    _rows.Dispose();
+                    _rows = buffer;
+                    Rows = count;
+                }
+
+                /// <summary>Uploads the row that rotates by <paramref name="delta"/> positions, without the attention factor.</summary>
+                public {{View}}<float> ShiftRow(int delta)
+                {
+                    float[] row = new float[_host.Stride];
+                    _host.ComputeShiftRow(delta, row);
+                    _shiftRow ??= _accelerator.Allocate1D<float>(row.Length);
+                    // Queued on the default stream, after the launches that read the previous row.
+                    {{Extensions}}.CopyFromCPU(_shiftRow.View.BaseView, row);
+                    return _shiftRow.View;
+                }
+
+                /// <summary>Frees the device rows.</summary>
+                public void Dispose()
+                {
+                    _rows.Dispose();
+                    _shiftRow?.Dispose();
+                }
+            }
+            """);
         }
     }
 }

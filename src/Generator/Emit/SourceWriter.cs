@@ -17,6 +17,16 @@ namespace RopeGen.Generator.Emit
             return this;
         }
 
+        /// <summary>
+        /// Writes a block of fixed text (a raw-string template, so that the emitter reads like its output) line by line at
+        /// the current indentation; blank lines stay blank. The block keeps its own braces balanced.
+        /// </summary>
+        public SourceWriter Block(string text)
+        {
+            foreach (string line in text.Replace("\r\n", "\n").Split('\n')) Line(line);
+            return this;
+        }
+
         /// <summary>Writes <paramref name="header"/> (if any) and an opening brace, and indents.</summary>
         public SourceWriter Open(string header = "")
         {
