@@ -38,40 +38,42 @@ namespace RopeGen.Generator.Emit
                 ? "the sequence length max(positions) + 1 selects the frequency table, as transformers does"
                 : "the frequency table does not depend on the sequence length";
 
-            w.Line("/// <summary>");
-            w.Line("/// Rotates <paramref name=\"x\"/>, laid out <c>[positions.Length, numHeads, RopeGenRotary.HeadDim]</c> row-major, in");
-            w.Line($"/// place; token t is at position <c>positions[t]</c>. For {config.Scaling} scaling {sequenceNote}.");
-            w.Line("/// </summary>");
-            w.Line("/// <exception cref=\"global::System.ArgumentException\">The length does not match, a position is negative or <paramref name=\"numHeads\"/> &lt;= 0; nothing is written.</exception>");
-            w.Line(ClassEmitter.GeneratedCode);
-            w.Open($"{GeneratedMember.ApplyRotary.Public(spec)}static void ApplyRotary({Span} x, {Positions} positions, int numHeads)");
-            w.Line($"{Guard}.CheckLayout(x.Length, positions.Length, numHeads, RopeGenRotary.HeadDim, \"x\", \"numHeads\");");
-            w.Line($"int maxPosition = {Guard}.MaxPosition(positions);");
-            w.Line("RopeGenRotary.Rotate(x, numHeads, default, 0, positions, maxPosition, maxPosition + 1);");
-            w.Close();
-            w.Line();
+            w.Block($$"""
+                /// <summary>
+                /// Rotates <paramref name="x"/>, laid out <c>[positions.Length, numHeads, RopeGenRotary.HeadDim]</c> row-major, in
+                /// place; token t is at position <c>positions[t]</c>. For {{config.Scaling}} scaling {{sequenceNote}}.
+                /// </summary>
+                /// <exception cref="global::System.ArgumentException">The length does not match, a position is negative or <paramref name="numHeads"/> &lt;= 0; nothing is written.</exception>
+                {{ClassEmitter.GeneratedCode}}
+                {{GeneratedMember.ApplyRotary.Public(spec)}}static void ApplyRotary({{Span}} x, {{Positions}} positions, int numHeads)
+                {
+                    {{Guard}}.CheckLayout(x.Length, positions.Length, numHeads, RopeGenRotary.HeadDim, "x", "numHeads");
+                    int maxPosition = {{Guard}}.MaxPosition(positions);
+                    RopeGenRotary.Rotate(x, numHeads, default, 0, positions, maxPosition, maxPosition + 1);
+                }
 
-            w.Line("/// <summary>");
-            w.Line("/// Rotates <paramref name=\"x\"/> like <see cref=\"ApplyRotary(global::System.Span{float}, global::System.ReadOnlySpan{int}, int)\"/>, with an");
-            w.Line("/// explicit sequence length that selects the table of the dynamic kinds (DynamicNtk, LongRope); other kinds ignore it.");
-            w.Line("/// </summary>");
-            w.Line("/// <exception cref=\"global::System.ArgumentException\">Bad sizes or positions, or <paramref name=\"sequenceLength\"/> does not exceed every position; nothing is written.</exception>");
-            w.Line(ClassEmitter.GeneratedCode);
-            w.Open($"{GeneratedMember.ApplyRotaryWithLength.Public(spec)}static void ApplyRotary({Span} x, {Positions} positions, int numHeads, int sequenceLength)");
-            w.Line($"{Guard}.CheckLayout(x.Length, positions.Length, numHeads, RopeGenRotary.HeadDim, \"x\", \"numHeads\");");
-            w.Line($"int maxPosition = {Guard}.MaxPosition(positions);");
-            w.Line($"{Guard}.CheckSequenceLength(sequenceLength, maxPosition);");
-            w.Line("RopeGenRotary.Rotate(x, numHeads, default, 0, positions, maxPosition, sequenceLength);");
-            w.Close();
-            w.Line();
+                /// <summary>
+                /// Rotates <paramref name="x"/> like <see cref="ApplyRotary(global::System.Span{float}, global::System.ReadOnlySpan{int}, int)"/>, with an
+                /// explicit sequence length that selects the table of the dynamic kinds (DynamicNtk, LongRope); other kinds ignore it.
+                /// </summary>
+                /// <exception cref="global::System.ArgumentException">Bad sizes or positions, or <paramref name="sequenceLength"/> does not exceed every position; nothing is written.</exception>
+                {{ClassEmitter.GeneratedCode}}
+                {{GeneratedMember.ApplyRotaryWithLength.Public(spec)}}static void ApplyRotary({{Span}} x, {{Positions}} positions, int numHeads, int sequenceLength)
+                {
+                    {{Guard}}.CheckLayout(x.Length, positions.Length, numHeads, RopeGenRotary.HeadDim, "x", "numHeads");
+                    int maxPosition = {{Guard}}.MaxPosition(positions);
+                    {{Guard}}.CheckSequenceLength(sequenceLength, maxPosition);
+                    RopeGenRotary.Rotate(x, numHeads, default, 0, positions, maxPosition, sequenceLength);
+                }
 
-            w.Line("/// <summary>");
-            w.Line("/// Rotates queries <paramref name=\"q\"/> <c>[positions.Length, numQueryHeads, HeadDim]</c> and keys <paramref name=\"k\"/>");
-            w.Line("/// <c>[positions.Length, numKeyValueHeads, HeadDim]</c> in one pass, sharing each token's cos/sin (grouped-query");
-            w.Line("/// attention has fewer key/value heads).");
-            w.Line("/// </summary>");
-            w.Line("/// <exception cref=\"global::System.ArgumentException\">A length does not match, q and k overlap, a position is negative or a head count &lt;= 0; nothing is written.</exception>");
-            w.Line(ClassEmitter.GeneratedCode);
+                /// <summary>
+                /// Rotates queries <paramref name="q"/> <c>[positions.Length, numQueryHeads, HeadDim]</c> and keys <paramref name="k"/>
+                /// <c>[positions.Length, numKeyValueHeads, HeadDim]</c> in one pass, sharing each token's cos/sin (grouped-query
+                /// attention has fewer key/value heads).
+                /// </summary>
+                /// <exception cref="global::System.ArgumentException">A length does not match, q and k overlap, a position is negative or a head count &lt;= 0; nothing is written.</exception>
+                {{ClassEmitter.GeneratedCode}}
+                """);
             w.Open($"{GeneratedMember.ApplyRotaryFused.Public(spec)}static void ApplyRotary({Span} q, int numQueryHeads, {Span} k, int numKeyValueHeads, {Positions} positions)");
             ViewKernelEmitter.FusedChecks(w);
             w.Line($"int maxPosition = {Guard}.MaxPosition(positions);");
@@ -80,17 +82,20 @@ namespace RopeGen.Generator.Emit
             ViewKernelEmitter.EmitPublicKernels(w, spec);
             w.Line();
 
-            w.Line("/// <summary>");
-            w.Line("/// Re-rotates <paramref name=\"keys\"/> <c>[tokens, numHeads, HeadDim]</c>, already rotated at their positions, by");
-            w.Line("/// <paramref name=\"delta\"/> positions (R(p + delta) = R(delta)·R(p)): a pure rotation without the attention factor, for");
-            w.Line("/// attention sinks and context shifts. <paramref name=\"delta\"/> may be negative.");
-            w.Line("/// </summary>");
-            w.Line("/// <exception cref=\"global::System.ArgumentException\">The length is not a whole number of tokens or <paramref name=\"numHeads\"/> &lt;= 0.</exception>");
-            w.Line("/// <exception cref=\"global::System.NotSupportedException\">The scaling kind is dynamic (DynamicNtk, LongRope): no single shift is correct.</exception>");
-            w.Line(ClassEmitter.GeneratedCode);
-            w.Open($"{GeneratedMember.ShiftRotary.Public(spec)}static void ShiftRotary({Span} keys, int numHeads, int delta)");
-            w.Line("RopeGenRotary.Shift(keys, numHeads, delta);");
-            w.Close();
+            w.Block($$"""
+                /// <summary>
+                /// Re-rotates <paramref name="keys"/> <c>[tokens, numHeads, HeadDim]</c>, already rotated at their positions, by
+                /// <paramref name="delta"/> positions (R(p + delta) = R(delta)·R(p)): a pure rotation without the attention factor, for
+                /// attention sinks and context shifts. <paramref name="delta"/> may be negative.
+                /// </summary>
+                /// <exception cref="global::System.ArgumentException">The length is not a whole number of tokens or <paramref name="numHeads"/> &lt;= 0.</exception>
+                /// <exception cref="global::System.NotSupportedException">The scaling kind is dynamic (DynamicNtk, LongRope): no single shift is correct.</exception>
+                {{ClassEmitter.GeneratedCode}}
+                {{GeneratedMember.ShiftRotary.Public(spec)}}static void ShiftRotary({{Span}} keys, int numHeads, int delta)
+                {
+                    RopeGenRotary.Shift(keys, numHeads, delta);
+                }
+                """);
         }
 
         private static void EmitRotate(SourceWriter w, RotaryConfig config)
