@@ -157,7 +157,8 @@ internal static class LayoutChecks
         HeadView queryView = HeadView.Contiguous(queryHeads), keyView = HeadView.Contiguous(keyHeads), allHeads = HeadView.Contiguous(queryHeads + keyHeads);
         float[] q = Random(tokens * queryHeads * d, 13), k = Random(tokens * keyHeads * d, 14), x = Random(tokens * (queryHeads + keyHeads) * d, 15);
 
-        foreach (int? length in new int?[] { null, 200_000 })
+        // An explicit length beyond every position (the dynamic kinds pick their table by it).
+        foreach (int? length in new int?[] { null, positions[^1] + 10_000 })
         {
             float[] qSerial = q.ToArray(), kSerial = k.ToArray(), qParallel = q.ToArray(), kParallel = k.ToArray();
             float[] xSerial = x.ToArray(), xParallel = x.ToArray();
