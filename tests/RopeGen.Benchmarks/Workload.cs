@@ -10,7 +10,7 @@ public sealed class Workload
 {
     private readonly BenchCase _case;
     private readonly RotaryKernel _generic;
-    private readonly float[] _q, _k, _qCopy, _kCopy, _qkv;
+    private readonly float[] _q, _k, _qCopy, _kCopy, _qkv, _qkvCopy;
     private readonly int[] _positions;
     private readonly HeadView _queryView, _keyView;
     private readonly ParallelOptions _parallel;
@@ -29,7 +29,7 @@ public sealed class Workload
         _parallel = new ParallelOptions { MaxDegreeOfParallelism = benchCase.Threads };
         if (benchCase.Packed is null)
         {
-            _qkv = Array.Empty<float>();
+            _qkv = _qkvCopy = Array.Empty<float>();
             _queryView = HeadView.Contiguous(benchCase.QueryHeads);
             _keyView = HeadView.Contiguous(benchCase.KeyHeads);
             return;
@@ -37,6 +37,7 @@ public sealed class Workload
         // One row per token: q's heads, k's heads, then v's (as many as k's), as a fused projection writes them.
         int row = (benchCase.QueryHeads + 2 * benchCase.KeyHeads) * d;
         _qkv = Enumerable.Range(0, benchCase.Tokens * row).Select(_ => (float)rng.NextDouble() - 0.5f).ToArray();
+        _qkvCopy = new float[benchCase.Tokens * (benchCase.QueryHeads + benchCase.KeyHeads) * d];
         _queryView = HeadView.Packed(benchCase.QueryHeads, 0, row);
         _keyView = HeadView.Packed(benchCase.KeyHeads, benchCase.QueryHeads * d, row);
     }
@@ -51,24 +52,49 @@ public sealed class Workload
         else _case.Generated(_q, _case.QueryHeads, _k, _case.KeyHeads, _positions);
     }
 
-    /// <summary>The in-place limit over q and k (<see cref="MemoryLimits"/>), 512-bit.</summary>
+    /// <summary>The in-place limit over q and k (<see cref="MemoryLimits"/>), 512-bit; in a packed case over the q and k
+    /// heads of the packed rows, the bytes the kernel touches.</summary>
     public void InPlace512()
     {
-        MemoryLimits.Scale512(_q, -1f);
-        MemoryLimits.Scale512(_k, -1f);
+        if (_case.Packed is not null)
+            for (int t = 0; t < _case.Tokens; t++) MemoryLimits.Scale512(PackedQueryAndKey(t), -1f);
+        else
+        {
+            MemoryLimits.Scale512(_q, -1f);
+            MemoryLimits.Scale512(_k, -1f);
+        }
     }
 
     /// <summary>The in-place limit over q and k, 256-bit.</summary>
     public void InPlace256()
     {
-        MemoryLimits.Scale256(_q, -1f);
-        MemoryLimits.Scale256(_k, -1f);
+        if (_case.Packed is not null)
+            for (int t = 0; t < _case.Tokens; t++) MemoryLimits.Scale256(PackedQueryAndKey(t), -1f);
+        else
+        {
+            MemoryLimits.Scale256(_q, -1f);
+            MemoryLimits.Scale256(_k, -1f);
+        }
     }
 
+    /// <summary>q and k copied into two other buffers; in a packed case, each row's q and k heads.</summary>
     public void Copy()
     {
+        if (_case.Packed is not null)
+        {
+            int width = (_case.QueryHeads + _case.KeyHeads) * _case.Config.HeadDim;
+            for (int t = 0; t < _case.Tokens; t++) PackedQueryAndKey(t).CopyTo(_qkvCopy.AsSpan(t * width, width));
+            return;
+        }
         _q.AsSpan().CopyTo(_qCopy);
         _k.AsSpan().CopyTo(_kCopy);
+    }
+
+    /// <summary>Token t's q and k heads in the packed QKV rows (side by side at the row's start).</summary>
+    private Span<float> PackedQueryAndKey(int t)
+    {
+        int d = _case.Config.HeadDim, row = (_case.QueryHeads + 2 * _case.KeyHeads) * d;
+        return _qkv.AsSpan(t * row, (_case.QueryHeads + _case.KeyHeads) * d);
     }
 
     public void Generic()

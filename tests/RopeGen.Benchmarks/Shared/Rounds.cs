@@ -14,12 +14,13 @@ public sealed record RoundSettings(int Count, TimeSpan WarmUp, TimeSpan SampleTa
 
 /// <summary>
 /// Interleaved timing in one process: every operation is warmed up (twice) and calibrated, then each round takes one
-/// sample of every operation, starting with the next operation each round, so none always runs right after the same one.
-/// The result is the median per call, in nanoseconds.
+/// sample of every operation in an order shuffled anew each round (seeded, so runs repeat), so that none always runs
+/// right after the same one: what the previous operation left in cache (its buffers, or another case's) would otherwise
+/// favour or penalize one operation in every sample. The result is the median per call, in nanoseconds.
 /// </summary>
 public static class Rounds
 {
-    /// <param name="ops">The operations, timed in this order (rotated by one each round).</param>
+    /// <param name="ops">The operations.</param>
     /// <param name="settings">Rounds, warm-up and sample length.</param>
     /// <param name="afterSample">Called, untimed, after each sample with the operation's index (e.g. to let other threads settle).</param>
     /// <param name="afterRound">Called, untimed, after each round with the number of rounds done (progress).</param>
@@ -31,11 +32,13 @@ public static class Rounds
         foreach (Action op in ops) WarmUp(op, settings.WarmUp / 4);
         int[] iterations = ops.Select(op => Calibrate(op, settings)).ToArray();
         var samples = ops.Select(_ => new List<double>(settings.Count)).ToArray();
+        var shuffle = new Random(20261201);
+        int[] order = Enumerable.Range(0, ops.Count).ToArray();
         for (int round = 0; round < settings.Count; round++)
         {
-            for (int j = 0; j < ops.Count; j++)
+            shuffle.Shuffle(order);
+            foreach (int i in order)
             {
-                int i = (round + j) % ops.Count;
                 samples[i].Add(Time(ops[i], iterations[i]));
                 afterSample?.Invoke(i);
             }
