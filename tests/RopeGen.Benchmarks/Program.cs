@@ -25,18 +25,17 @@ if (quick || gpu)
         GpuBench.Run(jsonPath);
         return 0;
     }
-    int only = Array.IndexOf(args, "--cases");
-    string[] known = BenchCase.Quick.Select(c => c.Name).ToArray();
-    string[] wanted = only >= 0 && only + 1 < args.Length
-        ? args[only + 1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-        : known;
-    string[] unknown = wanted.Except(known).ToArray();
-    if (only >= 0 && (only + 1 >= args.Length || unknown.Length > 0))
+    string[] wanted;
+    try
     {
-        Console.Error.WriteLine($"--cases: expected a comma-separated list of some of {string.Join(", ", known)}; unknown: {string.Join(", ", unknown)}");
+        wanted = CaseSelection.Parse(args, BenchCase.Quick.Select(c => c.Name).ToArray());
+    }
+    catch (ArgumentException e)
+    {
+        Console.Error.WriteLine(e.Message);
         return 2;
     }
-    QuickBench.Run(jsonPath, BenchCase.Quick.Where(c => wanted.Contains(c.Name)).ToArray(), sixteenBit: only < 0);
+    QuickBench.Run(jsonPath, BenchCase.Quick.Where(c => wanted.Contains(c.Name)).ToArray(), sixteenBit: Array.IndexOf(args, "--cases") < 0);
     return 0;
 }
 BenchmarkSwitcher.FromAssembly(typeof(QuickBench).Assembly).Run(args);

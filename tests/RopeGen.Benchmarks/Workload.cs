@@ -54,26 +54,19 @@ public sealed class Workload
 
     /// <summary>The in-place limit over q and k (<see cref="MemoryLimits"/>), 512-bit; in a packed case over the q and k
     /// heads of the packed rows, the bytes the kernel touches.</summary>
-    public void InPlace512()
-    {
-        if (_case.Packed is not null)
-            for (int t = 0; t < _case.Tokens; t++) MemoryLimits.Scale512(PackedQueryAndKey(t), -1f);
-        else
-        {
-            MemoryLimits.Scale512(_q, -1f);
-            MemoryLimits.Scale512(_k, -1f);
-        }
-    }
+    public void InPlace512() => InPlace(MemoryLimits.Scale512);
 
     /// <summary>The in-place limit over q and k, 256-bit.</summary>
-    public void InPlace256()
+    public void InPlace256() => InPlace(MemoryLimits.Scale256);
+
+    private void InPlace(Action<Span<float>, float> scale)
     {
         if (_case.Packed is not null)
-            for (int t = 0; t < _case.Tokens; t++) MemoryLimits.Scale256(PackedQueryAndKey(t), -1f);
+            for (int t = 0; t < _case.Tokens; t++) scale(PackedQueryAndKey(t), -1f);
         else
         {
-            MemoryLimits.Scale256(_q, -1f);
-            MemoryLimits.Scale256(_k, -1f);
+            scale(_q, -1f);
+            scale(_k, -1f);
         }
     }
 

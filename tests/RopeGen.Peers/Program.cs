@@ -8,17 +8,14 @@ string? Value(string option)
 {
     int at = Array.IndexOf(args, option);
     if (at < 0) return null;
-    if (at + 1 >= args.Length) throw new ArgumentException($"{option} needs a value, e.g. {option} {(option == "--json" ? "peers.json" : "decode-half,prefill-512-half")}");
+    if (at + 1 >= args.Length) throw new ArgumentException($"{option} needs a value, e.g. {option} peers.json");
     return args[at + 1];
 }
 
 try
 {
-    string? json = Value("--json"), only = Value("--cases");
-    string[] known = PeerCase.All.Select(c => c.Name).ToArray();
-    string[] wanted = only?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? known;
-    string[] unknown = wanted.Except(known).ToArray();
-    if (unknown.Length > 0) throw new ArgumentException($"--cases: unknown case {string.Join(", ", unknown)}; expected some of {string.Join(", ", known)}");
+    string? json = Value("--json");
+    string[] wanted = CaseSelection.Parse(args, PeerCase.All.Select(c => c.Name).ToArray());
     // --quick: a smoke run (a few rounds, short warm-up) whose figures are rough.
     RoundSettings settings = args.Contains("--quick") ? new RoundSettings(7, TimeSpan.FromMilliseconds(400), TimeSpan.FromMilliseconds(0.2)) : RoundSettings.Full;
     return PeerBench.Run(PeerCase.All.Where(c => wanted.Contains(c.Name)).ToArray(), settings, json);

@@ -93,9 +93,9 @@ namespace RopeGen
         private void RotateMultimodal(Span<float> a, int headsA, Span<float> b, int headsB, ReadOnlySpan<int> positions, int first, int count, int maxPosition)
         {
             MultimodalRows composer = Volatile.Read(ref _multimodalRows) ?? CreateMultimodalRows();
-            bool inCache = (long)a.Length + b.Length <= InCacheFloats;
+            bool inCache = (long)a.Length + b.Length <= KernelTuning.InCacheFloats;
             int length = composer.ScratchLength;
-            Span<float> scratch = length <= MaxStackRowFloats ? stackalloc float[length] : new float[length];
+            Span<float> scratch = length <= KernelTuning.MaxStackRowFloats ? stackalloc float[length] : new float[length];
             MultimodalRowReader rows = composer.Begin(_table, maxPosition, scratch);
             ref float aRef = ref MemoryMarshal.GetReference(a);
             ref float bRef = ref MemoryMarshal.GetReference(b);

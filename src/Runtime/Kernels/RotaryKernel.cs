@@ -25,13 +25,9 @@ namespace RopeGen
         // Calls over at most KernelTuning.InCacheFloats work in cache: they rotate a group of heads block by block, each
         // block of cos/sin loaded once for the group, and take 512-bit vectors where accelerated. Larger calls stream
         // from memory: heads in memory order and at most 256-bit vectors. Measured on the AVX-512 development VM: block
-        // order made decode 1.6-1.9x faster than head order and prefill 10-20% slower.
-        private const int InCacheFloats = KernelTuning.InCacheFloats;
-
-        // In-cache groups of about 16 KiB stay in L1 while the blocks pass over them.
+        // order made decode 1.6-1.9x faster than head order and prefill 10-20% slower. In-cache groups of about 16 KiB
+        // stay in L1 while the blocks pass over them.
         private const int GroupFloats = 4096;
-
-        private const int MaxStackRowFloats = KernelTuning.MaxStackRowFloats;
 
         private readonly RotaryTable _table;
         private readonly RotaryTable? _longTable;
@@ -115,10 +111,10 @@ namespace RopeGen
             RotaryGuard.ThrowIfDynamicShift(Config);
             int heads = RotaryGuard.TokenCount(keys.Length, numHeads, _headDim, nameof(keys), nameof(numHeads)) * numHeads;
             int stride = _table.Stride;
-            Span<float> row = stride <= MaxStackRowFloats ? stackalloc float[stride] : new float[stride];
+            Span<float> row = stride <= KernelTuning.MaxStackRowFloats ? stackalloc float[stride] : new float[stride];
             _table.ComputeShiftRow(delta, row);
             // Every cached head, of every token, takes the same rotation.
-            RotateHeads(ref MemoryMarshal.GetReference(row), ref MemoryMarshal.GetReference(keys), heads, keys.Length <= InCacheFloats);
+            RotateHeads(ref MemoryMarshal.GetReference(row), ref MemoryMarshal.GetReference(keys), heads, keys.Length <= KernelTuning.InCacheFloats);
         }
 
         private void Rotate(Span<float> a, int headsA, Span<float> b, int headsB, ReadOnlySpan<int> positions, int maxPosition, int sequenceLength) =>
@@ -139,7 +135,7 @@ namespace RopeGen
                 table = new RotaryTable(RopeFrequencies.InverseFrequencies(Config, sequenceLength), _attentionFactor, Config.Layout, 0);
 
             long floats = (long)positions.Length * (viewA.Heads + viewB.Heads) * _headDim;
-            var call = new Call(this, table, viewA, viewB, maxPosition, floats <= InCacheFloats);
+            var call = new Call(this, table, viewA, viewB, maxPosition, floats <= KernelTuning.InCacheFloats);
             if (parallel is null) RotateTokens(call, a, b, positions, 0, positions.Length);
             else
                 RotaryParallel.For(a, b, positions, RotaryParallel.ChunkCount(positions.Length, floats, parallel), parallel, call,
@@ -158,7 +154,7 @@ namespace RopeGen
             int stride = table.Stride, cached = rows.Length / stride;
             // Rows past the cache are computed into a scratch row; most calls never need one.
             Span<float> scratch = call.MaxPosition < cached ? default
-                : stride <= MaxStackRowFloats ? stackalloc float[stride] : new float[stride];
+                : stride <= KernelTuning.MaxStackRowFloats ? stackalloc float[stride] : new float[stride];
             HeadView viewA = call.A, viewB = call.B;
             // Strides fit in an int once the guard has checked the views against their buffers.
             int tokenA = (int)viewA.TokenStride(_headDim), headA = (int)viewA.HeadStride(_headDim);
