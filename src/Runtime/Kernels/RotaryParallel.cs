@@ -16,9 +16,9 @@ namespace RopeGen
         /// <summary>
         /// The floats (q and k elements rotated) each thread must get for a split to pay: calls smaller than twice this
         /// run on the calling thread (for Llama 3.1's 32 + 8 heads of 128, prefills of 205 tokens and more are split).
-        /// Measured with the benchmarks' <c>--parallel-threshold</c> mode on the quiet 2-vCPU development VM, two runs:
-        /// two threads first gained 10% at 128 tokens (655,360 floats) in one and at 256 tokens in the other, and lost
-        /// below 64 tokens in both (a thread hop costs some 10 µs); this value splits from about 205 tokens.
+        /// Measured with the benchmarks' <c>--parallel-threshold</c> mode on the quiet 2-vCPU development VM, three runs:
+        /// two threads first gained 10% at 128 tokens (655,360 floats) in two and at 256 tokens in the third, and lost
+        /// below 64 tokens in all (a thread hop costs some 10 µs); this value splits from about 205 tokens.
         /// </summary>
         public const int MinFloatsPerThread = 1 << 19;
 
